@@ -1,0 +1,156 @@
+package org.junheng.eventsourcing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Appends events to streams with optimistic concurrency and reads them back, upcast to their current version.
+ *
+ * <p>Any number of events for any number of streams go in one {@code INSERT ... SELECT FROM unnest(...)} statement:
+ * one round trip, all or nothing. The statement itself checks every stream's expected version, and the unique
+ * {@code (stream_id, version)} constraint stops two writers that checked at the same moment.
+ */
+public final class EventStore {
+
+    static final String APPEND_SQL = """
+            with input as (
+                select * from unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::text[])
+                    with ordinality as t(stream_id, stream_type, expected_version, event_id, event_type, payload, metadata, ord)
+            ), streams as (
+                select i.stream_id, min(i.expected_version) as expected_version,
+                       coalesce((select max(e.version) from events e where e.stream_id = i.stream_id), 0) as current_version
+                from input i group by i.stream_id
+            ), verdict as (
+                select coalesce(bool_and(expected_version = -1 or expected_version = current_version), true) as ok from streams
+            )
+            insert into events (stream_id, stream_type, version, event_id, event_type, payload, metadata)
+            select i.stream_id, i.stream_type,
+                   s.current_version + row_number() over (partition by i.stream_id order by i.ord),
+                   i.event_id, i.event_type, i.payload::jsonb, i.metadata::jsonb
+            from input i join streams s on s.stream_id = i.stream_id
+            where (select ok from verdict)
+            order by i.ord
+            returning %s
+            """.formatted(EventRows.COLUMNS);
+
+    private final Pool pool;
+    private final Upcasters upcasters;
+
+    public EventStore(Pool pool, Upcasters upcasters) {
+        this.pool = Objects.requireNonNull(pool);
+        this.upcasters = upcasters == null ? Upcasters.none() : upcasters;
+    }
+
+    public EventStore(Pool pool) {
+        this(pool, Upcasters.none());
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Appends to one stream in its own transaction. */
+    public Uni<AppendResult> append(String streamId, String streamType, ExpectedVersion expected, List<NewEvent> events) {
+        return append(pool, List.of(new StreamAppend(streamId, streamType, expected, events)));
+    }
+
+    /**
+     * Appends to several streams at once through {@code client}; pass a transaction's connection to commit the events
+     * together with other state. Fails with {@link ConcurrencyConflictException} if any stream is not at its expected
+     * version; then nothing is stored.
+     */
+    public Uni<AppendResult> append(SqlClient client, List<StreamAppend> appends) {
+        int size = appends.stream().mapToInt(a -> a.events().size()).sum();
+        if (size == 0) {
+            return Uni.createFrom().item(new AppendResult(List.of()));
+        }
+        String[] streamIds = new String[size];
+        String[] streamTypes = new String[size];
+        Long[] expected = new Long[size];
+        UUID[] eventIds = new UUID[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        String[] metadata = new String[size];
+        int i = 0;
+        for (StreamAppend append : appends) {
+            for (NewEvent event : append.events()) {
+                streamIds[i] = append.streamId();
+                streamTypes[i] = append.streamType();
+                expected[i] = append.expected().value();
+                eventIds[i] = event.eventId();
+                types[i] = event.eventType();
+                payloads[i] = event.payloadJson();
+                metadata[i] = EventRows.writeMetadata(event.metadata());
+                i++;
+            }
+        }
+        List<String> touched = appends.stream().map(StreamAppend::streamId).distinct().toList();
+        return client.preparedQuery(APPEND_SQL)
+                .execute(Tuple.tuple().addArrayOfString(streamIds).addArrayOfString(streamTypes).addArrayOfLong(expected)
+                        .addArrayOfUUID(eventIds).addArrayOfString(types).addArrayOfString(payloads)
+                        .addArrayOfString(metadata))
+                .onFailure(EventStore::isUniqueViolationOnVersion)
+                .transform(e -> new ConcurrencyConflictException(touched, "another writer took the same version"))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new ConcurrencyConflictException(touched, "a stream is not at its expected version");
+                    }
+                    List<StoredEvent> stored = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> stored.add(EventRows.toEvent(row)));
+                    return new AppendResult(stored);
+                });
+    }
+
+    /** The stream's events in version order, upcast. */
+    public Uni<List<StoredEvent>> readStream(String streamId) {
+        return pool.preparedQuery("select " + EventRows.COLUMNS + " from events where stream_id = $1 order by version")
+                .execute(Tuple.of(streamId)).map(this::toEvents);
+    }
+
+    /** The stream as it stood at {@code asOf}: the events recorded up to then. */
+    public Uni<List<StoredEvent>> readStream(String streamId, Instant asOf) {
+        return pool.preparedQuery("select " + EventRows.COLUMNS
+                        + " from events where stream_id = $1 and recorded_at <= $2 order by version")
+                .execute(Tuple.of(streamId, asOf.atOffset(ZoneOffset.UTC))).map(this::toEvents);
+    }
+
+    public Uni<Long> currentVersion(String streamId) {
+        return pool.preparedQuery("select coalesce(max(version), 0) as v from events where stream_id = $1")
+                .execute(Tuple.of(streamId)).map(rows -> rows.iterator().next().getLong("v"));
+    }
+
+    /** Rebuilds an aggregate's state by folding its events ({@code evolve}), optionally as of a past time. */
+    public <S> Uni<S> fold(String streamId, Instant asOf, S initial, BiFunction<S, StoredEvent, S> evolve) {
+        Uni<List<StoredEvent>> events = asOf == null ? readStream(streamId) : readStream(streamId, asOf);
+        return events.map(list -> {
+            S state = initial;
+            for (StoredEvent event : list) {
+                state = evolve.apply(state, event);
+            }
+            return state;
+        });
+    }
+
+    List<StoredEvent> toEvents(RowSet<Row> rows) {
+        List<StoredEvent> events = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> events.add(upcasters.upcast(EventRows.toEvent(row))));
+        return events;
+    }
+
+    private static boolean isUniqueViolationOnVersion(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && pg.getConstraint() != null && pg.getConstraint().contains("stream_id_version");
+    }
+}

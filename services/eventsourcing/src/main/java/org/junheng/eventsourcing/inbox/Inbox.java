@@ -1,0 +1,34 @@
+package org.junheng.eventsourcing.inbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.function.Function;
+
+/**
+ * Idempotent consumption: a message's id (the CloudEvents {@code id}) is recorded in the same transaction as the
+ * state change it causes, so a redelivered message finds its id and changes nothing. Two deliveries racing each
+ * other serialise on the inbox's primary key: the second waits for the first and then sees it done.
+ */
+public final class Inbox {
+
+    public enum Outcome { APPLIED, DUPLICATE }
+
+    private final Pool pool;
+    private final String consumer;
+
+    public Inbox(Pool pool, String consumer) {
+        this.pool = pool;
+        this.consumer = consumer;
+    }
+
+    public Uni<Outcome> process(String messageId, Function<SqlConnection, Uni<?>> apply) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("insert into inbox (consumer, message_id) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(consumer, messageId))
+                .flatMap(rows -> rows.rowCount() == 0
+                        ? Uni.createFrom().item(Outcome.DUPLICATE)
+                        : apply.apply(connection).replaceWith(Outcome.APPLIED)));
+    }
+}
