@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 /** Maps between {@code events} rows and {@link StoredEvent}. */
 final class EventRows {
 
-    static final String COLUMNS = "global_position, transaction_id::text as transaction_id, stream_id, stream_type, "
+    static final String COLUMNS = "global_position, transaction_id::text as transaction_id_text, stream_id, stream_type, "
             + "version, event_id, event_type, payload::text as payload, metadata::text as metadata, recorded_at";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -20,7 +20,7 @@ final class EventRows {
 
     static StoredEvent toEvent(Row row) {
         return new StoredEvent(
-                new FeedPosition(Long.parseLong(row.getString("transaction_id")), row.getLong("global_position")),
+                new FeedPosition(Long.parseLong(row.getString("transaction_id_text")), row.getLong("global_position")),
                 row.getString("stream_id"),
                 row.getString("stream_type"),
                 row.getLong("version"),

@@ -52,7 +52,8 @@ public final class TestDatabase implements AutoCloseable {
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(database.host()).setPort(database.port()).setDatabase(database.name())
                 .setUser(database.user()).setPassword(database.password())
-                .setProperties(Map.of("search_path", schema));
+                .setProperties(Map.of("search_path", schema))
+                .setCachePreparedStatements(true);
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(options).using(VERTX).build();
     }
 

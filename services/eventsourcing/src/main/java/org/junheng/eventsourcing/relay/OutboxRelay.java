@@ -32,9 +32,9 @@ import org.junheng.eventsourcing.Upcasters;
  * <ul>
  *   <li>One active relay per service: the relay works only while it holds a session advisory lock on its own
  *   connection; other instances stand by and take over when that connection ends.</li>
- *   <li>Order: a batch is read in feed order, sent by an idempotent producer ({@code acks=all}, at most 5 in
- *   flight, so retries never reorder), and the checkpoint moves only after every record of the batch is acknowledged.
- *   </li>
+ *   <li>Order: batches are read in feed order and sent by an idempotent producer ({@code acks=all}, at most 5 in
+ *   flight, so retries never reorder). The next batch is read while the previous one is acknowledged; the checkpoint
+ *   moves only past acknowledged records.</li>
  *   <li>Delivery is at least once across crashes (a crash between the acks and the checkpoint republishes that batch);
  *   consumers dedupe by CloudEvents {@code id} through their inbox.</li>
  * </ul>
@@ -53,7 +53,8 @@ public final class OutboxRelay extends FeedWorker {
     private final AtomicLong published = new AtomicLong();
 
     private SqlConnection lockedConnection;
-    private FeedPosition position;
+    private FeedPosition readPosition;
+    private InFlight inFlight;
     private volatile boolean active;
 
     public OutboxRelay(Pool pool, String relayName, URI source, RelayRouter router, Upcasters upcasters,
@@ -98,8 +99,14 @@ public final class OutboxRelay extends FeedWorker {
         if (lockedConnection == null && !acquire()) {
             return 0;
         }
-        List<StoredEvent> batch = feed.readAfter(lockedConnection, position, batchSize).await().indefinitely();
+        // read the next batch while the previous one is still being acknowledged: the database and the broker
+        // work at the same time, and the checkpoint still only covers acknowledged events
+        List<StoredEvent> batch = feed.readAfter(lockedConnection, readPosition, batchSize).await().indefinitely();
         if (batch.isEmpty()) {
+            if (inFlight != null) {
+                producer.flush();
+                completeInFlight();
+            }
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -110,11 +117,24 @@ public final class OutboxRelay extends FeedWorker {
                 acks.add(producer.send(record));
             }
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
+        completeInFlight();
+        readPosition = batch.get(batch.size() - 1).position();
+        inFlight = new InFlight(acks, readPosition);
+        return batch.size();
+    }
+
+    /** Sent records of one batch and the feed position they reach. */
+    private record InFlight(List<Future<RecordMetadata>> acks, FeedPosition last) {
+    }
+
+    private void completeInFlight() throws Exception {
+        if (inFlight == null) {
+            return;
+        }
+        for (Future<RecordMetadata> ack : inFlight.acks()) {
             ack.get();
         }
-        FeedPosition last = batch.get(batch.size() - 1).position();
+        FeedPosition last = inFlight.last();
         lockedConnection.preparedQuery("""
                         insert into relay_checkpoints (relay_name, transaction_id, global_position, published)
                         values ($1, $2::text::xid8, $3, $4)
@@ -123,11 +143,10 @@ public final class OutboxRelay extends FeedWorker {
                             published = relay_checkpoints.published + excluded.published, updated_at = now()
                         """)
                 .execute(Tuple.of(relayName, Long.toString(last.transactionId()), last.globalPosition(),
-                        (long) acks.size()))
+                        (long) inFlight.acks().size()))
                 .await().indefinitely();
-        position = last;
-        published.addAndGet(acks.size());
-        return batch.size();
+        published.addAndGet(inFlight.acks().size());
+        inFlight = null;
     }
 
     private boolean acquire() {
@@ -142,18 +161,21 @@ public final class OutboxRelay extends FeedWorker {
         var rows = connection.preparedQuery(
                         "select transaction_id::text as tx, global_position from relay_checkpoints where relay_name = $1")
                 .execute(Tuple.of(relayName)).await().indefinitely();
-        position = rows.rowCount() == 0 ? FeedPosition.START
+        inFlight = null;
+        readPosition = rows.rowCount() == 0 ? FeedPosition.START
                 : new FeedPosition(Long.parseLong(rows.iterator().next().getString("tx")),
                         rows.iterator().next().getLong("global_position"));
         lockedConnection = connection;
         active = true;
-        LOG.infof("relay %s active from %s", relayName, position);
+        LOG.infof("relay %s active from %s", relayName, readPosition);
         return true;
     }
 
     @Override
     protected void release() {
         active = false;
+        // unacknowledged records may still reach Kafka; they are re-sent from the checkpoint (consumers dedupe)
+        inFlight = null;
         if (lockedConnection != null) {
             try {
                 // the connection goes back to a pool and its session lives on: unlock explicitly
