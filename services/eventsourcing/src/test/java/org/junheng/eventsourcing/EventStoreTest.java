@@ -160,6 +160,19 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void theFeedOrdersTransactionsNumericallyNotAsText() {
+        // explicit small transaction ids: as text, '10' < '100' < '9'
+        db.pool().query("""
+                insert into events (transaction_id, stream_id, stream_type, version, event_id, event_type, payload)
+                values ('100'::xid8, 'xid-order', 'T', 1, gen_random_uuid(), 'A.v1', '{}'),
+                       ('9'::xid8, 'xid-order', 'T', 2, gen_random_uuid(), 'A.v1', '{}'),
+                       ('10'::xid8, 'xid-order', 'T', 3, gen_random_uuid(), 'A.v1', '{}')""").execute().await().indefinitely();
+        List<Long> transactions = new GlobalFeed(null).readAfter(db.pool(), FeedPosition.START, 3).await().indefinitely()
+                .stream().map(e -> e.position().transactionId()).toList();
+        assertEquals(List.of(9L, 10L, 100L), transactions);
+    }
+
     private static FeedPosition lastPosition(GlobalFeed feed) {
         FeedPosition position = FeedPosition.START;
         while (true) {
