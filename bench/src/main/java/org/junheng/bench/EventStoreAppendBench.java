@@ -25,7 +25,7 @@ final class EventStoreAppendBench {
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(8);
     private static final EventMetadata METADATA = new EventMetadata("500104", "bench", null,
-            EventMetadata.Actor.system("bench"), null, null);
+            EventMetadata.Actor.system("bench"), null, null, null);
 
     private EventStoreAppendBench() {
     }

@@ -42,7 +42,7 @@ final class RelayBench {
         String bootstrap = TestInfrastructure.shared().kafkaBootstrapServers();
         Pool pool = BenchDatabase.freshSchema("bench_relay", 4);
         EventStore store = new EventStore(pool);
-        EventMetadata metadata = new EventMetadata("500104", "bench", null, EventMetadata.Actor.system("bench"), null, null);
+        EventMetadata metadata = new EventMetadata("500104", "bench", null, EventMetadata.Actor.system("bench"), null, null, null);
         int payloadBytes = BenchDatabase.payload(0).getBytes(StandardCharsets.UTF_8).length;
         long fillStarted = System.nanoTime();
         for (int stream = 0; stream < EVENTS / 1000; stream++) {

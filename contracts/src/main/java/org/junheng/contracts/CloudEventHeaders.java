@@ -16,6 +16,11 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
+    /** The value of {@link #SPEC_VERSION}. */
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    /** The value of {@link #CONTENT_TYPE}: every payload is JSON described by its event type's JSON Schema. */
+    public static final String CONTENT_TYPE_JSON = "application/json";
+
     public static final String DISTRICT = "junheng_district";
     public static final String CORRELATION_ID = "junheng_correlationid";
     public static final String CAUSATION_ID = "junheng_causationid";

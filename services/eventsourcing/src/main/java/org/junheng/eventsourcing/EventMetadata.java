@@ -3,9 +3,10 @@ package org.junheng.eventsourcing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What is recorded about an event besides its payload: the tenant, the causal chain, who did it, and the trace. It
- * travels to Kafka as headers ({@code junheng_district}, {@code junheng_correlationid}, {@code junheng_causationid},
- * {@code junheng_actor}, {@code traceparent}) and the CloudEvents {@code subject}.
+ * What is recorded about an event besides its payload: the tenant, the causal chain, who did it, where it is
+ * published and the trace. It travels to Kafka as the record key ({@code partitionKey}), the CloudEvents
+ * {@code subject}, and the headers {@code junheng_district}, {@code junheng_correlationid},
+ * {@code junheng_causationid}, {@code junheng_actor} and {@code traceparent}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventMetadata(
@@ -14,9 +15,10 @@ public record EventMetadata(
         String causationId,
         Actor actor,
         String subject,
-        String traceparent) {
+        String traceparent,
+        String partitionKey) {
 
-    public static final EventMetadata NONE = new EventMetadata(null, null, null, null, null, null);
+    public static final EventMetadata NONE = new EventMetadata(null, null, null, null, null, null, null);
 
     /** The person or system that caused the event. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,10 +34,14 @@ public record EventMetadata(
     }
 
     public EventMetadata withDistrict(String value) {
-        return new EventMetadata(value, correlationId, causationId, actor, subject, traceparent);
+        return new EventMetadata(value, correlationId, causationId, actor, subject, traceparent, partitionKey);
     }
 
     public EventMetadata withSubject(String value) {
-        return new EventMetadata(district, correlationId, causationId, actor, value, traceparent);
+        return new EventMetadata(district, correlationId, causationId, actor, value, traceparent, partitionKey);
+    }
+
+    public EventMetadata withPartitionKey(String value) {
+        return new EventMetadata(district, correlationId, causationId, actor, subject, traceparent, value);
     }
 }

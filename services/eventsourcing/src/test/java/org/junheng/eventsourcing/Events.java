@@ -8,7 +8,7 @@ final class Events {
 
     static final EventMetadata METADATA = new EventMetadata("500104", "corr-1", null,
             new EventMetadata.Actor("zhang.wei", "supervisor", "区政府教育督导室"), null,
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
 
     private Events() {
     }

@@ -3,12 +3,16 @@ package org.junheng.intake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junheng.intake.infra.EventLogLifecycle;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +23,9 @@ class ServiceBootTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    EventLogLifecycle eventLog;
 
     @Test
     void readinessReportsTheDatabaseUp() {
@@ -34,6 +41,14 @@ class ServiceBootTest {
                         + " and table_name in ('events', 'relay_checkpoints', 'inbox', 'projection_checkpoints')")
                 .execute().await().indefinitely();
         assertEquals(4, tables.size());
+    }
+
+    @Test
+    void theOutboxRelayTakesTheLockAndPublishes() {
+        await().atMost(Duration.ofSeconds(30)).until(eventLog::publishing);
+        var locks = pool.query("select count(*) as n from pg_locks where locktype = 'advisory' and granted")
+                .execute().await().indefinitely();
+        assertTrue(locks.iterator().next().getLong("n") >= 1, "the relay holds its advisory lock");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.junheng.contracts.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.Section;
+
+/**
+ * Results of evaluating a district's data of one period against a standard version; one stream per district and
+ * period, keyed {@code <district>/<period>}. Re-evaluation after new data appends new results; the latest counts.
+ */
+public sealed interface EvaluationEvent extends PublishedEvent {
+
+    /** The reporting year evaluated. */
+    int period();
+
+    /** The standard version applied, e.g. {@code CN-2017} or a local overlay. */
+    String standardVersion();
+
+    @Override
+    default String messageKey() {
+        return districtCode() + "/" + period();
+    }
+
+    @JsonClassDescription("学校学段测算: every indicator measured for one school section, and the school pass rule")
+    record SchoolSectionEvaluated(
+            String districtCode,
+            @JsonPropertyDescription("reporting year (统计年度)") int period,
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            String schoolCode,
+            String schoolName,
+            Section section,
+            @JsonPropertyDescription("pupils of the section, its weight in the coefficients of variation") int pupils,
+            @JsonPropertyDescription("RA1–RA7 and the school-level items measured on this section")
+            List<IndicatorValue> indicatorValues,
+            @JsonPropertyDescription("RA-SCHOOL: at least 6 of RA1–RA7 met, the other at least 85% of its standard")
+            boolean passesSchoolRule) implements EvaluationEvent {
+
+        public SchoolSectionEvaluated {
+            indicatorValues = List.copyOf(indicatorValues);
+        }
+    }
+
+    @JsonClassDescription("县域测算: coefficients of variation per indicator and section, and the county-level items")
+    record CountyEvaluated(
+            String districtCode,
+            @JsonPropertyDescription("reporting year (统计年度)") int period,
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            @JsonPropertyDescription("school sections evaluated") int schoolSections,
+            @JsonPropertyDescription("school sections passing RA-SCHOOL") int schoolSectionsPassing,
+            @JsonPropertyDescription("one entry per CV-RAk-P / CV-RAk-J code with sections to compare")
+            List<Variation> variations,
+            @JsonPropertyDescription("county-level GG, EQ, SR and V items") List<IndicatorValue> indicatorValues)
+            implements EvaluationEvent {
+
+        public CountyEvaluated {
+            variations = List.copyOf(variations);
+            indicatorValues = List.copyOf(indicatorValues);
+        }
+    }
+
+    /** Emitted only when the flag or its reasons change, so subscribers are not flooded on every re-evaluation. */
+    @JsonClassDescription("验收条件变化: whether the county is ready for the municipal check, and why not")
+    record ReadinessChanged(
+            String districtCode,
+            @JsonPropertyDescription("reporting year (统计年度)") int period,
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            boolean ready,
+            @JsonPropertyDescription("empty when ready") List<ReadinessReason> reasons,
+            @JsonPropertyDescription("findings of the period not yet resolved") int openFindings)
+            implements EvaluationEvent {
+
+        public ReadinessChanged {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}

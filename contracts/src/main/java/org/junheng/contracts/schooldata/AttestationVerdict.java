@@ -1,0 +1,22 @@
+package org.junheng.contracts.schooldata;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import org.junheng.contracts.Labelled;
+
+/** A supervisor's judgment on an attested item. */
+@JsonClassDescription("认定结论 (verdict)")
+public enum AttestationVerdict implements Labelled {
+    MET("达标"),
+    UNMET("未达标");
+
+    private final String label;
+
+    AttestationVerdict(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

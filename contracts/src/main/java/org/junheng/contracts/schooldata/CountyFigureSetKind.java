@@ -1,0 +1,68 @@
+package org.junheng.contracts.schooldata;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import java.util.List;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Labelled;
+
+/**
+ * The county-level figure sets departments submit (STANDARD.md §7), with the indicators each one feeds and the keys
+ * of its values. The keys are part of the contract: the evaluation reads exactly these.
+ */
+@JsonClassDescription("县级数据类别 (kind of county figure set)")
+public enum CountyFigureSetKind implements Labelled {
+    /** GG8: yearly average pay in 元. */
+    TEACHER_PAY("教师与公务员平均工资收入", List.of(IndicatorCode.GG8),
+            List.of("teacherAveragePay", "civilServantAveragePay")),
+    /** GG11: rotation counts of the year. */
+    TEACHER_ROTATION("教师交流轮岗", List.of(IndicatorCode.GG11),
+            List.of("eligibleTeachers", "rotatedTeachers", "rotatedKeyTeachers")),
+    /** GG14: places of quality senior high schools allocated to junior schools. */
+    SENIOR_HIGH_QUOTA("优质高中招生名额分配", List.of(IndicatorCode.GG14),
+            List.of("intakePlan", "allocatedPlaces", "allocatedToRuralJuniorSchools")),
+    /** GG15: eligible migrant children and where they study. */
+    MIGRANT_CHILDREN_PLACEMENT("随迁子女就读", List.of(IndicatorCode.GG15),
+            List.of("eligibleMigrantChildren", "publicSchoolPlaces", "purchasedPrivatePlaces")),
+    /** EQ2: school-age disabled children and how they are enrolled. */
+    DISABLED_CHILDREN_ENROLMENT("残疾儿童少年入学", List.of(IndicatorCode.EQ2),
+            List.of("schoolAgeDisabledChildren", "mainstreamEnrolled", "specialSchoolEnrolled", "homeDelivered")),
+    /** GG7: operating funds of special-education schools in 元. */
+    SPECIAL_EDUCATION_FUNDING("特殊教育学校生均公用经费", List.of(IndicatorCode.GG7),
+            List.of("specialEducationPupils", "specialEducationOperatingFunds")),
+    /** EQ9: one {@code level} (Ⅲ = 3) and one {@code differenceRate} per subject; the qualifier names the subject. */
+    NATIONAL_QUALITY_MONITORING("国家义务教育质量监测结果", List.of(IndicatorCode.EQ9),
+            List.of("level", "differenceRate")),
+    /** SR1: satisfaction as a fraction; the qualifier may name a respondent group (学生, 家长 …). */
+    SATISFACTION_SURVEY("社会认可度调查", List.of(IndicatorCode.SR1),
+            List.of("respondents", "satisfaction")),
+    /** V1–V6: 1 when the condition is present, 0 when declared absent. */
+    VETO_DECLARATION("一票否决情形申报",
+            List.of(IndicatorCode.V1, IndicatorCode.V2, IndicatorCode.V3, IndicatorCode.V4, IndicatorCode.V5,
+                    IndicatorCode.V6),
+            List.of("V1", "V2", "V3", "V4", "V5", "V6"));
+
+    private final String label;
+    private final List<IndicatorCode> indicators;
+    private final List<String> valueKeys;
+
+    CountyFigureSetKind(String label, List<IndicatorCode> indicators, List<String> valueKeys) {
+        this.label = label;
+        this.indicators = indicators;
+        this.valueKeys = valueKeys;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** The indicators evaluated from this figure set. */
+    public List<IndicatorCode> indicators() {
+        return indicators;
+    }
+
+    /** The keys a {@link FigureValue} of this set may have. */
+    public List<String> valueKeys() {
+        return valueKeys;
+    }
+}

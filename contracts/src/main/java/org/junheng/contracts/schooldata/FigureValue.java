@@ -1,0 +1,15 @@
+package org.junheng.contracts.schooldata;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.math.BigDecimal;
+import org.junheng.contracts.Nullable;
+
+/** One number of a county figure set. */
+@JsonClassDescription("县级数据项 (one value of a county figure set)")
+public record FigureValue(
+        @JsonPropertyDescription("one of the value keys of the figure set kind") String key,
+        @Nullable @JsonPropertyDescription("what the value is about when a key repeats, e.g. the subject 数学 in "
+                + "quality monitoring") String qualifier,
+        BigDecimal value) {
+}

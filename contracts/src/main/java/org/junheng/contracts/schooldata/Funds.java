@@ -1,0 +1,15 @@
+package org.junheng.contracts.schooldata;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.math.BigDecimal;
+import org.junheng.contracts.Nullable;
+
+/** A school's yearly budgets (元): inputs of EQ4 and, for small schools, GG6. */
+@JsonClassDescription("经费 (funds of one school year), yuan")
+public record Funds(
+        @JsonPropertyDescription("年度公用经费预算总额") BigDecimal operatingFundBudget,
+        @JsonPropertyDescription("教师培训经费") BigDecimal teacherTrainingBudget,
+        @Nullable @JsonPropertyDescription("核定公用经费的学生数; village schools and teaching points under 100 pupils only")
+        Integer fundedPupils) {
+}

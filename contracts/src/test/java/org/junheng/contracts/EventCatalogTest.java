@@ -1,0 +1,144 @@
+package org.junheng.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junheng.contracts.evaluation.EvaluationEvent;
+import org.junheng.contracts.evaluation.FindingEvent;
+import org.junheng.contracts.notices.NoticeEvent;
+import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.contracts.schooldata.AttestationEvent;
+import org.junheng.contracts.schooldata.CountyFiguresEvent;
+import org.junheng.contracts.schooldata.SchoolEvent;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
+import org.junit.jupiter.api.Test;
+
+class EventCatalogTest {
+
+    /** The aggregates' sealed interfaces and the topic each publishes on. */
+    private static final Map<Class<?>, String> SEALED_EVENT_INTERFACES = Map.of(
+            SchoolEvent.class, Topics.SCHOOL_DATA,
+            SchoolStatisticsEvent.class, Topics.SCHOOL_DATA,
+            CountyFiguresEvent.class, Topics.SCHOOL_DATA,
+            AttestationEvent.class, Topics.SCHOOL_DATA,
+            EvaluationEvent.class, Topics.EVALUATION,
+            FindingEvent.class, Topics.EVALUATION,
+            TaskEvent.class, Topics.RECTIFICATION,
+            NoticeEvent.class, Topics.NOTICES);
+
+    @Test
+    void coversEveryPermittedSubclassOfEverySealedEventInterfaceOnItsTopic() {
+        Set<Class<?>> permitted = new HashSet<>();
+        SEALED_EVENT_INTERFACES.forEach((sealed, topic) -> {
+            assertTrue(sealed.isSealed(), sealed + " is sealed");
+            for (Class<?> event : sealed.getPermittedSubclasses()) {
+                assertTrue(event.isRecord(), event + " is a record");
+                assertEquals(topic, EventCatalog.entry(event).topic(), event.getName());
+                permitted.add(event);
+            }
+        });
+
+        assertEquals(permitted, EventCatalog.all().stream().map(EventCatalog.Entry::eventClass).collect(Collectors.toSet()));
+    }
+
+    /** A new aggregate interface must be added above; otherwise the test before would not see its events. */
+    @Test
+    void everyEventTypeOnTheClasspathIsCoveredBySealedInterfacesListedHere() throws Exception {
+        List<Class<?>> publishedTypes = compiledContractClasses()
+                .filter(type -> PublishedEvent.class.isAssignableFrom(type) && type != PublishedEvent.class)
+                .toList();
+
+        Set<Class<?>> interfaces = publishedTypes.stream().filter(Class::isInterface).collect(Collectors.toSet());
+        Set<Class<?>> records = publishedTypes.stream().filter(Class::isRecord).collect(Collectors.toSet());
+
+        assertEquals(SEALED_EVENT_INTERFACES.keySet(), interfaces);
+        assertEquals(publishedTypes.size(), interfaces.size() + records.size(), "only interfaces and records");
+        assertEquals(EventCatalog.all().size(), records.size());
+    }
+
+    @Test
+    void derivesStoredTypeCloudEventsTypeAndSchemaLocation() {
+        EventCatalog.Entry entry = EventCatalog.entry(SchoolEvent.SchoolRegistered.class);
+
+        assertEquals("SchoolRegistered.v1", EventCatalog.storedType(SchoolEvent.SchoolRegistered.class));
+        assertEquals("org.junheng.school-data.SchoolRegistered.v1", EventCatalog.ceType(SchoolEvent.SchoolRegistered.class));
+        assertEquals("org.junheng.rectification.TaskEscalated.v1", EventCatalog.ceType(TaskEvent.TaskEscalated.class));
+        assertEquals("schemas/school-data/SchoolRegistered.v1.schema.json", entry.schemaResource());
+        assertEquals("https://junheng.org/schemas/school-data/SchoolRegistered.v1.schema.json", entry.schemaId());
+    }
+
+    @Test
+    void everyEntryIsVersionOneAndFoundAgainByItsTypes() {
+        for (EventCatalog.Entry entry : EventCatalog.all()) {
+            assertEquals(1, entry.version(), entry.name());
+            assertEquals(entry.eventClass().getSimpleName(), entry.name());
+            assertEquals(entry.eventClass(), EventCatalog.classForStoredType(entry.storedType()));
+            assertEquals(entry.eventClass(), EventCatalog.classForCeType(entry.ceType()));
+            assertTrue(entry.ceType().matches("org\\.junheng\\.[a-z-]+\\.[A-Za-z]+\\.v1"), entry.ceType());
+        }
+    }
+
+    @Test
+    void namesAreUniqueAcrossTopics() {
+        Map<String, Long> countByName = EventCatalog.all().stream()
+                .collect(Collectors.groupingBy(EventCatalog.Entry::name, Collectors.counting()));
+
+        assertEquals(EventCatalog.all().size(), countByName.size(), countByName.toString());
+    }
+
+    @Test
+    void topicsPartitionTheCatalogue() {
+        List<EventCatalog.Entry> byTopic = Topics.all().stream().flatMap(topic -> EventCatalog.forTopic(topic).stream()).toList();
+
+        assertEquals(EventCatalog.all(), byTopic);
+        assertEquals(List.of("NoticeIssued", "NoticeAcknowledged"),
+                EventCatalog.forTopic(Topics.NOTICES).stream().map(EventCatalog.Entry::name).toList());
+        assertEquals(8, EventCatalog.forTopic(Topics.SCHOOL_DATA).size());
+        assertEquals(6, EventCatalog.forTopic(Topics.EVALUATION).size());
+        assertEquals(13, EventCatalog.forTopic(Topics.RECTIFICATION).size());
+    }
+
+    @Test
+    void unknownTypesAreRejectedOrReportedAbsent() {
+        assertThrows(IllegalArgumentException.class, () -> EventCatalog.classForStoredType("SchoolRegistered.v2"));
+        assertThrows(IllegalArgumentException.class, () -> EventCatalog.classForCeType("org.junheng.school-data.Nope.v1"));
+        assertThrows(IllegalArgumentException.class, () -> EventCatalog.entry(String.class));
+        assertThrows(IllegalArgumentException.class, () -> EventCatalog.forTopic("junheng.school-data.v2"));
+        assertEquals(Optional.empty(), EventCatalog.findByCeType("org.junheng.evaluation.FindingRaised.v2"));
+        assertEquals(Optional.of(EventCatalog.entry(FindingEvent.FindingRaised.class)),
+                EventCatalog.findByStoredType("FindingRaised.v1"));
+    }
+
+    /** All classes compiled into this module's output under org.junheng.contracts. */
+    private static Stream<Class<?>> compiledContractClasses() throws IOException, URISyntaxException {
+        Path classesRoot = Path.of(PublishedEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Function<Path, String> className = file -> classesRoot.relativize(file).toString()
+                .replace(file.getFileSystem().getSeparator(), ".")
+                .replaceAll("\\.class$", "");
+        try (Stream<Path> files = Files.walk(classesRoot.resolve("org/junheng/contracts"))) {
+            List<String> names = files.filter(file -> file.toString().endsWith(".class")).map(className).toList();
+            return names.stream().map(EventCatalogTest::load);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, EventCatalogTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
