@@ -126,6 +126,17 @@ public final class EventStore {
                 .execute(Tuple.of(streamId, asOf.atOffset(ZoneOffset.UTC))).map(this::toEvents);
     }
 
+    /**
+     * Every event of the streams whose id starts with {@code streamIdPrefix} (e.g. all schools of a district), in
+     * feed order. For small sets and histories; large read models are projections.
+     */
+    public Uni<List<StoredEvent>> readStreamsWithPrefix(String streamIdPrefix) {
+        String pattern = streamIdPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return pool.preparedQuery("select " + EventRows.COLUMNS
+                        + " from events where stream_id like $1 order by transaction_id, global_position")
+                .execute(Tuple.of(pattern)).map(this::toEvents);
+    }
+
     public Uni<Long> currentVersion(String streamId) {
         return pool.preparedQuery("select coalesce(max(version), 0) as v from events where stream_id = $1")
                 .execute(Tuple.of(streamId)).map(rows -> rows.iterator().next().getLong("v"));

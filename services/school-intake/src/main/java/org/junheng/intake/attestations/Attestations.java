@@ -1,0 +1,99 @@
+package org.junheng.intake.attestations;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junheng.contracts.EvidenceReference;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Person;
+import org.junheng.contracts.Subject;
+import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.schooldata.AttestationEvent;
+import org.junheng.contracts.schooldata.AttestationGrade;
+import org.junheng.contracts.schooldata.AttestationVerdict;
+import org.junheng.intake.common.Codes;
+import org.junheng.intake.common.Rejection;
+import org.junheng.intake.statistics.Violation;
+
+/**
+ * Judgments on the items the standard measures by evidence (STANDARD.md §2–3): which items, at which level, and what
+ * a judgment must carry. Each judgment is kept; the latest of a stream is in force.
+ */
+public final class Attestations {
+
+    /** The attested items and whether they are judged for the county or per school. */
+    static final Map<IndicatorCode, SubjectLevel> ATTESTED = Map.of(
+            IndicatorCode.GG1, SubjectLevel.COUNTY,
+            IndicatorCode.GG2, SubjectLevel.COUNTY,
+            IndicatorCode.GG10, SubjectLevel.COUNTY,
+            IndicatorCode.EQ3, SubjectLevel.SCHOOL,
+            IndicatorCode.EQ5, SubjectLevel.COUNTY,
+            IndicatorCode.EQ6, SubjectLevel.SCHOOL,
+            IndicatorCode.EQ7, SubjectLevel.COUNTY,
+            IndicatorCode.EQ8, SubjectLevel.COUNTY);
+
+    public record Judgment(Subject subject, AttestationVerdict verdict, AttestationGrade grade,
+                           List<EvidenceReference> evidence, Person supervisor, LocalDate assessedOn, String remarks) {
+    }
+
+    private Attestations() {
+    }
+
+    public static String streamId(String district, int period, IndicatorCode indicator, Subject subject) {
+        return "attestation/" + district + "/" + period + "/" + indicator.code() + "/" + subject.key();
+    }
+
+    public static AttestationEvent.AttestationRecorded decide(String district, int period, IndicatorCode indicator,
+                                                              Judgment judgment) {
+        List<Violation> violations = new ArrayList<>();
+        SubjectLevel level = ATTESTED.get(indicator);
+        if (level == null) {
+            throw Rejection.invalid("该指标不是认定类指标 (not an attested indicator)", List.of(Violation.error(
+                    "indicator", indicator.code(), "认定类指标 (attested): GG1, GG2, GG10, EQ3, EQ5, EQ6, EQ7, EQ8")));
+        }
+        if (judgment.subject() == null || judgment.subject().level() != level) {
+            violations.add(Violation.error("subject.level", judgment.subject() == null ? null : judgment.subject().level(),
+                    indicator.code() + "的认定对象须为 " + level + " (must be judged at this level)"));
+        } else if (level == SubjectLevel.SCHOOL && !Codes.isSchoolCode(judgment.subject().schoolCode())) {
+            violations.add(Violation.error("subject.schoolCode", judgment.subject().schoolCode(), "须为10位学校标识码 (10 digits)"));
+        }
+        if (judgment.verdict() == null) {
+            violations.add(Violation.error("verdict", null, "必填 (required): MET / UNMET"));
+        }
+        if (indicator == IndicatorCode.EQ6 && judgment.grade() == null) {
+            violations.add(Violation.error("grade", null, "EQ6须评定等级 (a grade is required)"));
+        }
+        if (judgment.evidence() == null || judgment.evidence().isEmpty()) {
+            violations.add(Violation.error("evidence", null, "至少一份佐证材料 (at least one evidence document)"));
+        } else {
+            for (int i = 0; i < judgment.evidence().size(); i++) {
+                EvidenceReference evidence = judgment.evidence().get(i);
+                String at = "evidence[" + i + "]";
+                if (evidence == null || evidence.name() == null || evidence.name().isBlank()) {
+                    violations.add(Violation.error(at + ".name", null, "文件名必填 (required)"));
+                    continue;
+                }
+                if (evidence.sha256() == null || !evidence.sha256().matches("[0-9a-f]{64}")) {
+                    violations.add(Violation.error(at + ".sha256", evidence.sha256(),
+                            "须为64位小写十六进制SHA-256 (64 lower-case hex digits)"));
+                }
+                if (evidence.location() == null || evidence.location().isBlank()) {
+                    violations.add(Violation.error(at + ".location", null, "存储位置必填 (URL or storage key required)"));
+                }
+            }
+        }
+        if (judgment.supervisor() == null || judgment.supervisor().id() == null || judgment.supervisor().name() == null) {
+            violations.add(Violation.error("supervisor", null, "督学必填 (the supervisor is required)"));
+        }
+        if (judgment.assessedOn() == null) {
+            violations.add(Violation.error("assessedOn", null, "必填 (required)"));
+        }
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid("认定信息有误 (invalid attestation)", violations);
+        }
+        return new AttestationEvent.AttestationRecorded(district, period, indicator, judgment.subject(),
+                judgment.verdict(), judgment.grade(), judgment.evidence(), judgment.supervisor(), judgment.assessedOn(),
+                judgment.remarks());
+    }
+}

@@ -1,0 +1,46 @@
+package org.junheng.intake.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junheng.intake.statistics.Violation;
+
+/** The national code formats: 行政区划代码 (6 digits) and 学校标识码 (10 digits). */
+public final class Codes {
+    private Codes() {
+    }
+
+    public static boolean isDistrictCode(String value) {
+        return value != null && value.matches("\\d{6}");
+    }
+
+    public static boolean isSchoolCode(String value) {
+        return value != null && value.matches("\\d{10}");
+    }
+
+    public static void requireDistrict(String districtCode) {
+        if (!isDistrictCode(districtCode)) {
+            throw Rejection.invalid("行政区划代码须为6位数字 (district code must be 6 digits)",
+                    List.of(Violation.error("district", districtCode, "须为6位数字 (6 digits)")));
+        }
+    }
+
+    public static void requireDistrictAndSchool(String districtCode, String schoolCode) {
+        List<Violation> violations = new ArrayList<>();
+        if (!isDistrictCode(districtCode)) {
+            violations.add(Violation.error("district", districtCode, "行政区划代码须为6位数字 (district code must be 6 digits)"));
+        }
+        if (!isSchoolCode(schoolCode)) {
+            violations.add(Violation.error("schoolCode", schoolCode, "学校标识码须为10位数字 (school code must be 10 digits)"));
+        }
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid("代码格式错误 (malformed code)", violations);
+        }
+    }
+
+    public static void requirePeriod(int period) {
+        if (period < 2000 || period > 2100) {
+            throw Rejection.invalid("统计年度不合理 (implausible reporting year)",
+                    List.of(Violation.error("year", period, "须在2000至2100之间 (between 2000 and 2100)")));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.junheng.intake.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.junheng.eventsourcing.ConcurrencyConflictException;
+import org.junheng.intake.common.PreconditionFailed;
+import org.junheng.intake.common.PreconditionRequired;
+import org.junheng.intake.common.Rejection;
+import org.junheng.intake.statistics.Violation;
+
+/**
+ * Every error leaves as an RFC 9457 {@code application/problem+json} body with a stable {@code type}, a Chinese and
+ * English {@code title}, and per-field {@code errors}; no stack trace ever leaves the service.
+ */
+public class Problems {
+
+    public static final String TYPE_BASE = "https://junheng.org/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    public static Response problem(int status, String type, String title, String detail, List<?> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        if (errors != null && !errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    public static List<Map<String, Object>> fieldErrors(List<Violation> violations) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Violation violation : violations) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", violation.field());
+            error.put("value", violation.value());
+            error.put("reason", violation.reason());
+            error.put("level", violation.level().name().toLowerCase());
+            errors.add(error);
+        }
+        return errors;
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(Rejection rejection) {
+        return switch (rejection.kind()) {
+            case INVALID -> rejection.onlyWarnings()
+                    ? problem(422, "implausible-values", "数据存疑，请核实 (implausible values need confirmation)",
+                            rejection.getMessage(), fieldErrors(rejection.violations()))
+                    : problem(400, rejection.type(), "输入有误 (invalid input)", rejection.getMessage(),
+                            fieldErrors(rejection.violations()));
+            case NOT_FOUND -> problem(404, rejection.type(), "未找到 (not found)", rejection.getMessage(), null);
+            case CONFLICT -> problem(409, rejection.type(), "与当前状态冲突 (conflicts with the current state)",
+                    rejection.getMessage(), null);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response stale(PreconditionFailed failed) {
+        return problem(412, "stale-version", "数据已被他人修改，请刷新后重试 (changed since you read it)",
+                "If-Match does not name the current version; read the resource again and repeat the change", null);
+    }
+
+    @ServerExceptionMapper
+    public Response missingPrecondition(PreconditionRequired required) {
+        return problem(428, "if-match-required", "缺少If-Match (If-Match required)", required.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrent(ConcurrencyConflictException conflict) {
+        return problem(409, "concurrent-change", "并发修改冲突，请重试 (a concurrent change won; retry)",
+                "another request changed the same data at the same moment", null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException failure) {
+        String field = failure instanceof JsonMappingException mapping ? path(mapping) : null;
+        String reason = failure.getOriginalMessage() == null ? "unreadable" : failure.getOriginalMessage();
+        // keep the parser's own message short and free of class names
+        reason = reason.replaceAll("(?s)\\(class [^)]*\\)", "").replaceAll("(?s)\\s+at \\[Source.*", "").trim();
+        if (reason.length() > 300) {
+            reason = reason.substring(0, 300);
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field == null || field.isEmpty() ? "body" : field);
+        error.put("reason", "无法解析 (cannot be read): " + reason);
+        return problem(400, "unreadable-body", "请求体无法解析 (malformed JSON)", null, List.of(error));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException failure) {
+        int status = failure.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(failure);
+        }
+        return problem(status, "http-" + status, Response.Status.fromStatusCode(status) == null ? "请求有误 (bad request)"
+                        : "请求有误 (" + Response.Status.fromStatusCode(status).getReasonPhrase() + ")",
+                failure.getMessage(), null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable failure) {
+        LOG.error("unexpected failure", failure);
+        return problem(500, "internal-error", "服务内部错误 (internal error)",
+                "the failure was logged; the request changed nothing", null);
+    }
+
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.junheng.intake.statistics;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.junheng.contracts.schooldata.SchoolProfile;
+import org.junheng.contracts.schooldata.SchoolStatistics;
+import org.junheng.intake.common.Rejection;
+import org.junheng.intake.common.Requests;
+import org.junheng.intake.history.StreamHistory;
+
+@Path("/api/v1/districts/{district}/periods/{year}/schools/{code}/statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "学校年度统计 School statistics")
+public class StatisticsResource {
+
+    /** A submission or, with If-Match, a correction (which needs {@code reason}). */
+    public record Submission(SchoolStatistics statistics, String reason, boolean acceptWarnings) {
+    }
+
+    public record FormView(String districtCode, String schoolCode, int period, SchoolProfile profile,
+                           SchoolStatistics statistics, long version) {
+        static FormView of(StatisticsDesk.Form form) {
+            var f = form.form();
+            return new FormView(f.districtCode(), f.schoolCode(), f.period(), f.profile(), f.statistics(), form.version());
+        }
+    }
+
+    private final StatisticsDesk desk;
+    private final StreamHistory history;
+
+    public StatisticsResource(StatisticsDesk desk, StreamHistory history) {
+        this.desk = desk;
+        this.history = history;
+    }
+
+    @PUT
+    @Operation(summary = "报送或更正年度统计 Submit (no If-Match) or correct (If-Match + reason) a school's statistics")
+    public Uni<Response> put(@PathParam("district") String district, @PathParam("year") int year,
+                             @PathParam("code") String code, Submission submission,
+                             @HeaderParam("If-Match") String ifMatch,
+                             @HeaderParam("X-Junheng-Actor") String actor,
+                             @HeaderParam("X-Correlation-ID") String correlationId,
+                             @HeaderParam("traceparent") String traceparent) {
+        if (submission == null) {
+            throw Rejection.invalid("请求体必填 (request body required)",
+                    List.of(Violation.error("statistics", null, "必填 (required)")));
+        }
+        Long version = Requests.ifMatchVersion(ifMatch);
+        return desk.submitOrCorrect(district, year, code, submission.statistics(), submission.reason(),
+                        submission.acceptWarnings(), version, Requests.metadata(actor, correlationId, traceparent))
+                .map(form -> Response.status(version == null && form.version() == 1 ? 201 : 200)
+                        .tag(new EntityTag(Long.toString(form.version()))).entity(FormView.of(form)).build());
+    }
+
+    @GET
+    @Operation(summary = "年度统计 A school's statistics of one year, with its version as ETag")
+    public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
+                             @PathParam("code") String code) {
+        return desk.find(district, year, code).map(form -> {
+            if (!form.form().submitted()) {
+                throw Rejection.notFound("statistics-not-found", "该年度统计尚未报送 (no " + year + " statistics of " + code + ")");
+            }
+            return Response.ok(FormView.of(form)).tag(new EntityTag(Long.toString(form.version()))).build();
+        });
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "年度统计历史 Submission and every correction, with reasons and actors")
+    public Uni<List<StreamHistory.HistoryEntry>> history(@PathParam("district") String district,
+                                                        @PathParam("year") int year, @PathParam("code") String code) {
+        return desk.find(district, year, code).flatMap(form -> history.ofStream(
+                StatisticsForm.streamId(district, code, year)));
+    }
+}
