@@ -1,0 +1,72 @@
+package org.junheng.k8s;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The four services and how they use Kafka (docs/architecture.md, "Event flow"). Everything else about them (port,
+ * schema, environment) is read from their own application.properties, so the manifests are checked against the
+ * code, not against a second copy of it.
+ */
+enum Services {
+
+    SCHOOL_INTAKE("school-intake", Set.of(), "junheng.school-data.v1"),
+    INDICATOR_EVALUATION("indicator-evaluation", Set.of("junheng.school-data.v1"), "junheng.evaluation.v1"),
+    RECTIFICATION("rectification", Set.of("junheng.evaluation.v1"), "junheng.rectification.v1"),
+    SUPERVISION_NOTICES("supervision-notices",
+            Set.of("junheng.school-data.v1", "junheng.evaluation.v1", "junheng.rectification.v1", "junheng.notices.v1"),
+            "junheng.notices.v1");
+
+    /** The one service that calls out of the cluster: webhook deliveries over HTTPS. */
+    static final Services CALLS_WEBHOOKS = SUPERVISION_NOTICES;
+
+    final String name;
+    final Set<String> consumes;
+    final String produces;
+    private ApplicationProperties properties;
+
+    Services(String name, Set<String> consumes, String produces) {
+        this.name = name;
+        this.consumes = consumes;
+        this.produces = produces;
+    }
+
+    Path directory() {
+        return Project.path("services/" + name);
+    }
+
+    Path dockerfile() {
+        return directory().resolve("src/main/docker/Dockerfile.jvm");
+    }
+
+    synchronized ApplicationProperties properties() {
+        if (properties == null) {
+            properties = new ApplicationProperties(
+                    Project.read(directory().resolve("src/main/resources/application.properties")));
+        }
+        return properties;
+    }
+
+    int httpPort() {
+        return Integer.parseInt(properties().get("quarkus.http.port"));
+    }
+
+    /** The service's PostgreSQL schema; its database and CloudNativePG cluster are named after it. */
+    String schema() {
+        return properties().get("quarkus.flyway.schemas");
+    }
+
+    String databaseCluster() {
+        return schema() + "-db";
+    }
+
+    static List<Services> all() {
+        return List.of(values());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
