@@ -13,7 +13,8 @@ import java.util.Optional;
  *   <li>{@link Scope#SECTION}: {@code sections[<P|J>].<path>};</li>
  *   <li>{@link Scope#FACILITIES}: {@code sections[<P|J>].facilities.<path>} when every section row of the school carries
  *   facilities (already split), or {@code wholeSchoolFacilities.<path>} when only the school's first row does (to be
- *   apportioned by weighted pupils);</li>
+ *   apportioned by weighted pupils). A school with a single row (both cases at once) has whole-school facilities when
+ *   it reports {@link #SENIOR_PUPILS} (完全中学: shared with the senior section), else the section's own;</li>
  *   <li>{@link Scope#SCHOOL}: {@code <path>}, filled on the school's first row; later rows of the same school leave it
  *   blank or repeat the same value;</li>
  *   <li>{@link Scope#RETENTION}: {@code retentionCohort.<path>}, on the 初中 row only.</li>

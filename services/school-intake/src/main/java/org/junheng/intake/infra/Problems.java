@@ -2,6 +2,7 @@ package org.junheng.intake.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -85,6 +86,12 @@ public class Problems {
                 "another request changed the same data at the same moment", null);
     }
 
+    /** More specific than Quarkus' own mapper for this type, which answers without a problem body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException failure) {
+        return unreadableJson(failure);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
         String field = failure instanceof JsonMappingException mapping ? path(mapping) : null;
@@ -103,6 +110,9 @@ public class Problems {
     @ServerExceptionMapper
     public Response web(WebApplicationException failure) {
         int status = failure.getResponse().getStatus();
+        if (failure.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
         if (status >= 500) {
             return unexpected(failure);
         }

@@ -57,6 +57,11 @@ public class SchoolRegistry {
     public Uni<Entry> handle(String district, String schoolCode, School.Command command, Long ifMatch,
                              EventMetadata metadata) {
         return find(district, schoolCode).flatMap(entry -> {
+            if (!(command instanceof School.Register) && !entry.school().exists()) {
+                // a missing school is 404 whatever version the caller names
+                throw Rejection.notFound("school-not-found", "学校未登记 (school " + schoolCode
+                        + " is not registered in district " + district + ")");
+            }
             if (ifMatch != null && ifMatch != entry.version()) {
                 throw new PreconditionFailed(entry.version());
             }

@@ -29,7 +29,8 @@ public class StatisticsDesk {
         this.registry = registry;
     }
 
-    public record Form(StatisticsForm.State form, long version) {
+    /** A form and its version; {@code created} when this request submitted it for the first time. */
+    public record Form(StatisticsForm.State form, long version, boolean created) {
     }
 
     public Uni<Form> find(String district, int period, String schoolCode) {
@@ -38,7 +39,7 @@ public class StatisticsDesk {
         return aggregates.load(StatisticsForm.streamId(district, schoolCode, period),
                         StatisticsForm.State.initial(district, schoolCode, period), SchoolStatisticsEvent.class,
                         StatisticsForm::evolve)
-                .map(loaded -> new Form(loaded.state(), loaded.version()));
+                .map(loaded -> new Form(loaded.state(), loaded.version(), false));
     }
 
     /**
@@ -66,7 +67,7 @@ public class StatisticsDesk {
             StatisticsForm.State result = after;
             return aggregates.append(StatisticsForm.streamId(district, schoolCode, period), STREAM_TYPE, form.version(),
                             events, metadata.withSubject(district + "/" + schoolCode + "/" + period))
-                    .map(version -> new Form(result, version))
+                    .map(version -> new Form(result, version, form.version() == 0 && !events.isEmpty()))
                     .onFailure(ConcurrencyConflictException.class)
                     .transform(conflict -> ifMatch != null ? new PreconditionFailed(-1) : conflict);
         }));

@@ -61,7 +61,7 @@ public class StatisticsResource {
         Long version = Requests.ifMatchVersion(ifMatch);
         return desk.submitOrCorrect(district, year, code, submission.statistics(), submission.reason(),
                         submission.acceptWarnings(), version, Requests.metadata(actor, correlationId, traceparent))
-                .map(form -> Response.status(version == null && form.version() == 1 ? 201 : 200)
+                .map(form -> Response.status(form.created() ? 201 : 200)
                         .tag(new EntityTag(Long.toString(form.version()))).entity(FormView.of(form)).build());
     }
 

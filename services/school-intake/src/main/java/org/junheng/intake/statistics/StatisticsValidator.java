@@ -65,6 +65,7 @@ public final class StatisticsValidator {
 
     private static void checkSectionsFitType(SchoolType type, List<SectionStatistics> sections, List<Violation> out) {
         Set<Section> seen = new HashSet<>();
+        boolean misfit = false;
         for (SectionStatistics section : sections) {
             if (section.section() == null) {
                 out.add(Violation.error("sections[].section", null, "学段必填 (section is required)"));
@@ -72,9 +73,14 @@ public final class StatisticsValidator {
                 out.add(Violation.error("sections[" + section.section().name() + "]", section.section().label(),
                         "学段重复 (section reported twice)"));
             } else if (!type.sections().contains(section.section())) {
+                misfit = true;
                 out.add(Violation.error("sections[" + section.section().name() + "]", section.section().label(),
                         "学校类型" + type.label() + "没有" + section.section().label() + "学段 (section does not fit the school type)"));
             }
+        }
+        if (misfit) {
+            // a section reported under the wrong school type is one mistake, not also a missing section
+            return;
         }
         Set<Section> missing = EnumSet.noneOf(Section.class);
         missing.addAll(type.sections());

@@ -1,0 +1,19 @@
+package org.junheng.intake.importing;
+
+import java.util.Comparator;
+
+/**
+ * Where a value of the uploaded file came from, so that a domain {@code Violation} can be shown on its cell.
+ *
+ * @param row    sheet row number as the user sees it (the header is normally row 1)
+ * @param column column letter in the uploaded file (which may order columns differently from the template)
+ * @param header the column's header as written in the file
+ * @param value  the cell text as written (trimmed); empty for a blank cell
+ */
+public record CellRef(int row, String column, String header, String value) {
+
+    /** Row, then column in sheet order (B before AA). */
+    public static final Comparator<CellRef> SHEET_ORDER = Comparator.comparingInt(CellRef::row)
+            .thenComparingInt(cell -> cell.column().length())
+            .thenComparing(CellRef::column);
+}

@@ -1,0 +1,191 @@
+package org.junheng.intake.importing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.ExpectedVersion;
+import org.junheng.eventsourcing.NewEvent;
+import org.junheng.eventsourcing.StoredEvent;
+import org.junheng.eventsourcing.StreamAppend;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.intake.common.Codes;
+import org.junheng.intake.common.Rejection;
+import org.junheng.intake.registry.School;
+import org.junheng.intake.registry.SchoolRegistry;
+import org.junheng.intake.statistics.StatisticsDesk;
+import org.junheng.intake.statistics.StatisticsForm;
+import org.junheng.intake.statistics.Violation;
+
+/**
+ * Imports a district's year from a file, atomically: every school of the file is checked (well-formed cells,
+ * registered and active school, name, every domain rule), and either all their events are appended in one statement
+ * or nothing is stored and every problem is reported with its row and column. A school whose figures equal those on
+ * record produces no event, so importing the same file twice changes nothing.
+ */
+@ApplicationScoped
+public class ImportDesk {
+
+    private final EventStore store;
+    private final SchoolRegistry registry;
+
+    public ImportDesk(EventStore store, SchoolRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    public record Summary(String fileName, int schools, int sections, int submitted, int corrected, int unchanged) {
+    }
+
+    /** The file was refused; {@code onlyWarnings} when confirming ({@code acceptWarnings}) would let it through. */
+    public static final class ImportRejected extends RuntimeException {
+        private final List<ImportProblem> problems;
+        private final boolean onlyWarnings;
+
+        public ImportRejected(List<ImportProblem> problems, boolean onlyWarnings) {
+            super(problems.size() + " problem(s) in the file");
+            this.problems = List.copyOf(problems);
+            this.onlyWarnings = onlyWarnings;
+        }
+
+        public List<ImportProblem> problems() {
+            return problems;
+        }
+
+        public boolean onlyWarnings() {
+            return onlyWarnings;
+        }
+    }
+
+    public Uni<Summary> importFile(String district, int period, byte[] content, String fileName, String reason,
+                                   boolean acceptWarnings, EventMetadata metadata) {
+        Codes.requireDistrict(district);
+        Codes.requirePeriod(period);
+        ImportResult result = StatisticsImport.parse(content, fileName);
+        List<ImportProblem> cellProblems = result instanceof ImportResult.Rejected rejected ? rejected.problems() : List.of();
+        if (!cellProblems.isEmpty() && ((ImportResult.Rejected) result).wellFormed().isEmpty()) {
+            throw new ImportRejected(cellProblems, false);
+        }
+        ImportResult.Parsed parsed = result instanceof ImportResult.Rejected rejected
+                ? new ImportResult.Parsed(rejected.wellFormed()) : (ImportResult.Parsed) result;
+        Uni<List<SchoolRegistry.Entry>> schools = registry.list(district);
+        Uni<List<StoredEvent>> forms = store.readStreamsWithPrefix("statistics/" + district + "/");
+        return Uni.combine().all().unis(schools, forms).asTuple().flatMap(both -> {
+            Map<String, School.State> register = new HashMap<>();
+            both.getItem1().forEach(entry -> register.put(entry.school().schoolCode(), entry.school()));
+            Map<String, Current> current = currentForms(both.getItem2(), district, period);
+
+            List<ImportProblem> errors = new ArrayList<>(cellProblems);
+            List<ImportProblem> warnings = new ArrayList<>();
+            List<StreamAppend> appends = new ArrayList<>();
+            int submitted = 0;
+            int corrected = 0;
+            int unchanged = 0;
+            for (ParsedSchool school : parsed.schools()) {
+                School.State registered = register.get(school.schoolCode());
+                CellRef codeCell = school.locate("schoolCode").orElse(firstCell(school));
+                if (registered == null || !registered.exists()) {
+                    errors.add(problem(codeCell, "学校未在本区登记 (school is not registered in " + district + ")"));
+                    continue;
+                }
+                if (registered.status() != School.Status.ACTIVE) {
+                    errors.add(problem(codeCell, "学校已撤销或合并 (school is " + registered.status().name().toLowerCase() + ")"));
+                    continue;
+                }
+                if (!school.schoolName().isBlank() && !school.schoolName().equals(registered.profile().name())) {
+                    CellRef nameCell = school.locate("schoolName").orElse(codeCell);
+                    warnings.add(problem(nameCell, "学校名称与名录不符，名录为 " + registered.profile().name()
+                            + " (name differs from the register)"));
+                }
+                Current form = current.getOrDefault(school.schoolCode(), new Current(
+                        StatisticsForm.State.initial(district, school.schoolCode(), period), 0));
+                StatisticsForm.Command command = form.state().submitted()
+                        ? new StatisticsForm.Correct(registered.profile(), school.statistics(),
+                                reason == null || reason.isBlank() ? "批量导入更正 (" + fileName + ")" : reason, true)
+                        : new StatisticsForm.Submit(registered.profile(), school.statistics(), true);
+                if (form.state().submitted() && !form.state().statistics().equals(school.statistics())
+                        && (reason == null || reason.isBlank())) {
+                    errors.add(problem(codeCell, "该校本年度统计已报送，导入更正须填写更正原因 reason "
+                            + "(already submitted: a correcting import needs a reason)"));
+                    continue;
+                }
+                List<Violation> violations = org.junheng.intake.statistics.StatisticsValidator
+                        .validate(registered.profile(), school.statistics());
+                for (Violation violation : violations) {
+                    CellRef cell = school.locate(violation.field()).orElse(codeCell);
+                    ImportProblem problem = new ImportProblem(cell.row(), cell.column(), cell.header(),
+                            violation.value() == null ? cell.value() : String.valueOf(violation.value()), violation.reason());
+                    (violation.level() == Violation.Level.ERROR ? errors : warnings).add(problem);
+                }
+                if (violations.stream().anyMatch(v -> v.level() == Violation.Level.ERROR)) {
+                    continue;
+                }
+                List<SchoolStatisticsEvent> events = StatisticsForm.decide(command, form.state());
+                if (events.isEmpty()) {
+                    unchanged++;
+                    continue;
+                }
+                if (form.state().submitted()) {
+                    corrected++;
+                } else {
+                    submitted++;
+                }
+                EventMetadata schoolMetadata = metadata.withSubject(district + "/" + school.schoolCode() + "/" + period);
+                List<NewEvent> newEvents = events.stream().map(e -> PublishedEvents.toNewEvent(e, schoolMetadata)).toList();
+                appends.add(new StreamAppend(StatisticsForm.streamId(district, school.schoolCode(), period),
+                        StatisticsDesk.STREAM_TYPE, ExpectedVersion.exactly(form.version()), newEvents));
+            }
+            if (!errors.isEmpty() || (!warnings.isEmpty() && !acceptWarnings)) {
+                List<ImportProblem> all = new ArrayList<>(errors);
+                all.addAll(warnings);
+                all.sort(ImportProblem.SHEET_ORDER);
+                throw new ImportRejected(all, errors.isEmpty());
+            }
+            int sections = parsed.schools().stream().mapToInt(s -> s.statistics().sections().size()).sum();
+            Summary summary = new Summary(fileName, parsed.schools().size(), sections, submitted, corrected, unchanged);
+            if (appends.isEmpty()) {
+                return Uni.createFrom().item(summary);
+            }
+            return store.append(store.pool(), appends).replaceWith(summary);
+        });
+    }
+
+    private record Current(StatisticsForm.State state, long version) {
+    }
+
+    private static Map<String, Current> currentForms(List<StoredEvent> events, String district, int period) {
+        Map<String, Current> forms = new HashMap<>();
+        String suffix = "/" + period;
+        for (StoredEvent stored : events) {
+            if (!stored.streamId().endsWith(suffix)) {
+                continue;
+            }
+            SchoolStatisticsEvent event = (SchoolStatisticsEvent) PublishedEvents.read(stored);
+            Current before = forms.getOrDefault(event.schoolCode(),
+                    new Current(StatisticsForm.State.initial(district, event.schoolCode(), period), 0));
+            forms.put(event.schoolCode(), new Current(StatisticsForm.evolve(before.state(), event), stored.version()));
+        }
+        return forms;
+    }
+
+    private static CellRef firstCell(ParsedSchool school) {
+        int row = school.rows().isEmpty() ? 0 : school.rows().get(0);
+        return new CellRef(row, StatisticsColumn.SCHOOL_CODE.letter(), StatisticsColumn.SCHOOL_CODE.header(),
+                school.schoolCode());
+    }
+
+    private static ImportProblem problem(CellRef cell, String reason) {
+        return new ImportProblem(cell.row(), cell.column(), cell.header(), cell.value(), reason);
+    }
+
+    static void requireContent(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw Rejection.invalid("未上传文件 (no file uploaded)", List.of(Violation.error("file", null, "必填 (required)")));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.junheng.intake.importing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Problems;
+
+@Path("/api/v1")
+@Tag(name = "批量导入 Bulk import")
+public class ImportResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ImportDesk desk;
+
+    public ImportResource(ImportDesk desk) {
+        this.desk = desk;
+    }
+
+    @POST
+    @Path("districts/{district}/periods/{year}/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "导入学校年度统计 Import a district's year from XLSX or CSV: all rows or nothing")
+    public Uni<ImportDesk.Summary> importFile(@PathParam("district") String district, @PathParam("year") int year,
+                                              @RestForm("file") FileUpload file, @RestForm("reason") String reason,
+                                              @RestForm("acceptWarnings") boolean acceptWarnings,
+                                              @HeaderParam("X-Junheng-Actor") String actor,
+                                              @HeaderParam("X-Correlation-ID") String correlationId,
+                                              @HeaderParam("traceparent") String traceparent) {
+        byte[] content = read(file);
+        ImportDesk.requireContent(content);
+        return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,
+                Requests.metadata(actor, correlationId, traceparent));
+    }
+
+    @GET
+    @Path("import-templates/school-statistics.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "导入模板 (XLSX) with the 填表说明 sheet")
+    public Response xlsxTemplate() {
+        return Response.ok(ImportTemplate.xlsx(), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"school-statistics.xlsx\"; filename*=UTF-8''"
+                        + "%E5%AD%A6%E6%A0%A1%E5%B9%B4%E5%BA%A6%E7%BB%9F%E8%AE%A1.xlsx").build();
+    }
+
+    @GET
+    @Path("import-templates/school-statistics.csv")
+    @Produces("text/csv")
+    @Operation(summary = "导入模板 (CSV, UTF-8 with BOM)")
+    public Response csvTemplate() {
+        return Response.ok(ImportTemplate.csv(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"school-statistics.csv\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(ImportDesk.ImportRejected rejected) {
+        return rejected.onlyWarnings()
+                ? Problems.problem(422, "import-implausible-values",
+                        "导入数据存疑，请核实后确认 (implausible values: check them, then import with acceptWarnings)",
+                        rejected.getMessage(), rejected.problems())
+                : Problems.problem(422, "import-rejected", "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)",
+                        rejected.getMessage(), rejected.problems());
+    }
+
+    private static byte[] read(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            return new byte[0];
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
