@@ -64,6 +64,8 @@ public class CountyFiguresResource {
         Long expected = Requests.ifMatchVersion(ifMatch);
         Submission body = submission == null ? new Submission(null, null) : submission;
         String streamId = CountyFigures.streamId(district, year, kind);
+        // the content is checked first: every mistake is reported whatever the version
+        CountyFigures.validate(kind, body.department(), body.values());
         return load(district, year, kind).flatMap(loaded -> {
             if (loaded.state().submitted() && expected == null) {
                 throw new PreconditionRequired();

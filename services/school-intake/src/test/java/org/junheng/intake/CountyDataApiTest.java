@@ -1,0 +1,93 @@
+package org.junheng.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junheng.intake.IntakeFixtures.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.contracts.Topics;
+import org.junheng.infra.JunhengInfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/** County figures from departments and supervisors' attestations. */
+@QuarkusTest
+@QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
+class CountyDataApiTest {
+
+    static final String DISTRICT = "500196";
+    static final String PAY = "/api/v1/districts/" + DISTRICT + "/periods/2024/county-figures/TEACHER_PAY";
+    static final Map<String, String> FINANCE = Map.of("code", "czj", "name", "区财政局");
+
+    @Test
+    void aDepartmentSubmitsAndReplacesAFigureSetWithIfMatch() {
+        String first = json(Map.of("department", FINANCE, "values", List.of(
+                Map.of("key", "teacherAveragePay", "value", 126500),
+                Map.of("key", "civilServantAveragePay", "value", 124800))));
+        given().contentType(ContentType.JSON).body(first).put(PAY).then().statusCode(201).header("ETag", "\"1\"")
+                .body("kindLabel", equalTo("教师与公务员平均工资收入"));
+        given().contentType(ContentType.JSON).body(first).put(PAY).then().statusCode(428);
+        String second = first.replace("126500", "127900");
+        given().contentType(ContentType.JSON).body(second).header("If-Match", "\"1\"").put(PAY)
+                .then().statusCode(200).header("ETag", "\"2\"");
+        given().contentType(ContentType.JSON).body(second).header("If-Match", "\"1\"").put(PAY).then().statusCode(412);
+        given().get(PAY).then().statusCode(200).body("values.find { it.key == 'teacherAveragePay' }.value", equalTo(127900));
+
+        var records = IntakeApiTest.consume(Topics.SCHOOL_DATA, r -> r.key().equals(DISTRICT + "/county")
+                && IntakeApiTest.header(r, CloudEventHeaders.TYPE).endsWith("CountyFiguresSubmitted.v1"), 2);
+        assertEquals(2, records.size());
+    }
+
+    @Test
+    void unknownKeysMissingValuesAndImpossibleFractionsAreNamed() {
+        String body = json(Map.of("department", FINANCE, "values", List.of(
+                Map.of("key", "teacherAveragePay", "value", -5),
+                Map.of("key", "bonus", "value", 1))));
+        given().contentType(ContentType.JSON).body(body).put(PAY).then().statusCode(400)
+                .body("errors.field", hasItem("values[0].value"))
+                .body("errors.field", hasItem("values[1].key"))
+                .body("errors.value", hasItem("civilServantAveragePay"));
+        String survey = json(Map.of("department", Map.of("code", "jw", "name", "区教委"), "values", List.of(
+                Map.of("key", "respondents", "value", 3200), Map.of("key", "satisfaction", "value", 92))));
+        given().contentType(ContentType.JSON).body(survey)
+                .put("/api/v1/districts/{d}/periods/2024/county-figures/satisfaction-survey", DISTRICT)
+                .then().statusCode(400).body("errors[0].field", equalTo("values[1].value"));
+        given().contentType(ContentType.JSON).body(survey)
+                .put("/api/v1/districts/{d}/periods/2024/county-figures/NO_SUCH_SET", DISTRICT)
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void aSupervisorRecordsAJudgmentWithHashedEvidence() {
+        String path = "/api/v1/districts/" + DISTRICT + "/periods/2024/attestations/EQ6";
+        Map<String, Object> judgment = Map.of(
+                "subject", Map.of("level", "SCHOOL", "schoolCode", "2150202506", "schoolName", "重庆市大渡口区实验小学"),
+                "verdict", "MET", "grade", "GOOD",
+                "evidence", List.of(Map.of("name", "德育工作自评报告.pdf",
+                        "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "location", "evidence/500104/2024/eq6-2150202506.pdf")),
+                "supervisor", Map.of("id", "wang.min", "name", "王敏"),
+                "assessedOn", "2024-11-12");
+        given().contentType(ContentType.JSON).body(json(judgment)).post(path).then().statusCode(201)
+                .body("indicator", equalTo("EQ6"));
+        given().get(path).then().statusCode(200).body("$", hasSize(1)).body("[0].payload.grade", equalTo("GOOD"));
+
+        String badHash = json(judgment).replace("9f86d081", "XYZ");
+        given().contentType(ContentType.JSON).body(badHash).post(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("evidence[0].sha256"));
+        given().contentType(ContentType.JSON).body(json(judgment))
+                .post("/api/v1/districts/{d}/periods/2024/attestations/RA1", DISTRICT)
+                .then().statusCode(400).body("errors[0].field", equalTo("indicator"));
+        var records = IntakeApiTest.consume(Topics.SCHOOL_DATA, r -> r.key().equals(DISTRICT + "/2150202506"), 1);
+        assertEquals("org.junheng.school-data.AttestationRecorded.v1",
+                new String(records.get(0).headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
+    }
+}
