@@ -16,8 +16,9 @@ public final class Bench {
         switch (scenario) {
             case "eventstore-append" -> EventStoreAppendBench.run();
             case "relay" -> RelayBench.run();
+            case "intake-import" -> IntakeImportBench.run();
             default -> {
-                System.err.println("usage: bench/run <eventstore-append|relay>");
+                System.err.println("usage: bench/run <eventstore-append|relay|intake-import>");
                 System.exit(2);
             }
         }
