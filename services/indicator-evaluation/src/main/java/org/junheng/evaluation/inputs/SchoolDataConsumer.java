@@ -1,0 +1,124 @@
+package org.junheng.evaluation.inputs;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.junheng.contracts.EventCatalog;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.schooldata.AttestationEvent;
+import org.junheng.contracts.schooldata.CountyFiguresEvent;
+import org.junheng.contracts.schooldata.SchoolEvent;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
+import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.eventsourcing.relay.CloudEventRecords;
+
+/**
+ * Applies every school-data event to the evaluation's input tables, once (the inbox row and the change commit
+ * together), and marks the district period for re-evaluation.
+ */
+@ApplicationScoped
+public class SchoolDataConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SchoolDataConsumer.class);
+
+    private final Inbox inbox;
+
+    public SchoolDataConsumer(Pool pool) {
+        this.inbox = new Inbox(pool, "indicator-evaluation/school-data");
+    }
+
+    @Incoming("school-data")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        var cloudEvent = CloudEventRecords.read(record);
+        var entry = EventCatalog.findByCeType(cloudEvent.getType());
+        if (entry.isEmpty()) {
+            LOG.warnf("ignoring unknown event type %s (%s)", cloudEvent.getType(), cloudEvent.getId());
+            return Uni.createFrom().voidItem();
+        }
+        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
+                entry.get().eventClass());
+        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event)).replaceWithVoid();
+    }
+
+    static Uni<Void> apply(SqlConnection tx, PublishedEvent event) {
+        if (event instanceof SchoolEvent school) {
+            return applySchool(tx, school);
+        }
+        if (event instanceof SchoolStatisticsEvent statistics) {
+            return tx.preparedQuery("""
+                            insert into input_statistics (district_code, period, school_code, profile, statistics)
+                            values ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)
+                            on conflict (district_code, period, school_code)
+                            do update set profile = excluded.profile, statistics = excluded.statistics""")
+                    .execute(Tuple.of(statistics.districtCode(), statistics.period(), statistics.schoolCode(),
+                            PublishedEvents.write(profileOf(statistics)), PublishedEvents.write(statistics.statistics())))
+                    .flatMap(ignored -> requestEvaluation(tx, statistics.districtCode(), statistics.period()));
+        }
+        if (event instanceof CountyFiguresEvent figures) {
+            return tx.preparedQuery("""
+                            insert into input_county_figures (district_code, period, kind, figures)
+                            values ($1, $2, $3, $4::text::jsonb)
+                            on conflict (district_code, period, kind) do update set figures = excluded.figures""")
+                    .execute(Tuple.of(figures.districtCode(), figures.period(), figures.kind().name(),
+                            PublishedEvents.write(figures)))
+                    .flatMap(ignored -> requestEvaluation(tx, figures.districtCode(), figures.period()));
+        }
+        AttestationEvent attestation = (AttestationEvent) event;
+        return tx.preparedQuery("""
+                        insert into input_attestations (district_code, period, indicator, subject_key, attestation)
+                        values ($1, $2, $3, $4, $5::text::jsonb)
+                        on conflict (district_code, period, indicator, subject_key)
+                        do update set attestation = excluded.attestation""")
+                .execute(Tuple.of(attestation.districtCode(), attestation.period(), attestation.indicator().code(),
+                        attestation.subject().key(), PublishedEvents.write(attestation)))
+                .flatMap(ignored -> requestEvaluation(tx, attestation.districtCode(), attestation.period()));
+    }
+
+    private static Uni<Void> applySchool(SqlConnection tx, SchoolEvent event) {
+        String status;
+        String profile;
+        if (event instanceof SchoolEvent.SchoolRegistered registered) {
+            status = "ACTIVE";
+            profile = PublishedEvents.write(registered.profile());
+        } else if (event instanceof SchoolEvent.SchoolProfileChanged changed) {
+            status = null;
+            profile = PublishedEvents.write(changed.profile());
+        } else {
+            status = event instanceof SchoolEvent.SchoolClosed ? "CLOSED" : "MERGED";
+            profile = null;
+        }
+        // a register change affects every period already reported by the district
+        return tx.preparedQuery("""
+                        insert into input_schools (district_code, school_code, profile, status)
+                        values ($1, $2, coalesce($3::text::jsonb, '{}'::jsonb), coalesce($4, 'ACTIVE'))
+                        on conflict (district_code, school_code) do update
+                        set profile = coalesce($3::text::jsonb, input_schools.profile),
+                            status = coalesce($4, input_schools.status)""")
+                .execute(Tuple.of(event.districtCode(), event.schoolCode(), profile, status))
+                .flatMap(ignored -> tx.preparedQuery("""
+                                insert into evaluation_requests (district_code, period)
+                                select distinct district_code, period from input_statistics where district_code = $1
+                                on conflict (district_code, period) do update set requested_at = now()""")
+                        .execute(Tuple.of(event.districtCode())))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> requestEvaluation(SqlConnection tx, String district, int period) {
+        return tx.preparedQuery("""
+                        insert into evaluation_requests (district_code, period) values ($1, $2)
+                        on conflict (district_code, period) do update set requested_at = now()""")
+                .execute(Tuple.of(district, period)).replaceWithVoid();
+    }
+
+    private static Object profileOf(SchoolStatisticsEvent event) {
+        return event instanceof SchoolStatisticsEvent.SchoolStatisticsSubmitted submitted ? submitted.profile()
+                : ((SchoolStatisticsEvent.SchoolStatisticsCorrected) event).profile();
+    }
+}
