@@ -1,0 +1,104 @@
+package org.junheng.evaluation.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Section;
+import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
+import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
+import org.junheng.contracts.evaluation.EvaluationEvent.SchoolSectionEvaluated;
+import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
+import org.junheng.contracts.evaluation.IndicatorValue;
+
+/**
+ * The result of evaluating one district period against one standard version: a pure value, from which the published
+ * events are derived.
+ *
+ * @param sections            the school sections in resource-allocation scope, with RA1–RA7 and RA-SCHOOL
+ * @param variations          the coefficients of variation that could be computed
+ * @param items               every item for every subject (section, school, county), met, unmet or not evaluable;
+ *                            the unmet ones are the findings
+ * @param countyValues        the values of {@link CountyEvaluated}: county items, and per-school items rolled up
+ *                            (share of schools meeting; GG12 the county's certified share)
+ * @param schoolsNotEvaluated registered schools without statistics for the period: their open findings stay open
+ */
+public record DistrictEvaluation(
+        String districtCode,
+        int period,
+        String standardVersion,
+        List<SectionResult> sections,
+        List<CountyVariation> variations,
+        List<ItemResult> items,
+        List<IndicatorValue> countyValues,
+        Set<String> schoolsNotEvaluated,
+        Readiness readiness) {
+
+    public DistrictEvaluation {
+        sections = List.copyOf(sections);
+        variations = List.copyOf(variations);
+        items = List.copyOf(items);
+        countyValues = List.copyOf(countyValues);
+        schoolsNotEvaluated = Set.copyOf(schoolsNotEvaluated);
+    }
+
+    /** The unmet items: the district plan's 未达标台账. */
+    public List<ItemResult> unmetItems() {
+        return items.stream().filter(ItemResult::unmet).toList();
+    }
+
+    /** The open findings of this evaluation, one per unmet item, with derived ids. */
+    public List<FindingRaised> findings() {
+        return unmetItems().stream()
+                .map(item -> new FindingRaised(item.findingId(), districtCode, period, item.subject(),
+                        item.indicator(), item.measured(), item.required(), item.gap(), item.severity(),
+                        standardVersion))
+                .toList();
+    }
+
+    public Optional<ItemResult> item(UUID findingId) {
+        return items.stream().filter(item -> item.findingId().equals(findingId)).findFirst();
+    }
+
+    public List<ItemResult> items(IndicatorCode indicator) {
+        return items.stream().filter(item -> item.indicator() == indicator).toList();
+    }
+
+    public Optional<SectionResult> section(String schoolCode, Section section) {
+        return sections.stream().filter(s -> s.schoolCode().equals(schoolCode) && s.section() == section)
+                .findFirst();
+    }
+
+    public Optional<CountyVariation> variation(IndicatorCode coefficient) {
+        return variations.stream().filter(v -> v.indicator() == coefficient).findFirst();
+    }
+
+    /**
+     * One event per in-scope school section: RA1–RA7, RA-SCHOOL and the items measured on the section itself (GG5,
+     * GG13). Items about the whole school (GG3, GG4, …) are in {@link #items()} and the findings.
+     */
+    public List<SchoolSectionEvaluated> schoolSectionEvents() {
+        return sections.stream().map(section -> {
+            String key = section.subject().key();
+            List<IndicatorValue> values = items.stream()
+                    .filter(item -> item.subject().key().equals(key) && item.outcome() != Outcome.NOT_EVALUABLE)
+                    .map(ItemResult::toIndicatorValue)
+                    .toList();
+            return new SchoolSectionEvaluated(districtCode, period, standardVersion, section.schoolCode(),
+                    section.schoolName(), section.section(), section.pupils(), values, section.passesSchoolRule());
+        }).toList();
+    }
+
+    public CountyEvaluated countyEvent() {
+        int passing = (int) sections.stream().filter(SectionResult::passesSchoolRule).count();
+        return new CountyEvaluated(districtCode, period, standardVersion, sections.size(), passing,
+                variations.stream().map(CountyVariation::toContract).toList(), countyValues);
+    }
+
+    /** The readiness as an event; the service publishes it only when the flag or the reasons changed. */
+    public ReadinessChanged readinessEvent() {
+        return new ReadinessChanged(districtCode, period, standardVersion, readiness.ready(), readiness.reasons(),
+                unmetItems().size());
+    }
+}

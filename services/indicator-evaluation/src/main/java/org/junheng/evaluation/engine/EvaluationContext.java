@@ -1,0 +1,65 @@
+package org.junheng.evaluation.engine;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junheng.contracts.FindingIds;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Severity;
+import org.junheng.contracts.Subject;
+import org.junheng.evaluation.standard.Standard;
+
+/** What every part of one evaluation shares: the standard and the district period; builds item results. */
+final class EvaluationContext {
+
+    final Standard standard;
+    final String district;
+    final int period;
+
+    EvaluationContext(Standard standard, String district, int period) {
+        this.standard = standard;
+        this.district = district;
+        this.period = period;
+    }
+
+    UUID findingId(Subject subject, IndicatorCode indicator) {
+        return FindingIds.derive(district, period, subject, indicator);
+    }
+
+    ItemResult met(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
+                   @Nullable BigDecimal required, String note) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.MET, measured, required,
+                false, null, null, note);
+    }
+
+    ItemResult unmet(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
+                     @Nullable BigDecimal required, Severity severity, String gap, String note) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.UNMET, measured, required,
+                false, severity, gap, note);
+    }
+
+    /** Met or unmet by a measurement; the gap text is built only when needed. */
+    ItemResult measured(Subject subject, IndicatorCode indicator, boolean met, @Nullable BigDecimal measured,
+                        @Nullable BigDecimal required, Severity severityIfUnmet,
+                        Supplier<String> gap, String note) {
+        return met ? met(subject, indicator, measured, required, note)
+                : unmet(subject, indicator, measured, required, severityIfUnmet, gap.get(), note);
+    }
+
+    ItemResult notEvaluable(Subject subject, IndicatorCode indicator, @Nullable BigDecimal required, String why) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_EVALUABLE, null, required,
+                false, null, null, why);
+    }
+
+    ItemResult attested(Subject subject, IndicatorCode indicator, boolean met, @Nullable Severity severityIfUnmet,
+                        @Nullable String gapIfUnmet, String note) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, met ? Outcome.MET : Outcome.UNMET,
+                null, null, true, met ? null : severityIfUnmet, met ? null : gapIfUnmet, note);
+    }
+
+    /** Reported measured values: integers as they are, other ratios half-up to 4 decimals. */
+    static BigDecimal reported(Fraction value) {
+        return value.isInteger() ? value.toBigDecimal(0) : value.toBigDecimal(ResourceValue.SCALE);
+    }
+}
