@@ -1,9 +1,9 @@
 package org.junheng.intake.attestations;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +19,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.intake.common.Codes;
 import org.junheng.intake.common.Rejection;
-import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Caller;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.intake.statistics.Violation;
 
@@ -43,9 +43,7 @@ public class AttestationResource {
     @Operation(summary = "记录督导认定 Record a judgment with its evidence; the latest judgment is in force")
     public Uni<Response> record(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("indicator") String indicatorCode, Attestations.Judgment judgment,
-                                @HeaderParam("X-Junheng-Actor") String actor,
-                                @HeaderParam("X-Correlation-ID") String correlationId,
-                                @HeaderParam("traceparent") String traceparent) {
+                                @BeanParam Caller caller) {
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);
         IndicatorCode indicator = indicator(indicatorCode);
@@ -56,7 +54,7 @@ public class AttestationResource {
         String streamId = Attestations.streamId(district, year, indicator, judgment.subject());
         // judgments accumulate; each is a new fact, so any version is fine
         return store.append(streamId, STREAM_TYPE, ExpectedVersion.any(), List.of(PublishedEvents.toNewEvent(event,
-                        Requests.metadata(actor, correlationId, traceparent).withSubject(streamId))))
+                        caller.metadata().withSubject(streamId))))
                 .map(result -> Response.status(201).entity(event).build());
     }
 

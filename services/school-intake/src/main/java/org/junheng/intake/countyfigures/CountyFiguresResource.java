@@ -1,6 +1,7 @@
 package org.junheng.intake.countyfigures;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import org.junheng.intake.common.PreconditionFailed;
 import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Caller;
 import org.junheng.intake.statistics.Violation;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")
@@ -55,9 +57,7 @@ public class CountyFiguresResource {
     public Uni<Response> submit(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("kind") String kindName, Submission submission,
                                 @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("X-Junheng-Actor") String actor,
-                                @HeaderParam("X-Correlation-ID") String correlationId,
-                                @HeaderParam("traceparent") String traceparent) {
+                                @BeanParam Caller caller) {
         CountyFigureSetKind kind = kind(kindName);
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);
@@ -75,7 +75,7 @@ public class CountyFiguresResource {
             }
             List<CountyFiguresEvent> events = CountyFigures.decide(body.department(), body.values(), loaded.state());
             return aggregates.append(streamId, STREAM_TYPE, loaded.version(), events,
-                            Requests.metadata(actor, correlationId, traceparent).withSubject(district + "/county"))
+                            caller.metadata().withSubject(district + "/county"))
                     .onFailure(ConcurrencyConflictException.class)
                     .transform(conflict -> expected != null ? new PreconditionFailed(-1) : conflict)
                     .map(version -> {

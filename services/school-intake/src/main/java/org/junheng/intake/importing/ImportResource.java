@@ -1,9 +1,9 @@
 package org.junheng.intake.importing;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Caller;
 import org.junheng.intake.infra.Problems;
 
 @Path("/api/v1")
@@ -41,13 +41,11 @@ public class ImportResource {
     public Uni<ImportDesk.Summary> importFile(@PathParam("district") String district, @PathParam("year") int year,
                                               @RestForm("file") FileUpload file, @RestForm("reason") String reason,
                                               @RestForm("acceptWarnings") boolean acceptWarnings,
-                                              @HeaderParam("X-Junheng-Actor") String actor,
-                                              @HeaderParam("X-Correlation-ID") String correlationId,
-                                              @HeaderParam("traceparent") String traceparent) {
+                                              @BeanParam Caller caller) {
         byte[] content = read(file);
         ImportDesk.requireContent(content);
         return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,
-                Requests.metadata(actor, correlationId, traceparent));
+                caller.metadata());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.junheng.intake.registry;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Caller;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.intake.statistics.Violation;
 
@@ -62,14 +64,12 @@ public class SchoolResource {
     @POST
     @Operation(summary = "学校登记 Register a school")
     public Uni<Response> register(@PathParam("district") String district, RegisterRequest request,
-                                  @HeaderParam("X-Junheng-Actor") String actor,
-                                  @HeaderParam("X-Correlation-ID") String correlationId,
-                                  @HeaderParam("traceparent") String traceparent) {
+                                  @BeanParam Caller caller) {
         if (request == null) {
             throw Rejection.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
         }
         return registry.handle(district, request.schoolCode(), new School.Register(request.profile()), null,
-                        Requests.metadata(actor, correlationId, traceparent))
+                        caller.metadata())
                 .map(entry -> Response.created(URI.create("/api/v1/districts/" + district + "/schools/" + request.schoolCode()))
                         .tag(new EntityTag(Long.toString(entry.version()))).entity(SchoolView.of(entry)).build());
     }
@@ -92,13 +92,11 @@ public class SchoolResource {
     @Operation(summary = "学校信息变更 Change a school's profile (If-Match required)")
     public Uni<Response> changeProfile(@PathParam("district") String district, @PathParam("code") String code,
                                        ProfileChangeRequest request, @HeaderParam("If-Match") String ifMatch,
-                                       @HeaderParam("X-Junheng-Actor") String actor,
-                                       @HeaderParam("X-Correlation-ID") String correlationId,
-                                       @HeaderParam("traceparent") String traceparent) {
+                                       @BeanParam Caller caller) {
         Long version = requireIfMatch(ifMatch);
         ProfileChangeRequest body = request == null ? new ProfileChangeRequest(null, null) : request;
         return registry.handle(district, code, new School.ChangeProfile(body.profile(), body.reason()), version,
-                Requests.metadata(actor, correlationId, traceparent)).map(SchoolResource::ok);
+                caller.metadata()).map(SchoolResource::ok);
     }
 
     @POST
@@ -106,13 +104,11 @@ public class SchoolResource {
     @Operation(summary = "学校撤销 Close a school (If-Match required)")
     public Uni<Response> close(@PathParam("district") String district, @PathParam("code") String code,
                                ClosureRequest request, @HeaderParam("If-Match") String ifMatch,
-                               @HeaderParam("X-Junheng-Actor") String actor,
-                               @HeaderParam("X-Correlation-ID") String correlationId,
-                               @HeaderParam("traceparent") String traceparent) {
+                               @BeanParam Caller caller) {
         Long version = requireIfMatch(ifMatch);
         ClosureRequest body = request == null ? new ClosureRequest(null, null) : request;
         return registry.handle(district, code, new School.Close(body.closedOn(), body.reason()), version,
-                Requests.metadata(actor, correlationId, traceparent)).map(SchoolResource::ok);
+                caller.metadata()).map(SchoolResource::ok);
     }
 
     @POST
@@ -120,9 +116,7 @@ public class SchoolResource {
     @Operation(summary = "学校合并 Merge a school into another registered school (If-Match required)")
     public Uni<Response> merge(@PathParam("district") String district, @PathParam("code") String code,
                                MergerRequest request, @HeaderParam("If-Match") String ifMatch,
-                               @HeaderParam("X-Junheng-Actor") String actor,
-                               @HeaderParam("X-Correlation-ID") String correlationId,
-                               @HeaderParam("traceparent") String traceparent) {
+                               @BeanParam Caller caller) {
         Long version = requireIfMatch(ifMatch);
         MergerRequest body = request == null ? new MergerRequest(null, null) : request;
         Uni<String> intoName = body.intoSchoolCode() == null || body.intoSchoolCode().equals(code)
@@ -130,7 +124,7 @@ public class SchoolResource {
                 : registry.require(district, body.intoSchoolCode()).map(into -> into.school().profile().name());
         return intoName.flatMap(name -> registry.handle(district, code,
                         new School.Merge(body.intoSchoolCode(), name, body.mergedOn()), version,
-                        Requests.metadata(actor, correlationId, traceparent)))
+                        caller.metadata()))
                 .map(SchoolResource::ok);
     }
 

@@ -1,6 +1,7 @@
 package org.junheng.intake.statistics;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
+import org.junheng.intake.infra.Caller;
 import org.junheng.intake.history.StreamHistory;
 
 @Path("/api/v1/districts/{district}/periods/{year}/schools/{code}/statistics")
@@ -51,16 +53,14 @@ public class StatisticsResource {
     public Uni<Response> put(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("code") String code, Submission submission,
                              @HeaderParam("If-Match") String ifMatch,
-                             @HeaderParam("X-Junheng-Actor") String actor,
-                             @HeaderParam("X-Correlation-ID") String correlationId,
-                             @HeaderParam("traceparent") String traceparent) {
+                             @BeanParam Caller caller) {
         if (submission == null) {
             throw Rejection.invalid("请求体必填 (request body required)",
                     List.of(Violation.error("statistics", null, "必填 (required)")));
         }
         Long version = Requests.ifMatchVersion(ifMatch);
         return desk.submitOrCorrect(district, year, code, submission.statistics(), submission.reason(),
-                        submission.acceptWarnings(), version, Requests.metadata(actor, correlationId, traceparent))
+                        submission.acceptWarnings(), version, caller.metadata())
                 .map(form -> Response.status(form.created() ? 201 : 200)
                         .tag(new EntityTag(Long.toString(form.version()))).entity(FormView.of(form)).build());
     }
