@@ -82,8 +82,10 @@ public final class EventCatalog {
                 AttestationEvent.AttestationRecorded.class);
         register(entries, Topics.EVALUATION,
                 EvaluationEvent.SchoolSectionEvaluated.class,
+                EvaluationEvent.SchoolEvaluated.class,
                 EvaluationEvent.CountyEvaluated.class,
                 EvaluationEvent.ReadinessChanged.class,
+                EvaluationEvent.EvaluationCompleted.class,
                 FindingEvent.FindingRaised.class,
                 FindingEvent.FindingResolved.class,
                 FindingEvent.FindingReopened.class);

@@ -107,7 +107,7 @@ class EventCatalogTest {
         assertEquals(List.of("NoticeIssued", "NoticeAcknowledged"),
                 EventCatalog.forTopic(Topics.NOTICES).stream().map(EventCatalog.Entry::name).toList());
         assertEquals(8, EventCatalog.forTopic(Topics.SCHOOL_DATA).size());
-        assertEquals(6, EventCatalog.forTopic(Topics.EVALUATION).size());
+        assertEquals(8, EventCatalog.forTopic(Topics.EVALUATION).size());
         assertEquals(13, EventCatalog.forTopic(Topics.RECTIFICATION).size());
     }
 

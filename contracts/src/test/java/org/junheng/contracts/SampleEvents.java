@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
+import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
+import org.junheng.contracts.evaluation.EvaluationEvent.SchoolEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.SchoolSectionEvaluated;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
@@ -123,12 +125,18 @@ final class SampleEvents {
                         SUPERVISOR, LocalDate.of(2024, 11, 12), "德育课程体系完整，校园文化建设特色鲜明"),
 
                 schoolSectionEvaluated(),
+                new SchoolEvaluated(DISTRICT, PERIOD, STANDARD, SHIYAN_CODE, SHIYAN_NAME,
+                        List.of(new IndicatorValue(IndicatorCode.GG3, new BigDecimal("3"), new BigDecimal("4"), false,
+                                        Severity.COUNTY_RULE, "达到面积标准的音乐专用教室3间，按40个班应配4间"),
+                                new IndicatorValue(IndicatorCode.EQ6, null, null, true))),
                 countyEvaluated(),
                 new ReadinessChanged(DISTRICT, PERIOD, STANDARD, false,
                         List.of(new ReadinessReason(IndicatorCode.RA_SCHOOL, "2个学校学段未达到校级资源配置标准"),
                                 new ReadinessReason(IndicatorCode.GG5, "3所学校存在超过标准班额的班级"),
                                 new ReadinessReason(null, "尚未取得市级督导评估验收通知")),
                         17),
+                new EvaluationCompleted(DISTRICT, PERIOD, STANDARD, 41, 0, List.of(SPORTS_AREA_FINDING), List.of(),
+                        List.of(CLASS_SIZE_FINDING), 17, false),
                 new FindingRaised(SPORTS_AREA_FINDING, DISTRICT, PERIOD, SHIYAN_PRIMARY, IndicatorCode.RA5,
                         new BigDecimal("7.36"), new BigDecimal("7.5"),
                         "生均体育运动场馆面积7.36㎡，低于标准7.5㎡，差0.14㎡",
@@ -235,7 +243,8 @@ final class SampleEvents {
                         value(IndicatorCode.RA2, "1.14", "1.0", true),
                         value(IndicatorCode.RA3, "0.92", "0.9", true),
                         value(IndicatorCode.RA4, "4.64", "4.5", true),
-                        value(IndicatorCode.RA5, "7.36", "7.5", false),
+                        new IndicatorValue(IndicatorCode.RA5, new BigDecimal("7.36"), new BigDecimal("7.5"), false,
+                                Severity.UNMET_SCHOOL_STILL_PASSES, "生均体育运动场馆面积7.36㎡，低于标准7.5㎡，差0.14㎡"),
                         value(IndicatorCode.RA6, "2351.35", "2000", true),
                         value(IndicatorCode.RA7, "2.38", "2.3", true),
                         value(IndicatorCode.GG5, "46", "45", false)),

@@ -3,6 +3,7 @@ package org.junheng.contracts.evaluation;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import java.util.UUID;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.Section;
 
@@ -42,6 +43,21 @@ public sealed interface EvaluationEvent extends PublishedEvent {
         }
     }
 
+    @JsonClassDescription("学校测算: the items judged on the whole school (GG3, GG4, EQ4, attested school items)")
+    record SchoolEvaluated(
+            String districtCode,
+            @JsonPropertyDescription("reporting year (统计年度)") int period,
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            String schoolCode,
+            String schoolName,
+            @JsonPropertyDescription("the school-level items measured or attested; empty when none applies")
+            List<IndicatorValue> indicatorValues) implements EvaluationEvent {
+
+        public SchoolEvaluated {
+            indicatorValues = List.copyOf(indicatorValues);
+        }
+    }
+
     @JsonClassDescription("县域测算: coefficients of variation per indicator and section, and the county-level items")
     record CountyEvaluated(
             String districtCode,
@@ -73,6 +89,32 @@ public sealed interface EvaluationEvent extends PublishedEvent {
 
         public ReadinessChanged {
             reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * Closes one evaluation run whose results changed: the run's school section, school and county events, a
+     * readiness change and the finding events precede it in the same transaction. Together they replace the district
+     * period's previous results; a re-evaluation with unchanged results appends nothing.
+     */
+    @JsonClassDescription("评估完成: one evaluation run with changed results, and what it did to the findings")
+    record EvaluationCompleted(
+            String districtCode,
+            @JsonPropertyDescription("reporting year (统计年度)") int period,
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            @JsonPropertyDescription("school sections evaluated") int schoolSections,
+            @JsonPropertyDescription("registered schools without statistics for the period") int schoolsNotReported,
+            @JsonPropertyDescription("findings raised by this run (发现问题)") List<UUID> raised,
+            @JsonPropertyDescription("findings reopened by this run (问题重新打开)") List<UUID> reopened,
+            @JsonPropertyDescription("findings resolved by this run (问题销号)") List<UUID> resolved,
+            @JsonPropertyDescription("findings of the period open after this run") int openFindings,
+            @JsonPropertyDescription("whether the county is ready for the municipal check after this run") boolean ready)
+            implements EvaluationEvent {
+
+        public EvaluationCompleted {
+            raised = List.copyOf(raised);
+            reopened = List.copyOf(reopened);
+            resolved = List.copyOf(resolved);
         }
     }
 }

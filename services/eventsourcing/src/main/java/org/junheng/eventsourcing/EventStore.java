@@ -137,6 +137,20 @@ public final class EventStore {
                 .execute(Tuple.of(pattern)).map(this::toEvents);
     }
 
+    /**
+     * Every event of the named streams and of the streams starting with any of the prefixes, in feed order, read
+     * through {@code client} (a transaction's connection reads what that transaction sees).
+     */
+    public Uni<List<StoredEvent>> readStreams(SqlClient client, List<String> streamIds, List<String> prefixes) {
+        String[] patterns = prefixes.stream()
+                .map(prefix -> prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toArray(String[]::new);
+        return client.preparedQuery("select " + EventRows.COLUMNS + " from events"
+                        + " where stream_id = any($1) or stream_id like any($2) order by transaction_id, global_position")
+                .execute(Tuple.tuple().addArrayOfString(streamIds.toArray(String[]::new)).addArrayOfString(patterns))
+                .map(this::toEvents);
+    }
+
     public Uni<Long> currentVersion(String streamId) {
         return pool.preparedQuery("select coalesce(max(version), 0) as v from events where stream_id = $1")
                 .execute(Tuple.of(streamId)).map(rows -> rows.iterator().next().getLong("v"));

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junheng.rectification.infra.EventLogLifecycle;
+import org.junheng.service.EventLogLifecycle;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ArrayList;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Section;
+import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
+import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
+import org.junheng.contracts.evaluation.EvaluationEvent.SchoolEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
 import org.junheng.contracts.evaluation.EvaluationEvent.SchoolSectionEvaluated;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
@@ -100,5 +106,28 @@ public record DistrictEvaluation(
     public ReadinessChanged readinessEvent() {
         return new ReadinessChanged(districtCode, period, standardVersion, readiness.ready(), readiness.reasons(),
                 unmetItems().size());
+    }
+
+    /** One event per school with items judged on the whole school (GG3, GG4, EQ4, attested school items). */
+    public List<SchoolEvaluated> schoolEvents() {
+        Map<String, List<ItemResult>> bySchool = new LinkedHashMap<>();
+        for (ItemResult item : items) {
+            if (item.subject().level() == SubjectLevel.SCHOOL && item.outcome() != Outcome.NOT_EVALUABLE) {
+                bySchool.computeIfAbsent(item.subject().schoolCode(), code -> new ArrayList<>()).add(item);
+            }
+        }
+        return bySchool.values().stream().map(schoolItems -> new SchoolEvaluated(districtCode, period,
+                standardVersion, schoolItems.get(0).subject().schoolCode(), schoolItems.get(0).subject().schoolName(),
+                schoolItems.stream().map(ItemResult::toIndicatorValue).toList())).toList();
+    }
+
+    /** The event closing a run that changed something, with what the run did to the findings. */
+    public EvaluationCompleted completedEvent(FindingDiff diff) {
+        return new EvaluationCompleted(districtCode, period, standardVersion, sections.size(),
+                schoolsNotEvaluated.size(),
+                diff.raised().stream().map(finding -> finding.findingId()).toList(),
+                diff.reopened().stream().map(finding -> finding.findingId()).toList(),
+                diff.resolved().stream().map(finding -> finding.findingId()).toList(),
+                unmetItems().size(), readiness.ready());
     }
 }

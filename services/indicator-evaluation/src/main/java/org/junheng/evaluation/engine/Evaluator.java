@@ -24,7 +24,8 @@ import org.junheng.evaluation.standard.ThresholdKeys;
 public final class Evaluator {
 
     /** Items measured on schools that {@link DistrictEvaluation#countyValues()} rolls up for the county. */
-    private static final List<IndicatorCode> ROLLED_UP = List.of(IndicatorCode.GG3, IndicatorCode.GG4,
+    /** Items judged per school whose county value is only the share of schools meeting them. */
+    public static final List<IndicatorCode> ROLLED_UP = List.of(IndicatorCode.GG3, IndicatorCode.GG4,
             IndicatorCode.GG5, IndicatorCode.GG6, IndicatorCode.GG12, IndicatorCode.GG13, IndicatorCode.EQ3,
             IndicatorCode.EQ4, IndicatorCode.EQ6);
 
@@ -76,16 +77,24 @@ public final class Evaluator {
                 balance.variations(), items, countyValues, notEvaluated, readiness);
     }
 
-    /** County items as they are; per-school items as the share of subjects meeting them (GG12: certified share). */
+    /**
+     * County items (coefficients of variation included) as they are; per-school items as the share of subjects
+     * meeting them (GG12: certified share).
+     */
     private static List<IndicatorValue> countyValues(Standard standard, List<ItemResult> items,
                                                      Optional<Fraction> certifiedShare) {
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorCode indicator : IndicatorCode.values()) {
-            if (indicator.category() == IndicatorCategory.RESOURCE_ALLOCATION
-                    || indicator.category() == IndicatorCategory.COUNTY_BALANCE) {
-                continue; // in the section events and the variations
+            if (indicator.category() == IndicatorCategory.RESOURCE_ALLOCATION) {
+                continue; // in the section events
             }
             List<ItemResult> results = items.stream().filter(item -> item.indicator() == indicator).toList();
+            if (indicator.category() == IndicatorCategory.COUNTY_BALANCE) {
+                // the coefficients as ledger lines with their gaps; the variance shares are in the variations
+                results.stream().filter(item -> item.outcome() != Outcome.NOT_EVALUABLE).findFirst()
+                        .ifPresent(item -> values.add(item.toIndicatorValue()));
+                continue;
+            }
             if (results.isEmpty()) {
                 continue; // not applicable in this district (e.g. GG6 without small schools)
             }
@@ -99,7 +108,9 @@ public final class Evaluator {
                 values.add(new IndicatorValue(indicator,
                         EvaluationContext.reported(Fraction.ratio(met, results.size())), BigDecimal.ONE, allMet));
             } else {
-                results.stream().filter(item -> item.subject().level() == SubjectLevel.COUNTY).findFirst()
+                // not evaluable items (figures not yet submitted) are readiness reasons, not values
+                results.stream().filter(item -> item.subject().level() == SubjectLevel.COUNTY)
+                        .filter(item -> item.outcome() != Outcome.NOT_EVALUABLE).findFirst()
                         .ifPresent(item -> values.add(item.toIndicatorValue()));
             }
         }

@@ -54,6 +54,6 @@ public record ItemResult(
     }
 
     public IndicatorValue toIndicatorValue() {
-        return new IndicatorValue(indicator, measured, required, met());
+        return new IndicatorValue(indicator, measured, required, met(), severity, gap);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.junheng.contracts.CloudEventHeaders;
 import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
@@ -44,12 +45,19 @@ public class SchoolDataConsumer {
         }
         PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
                 entry.get().eventClass());
-        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event)).replaceWithVoid();
+        var correlation = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
+        Cause cause = new Cause(cloudEvent.getId(),
+                correlation == null ? null : new String(correlation.value(), StandardCharsets.UTF_8));
+        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event, cause)).replaceWithVoid();
     }
 
-    static Uni<Void> apply(SqlConnection tx, PublishedEvent event) {
+    /** The input message that made a district period due, recorded as the cause of the evaluation's events. */
+    record Cause(String messageId, String correlationId) {
+    }
+
+    static Uni<Void> apply(SqlConnection tx, PublishedEvent event, Cause cause) {
         if (event instanceof SchoolEvent school) {
-            return applySchool(tx, school);
+            return applySchool(tx, school, cause);
         }
         if (event instanceof SchoolStatisticsEvent statistics) {
             return tx.preparedQuery("""
@@ -59,7 +67,7 @@ public class SchoolDataConsumer {
                             do update set profile = excluded.profile, statistics = excluded.statistics""")
                     .execute(Tuple.of(statistics.districtCode(), statistics.period(), statistics.schoolCode(),
                             PublishedEvents.write(profileOf(statistics)), PublishedEvents.write(statistics.statistics())))
-                    .flatMap(ignored -> requestEvaluation(tx, statistics.districtCode(), statistics.period()));
+                    .flatMap(ignored -> requestEvaluation(tx, statistics.districtCode(), statistics.period(), cause));
         }
         if (event instanceof CountyFiguresEvent figures) {
             return tx.preparedQuery("""
@@ -68,7 +76,7 @@ public class SchoolDataConsumer {
                             on conflict (district_code, period, kind) do update set figures = excluded.figures""")
                     .execute(Tuple.of(figures.districtCode(), figures.period(), figures.kind().name(),
                             PublishedEvents.write(figures)))
-                    .flatMap(ignored -> requestEvaluation(tx, figures.districtCode(), figures.period()));
+                    .flatMap(ignored -> requestEvaluation(tx, figures.districtCode(), figures.period(), cause));
         }
         AttestationEvent attestation = (AttestationEvent) event;
         return tx.preparedQuery("""
@@ -78,10 +86,10 @@ public class SchoolDataConsumer {
                         do update set attestation = excluded.attestation""")
                 .execute(Tuple.of(attestation.districtCode(), attestation.period(), attestation.indicator().code(),
                         attestation.subject().key(), PublishedEvents.write(attestation)))
-                .flatMap(ignored -> requestEvaluation(tx, attestation.districtCode(), attestation.period()));
+                .flatMap(ignored -> requestEvaluation(tx, attestation.districtCode(), attestation.period(), cause));
     }
 
-    private static Uni<Void> applySchool(SqlConnection tx, SchoolEvent event) {
+    private static Uni<Void> applySchool(SqlConnection tx, SchoolEvent event, Cause cause) {
         String status;
         String profile;
         if (event instanceof SchoolEvent.SchoolRegistered registered) {
@@ -103,18 +111,22 @@ public class SchoolDataConsumer {
                             status = coalesce($4, input_schools.status)""")
                 .execute(Tuple.of(event.districtCode(), event.schoolCode(), profile, status))
                 .flatMap(ignored -> tx.preparedQuery("""
-                                insert into evaluation_requests (district_code, period)
-                                select distinct district_code, period from input_statistics where district_code = $1
-                                on conflict (district_code, period) do update set requested_at = now()""")
-                        .execute(Tuple.of(event.districtCode())))
+                                insert into evaluation_requests (district_code, period, correlation_id, caused_by)
+                                select distinct district_code, period, $2, $3 from input_statistics
+                                where district_code = $1
+                                on conflict (district_code, period) do update set requested_at = now(),
+                                    correlation_id = excluded.correlation_id, caused_by = excluded.caused_by""")
+                        .execute(Tuple.of(event.districtCode(), cause.correlationId(), cause.messageId())))
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> requestEvaluation(SqlConnection tx, String district, int period) {
+    private static Uni<Void> requestEvaluation(SqlConnection tx, String district, int period, Cause cause) {
         return tx.preparedQuery("""
-                        insert into evaluation_requests (district_code, period) values ($1, $2)
-                        on conflict (district_code, period) do update set requested_at = now()""")
-                .execute(Tuple.of(district, period)).replaceWithVoid();
+                        insert into evaluation_requests (district_code, period, correlation_id, caused_by)
+                        values ($1, $2, $3, $4)
+                        on conflict (district_code, period) do update set requested_at = now(),
+                            correlation_id = excluded.correlation_id, caused_by = excluded.caused_by""")
+                .execute(Tuple.of(district, period, cause.correlationId(), cause.messageId())).replaceWithVoid();
     }
 
     private static Object profileOf(SchoolStatisticsEvent event) {

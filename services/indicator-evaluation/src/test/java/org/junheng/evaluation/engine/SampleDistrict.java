@@ -29,19 +29,19 @@ import org.junheng.contracts.schooldata.Teachers;
  * row per school section, columns by their StatisticsColumn headers; facilities on every row of a school are per
  * section, on its first row only they are whole-school (a single row is whole-school when it reports senior pupils).
  */
-final class SampleDistrict {
+public final class SampleDistrict {
 
-    static final String DISTRICT = "500104";
-    static final int PERIOD = 2024;
+    public static final String DISTRICT = "500104";
+    public static final int PERIOD = 2024;
 
     private static final Path SAMPLE = locate("services/school-intake/src/main/resources/sample");
-    static final Path EXPECTED_SUMMARY = locate("services/school-intake/src/test/resources/sample-generator")
+    public static final Path EXPECTED_SUMMARY = locate("services/school-intake/src/test/resources/sample-generator")
             .resolve("expected-summary.txt");
 
     private SampleDistrict() {
     }
 
-    static DistrictInputs inputs() {
+    public static DistrictInputs inputs() {
         Map<String, SchoolProfile> register = register(SAMPLE.resolve("dadukou-500104-schools.json"));
         Map<String, SchoolStatistics> statistics = statistics(SAMPLE.resolve("dadukou-500104-2024.csv"));
         List<SchoolInput> schools = new ArrayList<>();

@@ -9,18 +9,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.producer.Producer;
 import org.junheng.contracts.LocationClass;
 import org.junheng.contracts.Ownership;
-import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.SchoolType;
 import org.junheng.contracts.Section;
-import org.junheng.contracts.Topics;
 import org.junheng.contracts.schooldata.Facilities;
 import org.junheng.contracts.schooldata.Funds;
 import org.junheng.contracts.schooldata.QualificationCounts;
@@ -30,16 +24,8 @@ import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
 import org.junheng.contracts.schooldata.SectionStatistics;
 import org.junheng.contracts.schooldata.Teachers;
-import org.junheng.eventsourcing.EventMetadata;
-import org.junheng.eventsourcing.FeedPosition;
-import org.junheng.eventsourcing.NewEvent;
-import org.junheng.eventsourcing.StoredEvent;
-import org.junheng.eventsourcing.published.CatalogRouter;
-import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.eventsourcing.relay.CloudEventRecords;
-import org.junheng.eventsourcing.relay.OutboxRelay;
+import org.junheng.evaluation.SchoolDataPublisher;
 import org.junheng.infra.JunhengInfraTestResource;
-import org.junheng.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /** school-data events from a real broker land in the input tables once, even when delivered twice. */
@@ -47,7 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
 class SchoolDataConsumerTest {
 
-    static final String DISTRICT = "500104";
+    /** Not the sample district, which another test of this JVM evaluates. */
+    static final String DISTRICT = "500199";
 
     @Inject
     Pool pool;
@@ -63,31 +50,32 @@ class SchoolDataConsumerTest {
                 new BigDecimal("14085"), null, new BigDecimal("4455493.98"), 41, List.of(new BigDecimal("98")),
                 List.of(new BigDecimal("87"))), new Funds(new BigDecimal("1351700"), new BigDecimal("84400"), null), null);
 
-        try (Producer<String, byte[]> producer = OutboxRelay.producer(TestInfrastructure.shared().kafkaBootstrapServers(),
-                Map.of())) {
-            for (PublishedEvent event : List.of(
-                    new SchoolEvent.SchoolRegistered(DISTRICT, code, profile),
-                    new SchoolStatisticsEvent.SchoolStatisticsSubmitted(DISTRICT, code, 2024, profile, statistics))) {
-                NewEvent newEvent = PublishedEvents.toNewEvent(event, EventMetadata.NONE);
-                StoredEvent stored = new StoredEvent(new FeedPosition(1, 1), "test", "Test", 1, newEvent.eventId(),
-                        newEvent.eventType(), newEvent.payloadJson(), newEvent.metadata(), Instant.now());
-                var route = new CatalogRouter().route(stored);
-                assertEquals(Topics.SCHOOL_DATA, route.topic());
-                // every message twice: the inbox must apply it once
-                producer.send(CloudEventRecords.toRecord(stored, route, URI.create("/junheng/test"))).get();
-                producer.send(CloudEventRecords.toRecord(stored, route, URI.create("/junheng/test"))).get();
-            }
+        List<String> messageIds;
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            // every message twice: the inbox must apply it once
+            messageIds = publisher.publish(List.of(new SchoolEvent.SchoolRegistered(DISTRICT, code, profile),
+                    new SchoolStatisticsEvent.SchoolStatisticsSubmitted(DISTRICT, code, 2024, profile, statistics)), 2);
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) as n from inbox") >= 2
-                && count("select count(*) as n from input_statistics") == 1);
-        assertEquals(2, count("select count(*) as n from inbox where consumer = 'indicator-evaluation/school-data'"));
-        assertEquals(1, count("select count(*) as n from input_schools where status = 'ACTIVE'"));
+        // applied, then evaluated: the district period was marked and the runner took it
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) as n from events where stream_id = "
+                + "'evaluation/" + DISTRICT + "/2024'") > 0);
+        assertEquals(2, pool.preparedQuery("select count(*) as n from inbox where consumer = $1 and message_id = any($2)")
+                .execute(Tuple.of("indicator-evaluation/school-data", messageIds.toArray(String[]::new)))
+                .await().indefinitely().iterator().next().getLong("n"));
+        assertEquals(1, count("select count(*) as n from input_schools where status = 'ACTIVE' and district_code = '"
+                + DISTRICT + "'"));
+        assertEquals(1, count("select count(*) as n from input_statistics where district_code = '" + DISTRICT + "'"));
         var row = pool.preparedQuery("select statistics->'sections'->0->>'pupils' as pupils from input_statistics"
                         + " where district_code = $1 and period = 2024 and school_code = $2")
                 .execute(Tuple.of(DISTRICT, code)).await().indefinitely().iterator().next();
         assertEquals("1420", row.getString("pupils"));
-        assertEquals(1, count("select count(*) as n from evaluation_requests where district_code = '500104' and period = 2024"));
+        // the evaluation's events name the input message that caused them
+        var cause = pool.preparedQuery("select metadata->>'causationId' as cause, metadata->>'correlationId' as corr"
+                        + " from events where stream_id = $1 order by version limit 1")
+                .execute(Tuple.of("evaluation/" + DISTRICT + "/2024")).await().indefinitely().iterator().next();
+        assertEquals(messageIds.get(1), cause.getString("cause"));
+        assertEquals("test-correlation", cause.getString("corr"));
     }
 
     long count(String sql) {

@@ -1,4 +1,4 @@
-package org.junheng.rectification.infra;
+package org.junheng.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,16 +11,22 @@ import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.published.ServiceEventLog;
 
-/** Starts this service's event log and its outbox relay with the application, and stops them with it. */
+/**
+ * Starts the service's event log and its outbox relay with the application, and stops them with it. The service is
+ * named by {@code junheng.service.source} ({@code /junheng/<service>}), which is also its CloudEvents source.
+ */
 @ApplicationScoped
 public class EventLogLifecycle {
 
     private final ServiceEventLog log;
+    private final String serviceName;
 
     EventLogLifecycle(Pool pool,
+                      @ConfigProperty(name = "junheng.service.source") String source,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers,
                       @ConfigProperty(name = "junheng.relay.enabled", defaultValue = "true") boolean publish) {
-        this.log = ServiceEventLog.start(pool, "rectification", kafkaBootstrapServers, publish, Upcasters.none());
+        this.serviceName = source.substring(source.lastIndexOf('/') + 1);
+        this.log = ServiceEventLog.start(pool, serviceName, kafkaBootstrapServers, publish, Upcasters.none());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -35,6 +41,10 @@ public class EventLogLifecycle {
     @ApplicationScoped
     EventStore eventStore() {
         return log.store();
+    }
+
+    public String serviceName() {
+        return serviceName;
     }
 
     public boolean publishing() {

@@ -1,0 +1,88 @@
+package org.junheng.evaluation.common;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
+import org.junheng.service.ApiProblem;
+
+/** Path and query parameters checked once, each refusal naming the parameter (RFC 9457 {@code errors[].field}). */
+public final class Params {
+
+    /** Dates without a time mean the end of that day in China Standard Time. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private Params() {
+    }
+
+    public static String district(String value) {
+        if (value == null || !value.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", value, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        return value;
+    }
+
+    public static int year(String value) {
+        if (value == null || !value.matches("(19|20|21)[0-9]{2}")) {
+            throw ApiProblem.invalidField("year", value, "统计年度为4位年份 (a reporting year such as 2024)");
+        }
+        return Integer.parseInt(value);
+    }
+
+    public static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField(field, value, "不是有效的标识 (not a UUID)");
+        }
+    }
+
+    /** {@code 2025-03-31T12:00:00Z}, or a date meaning the end of that day (Asia/Shanghai). */
+    public static @Nullable Instant asOf(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
+            } catch (DateTimeParseException notDate) {
+                throw ApiProblem.invalidField("asOf", value,
+                        "时间格式应为 2025-03-31 或 2025-03-31T12:00:00Z (an ISO date or instant)");
+            }
+        }
+    }
+
+    public static @Nullable IndicatorCode indicator(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return IndicatorCode.fromCode(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, value, "未知指标代码 (unknown indicator code, e.g. RA5 or CV-RA5-P)");
+        }
+    }
+
+    public static <E extends Enum<E>> @Nullable E enumValue(String field, @Nullable String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, value, "可选值 (allowed values): "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    public static <T> @Nullable T optional(@Nullable String value, Function<String, T> parse) {
+        return value == null || value.isBlank() ? null : parse.apply(value);
+    }
+}

@@ -1,0 +1,55 @@
+package org.junheng.evaluation.infra;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junheng.evaluation.ledger.LedgerProjection;
+import org.junheng.evaluation.runs.EvaluationRunner;
+import org.junheng.evaluation.standard.Standard;
+import org.junheng.evaluation.standard.StandardCatalog;
+import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.Upcasters;
+import org.junheng.eventsourcing.projection.ProjectionRunner;
+
+/** Runs the evaluation of pending district periods and keeps the ledger projection up to date, in the background. */
+@Startup
+@ApplicationScoped
+public class EvaluationWorkers {
+
+    private final Standard standard = StandardCatalog.national();
+    private final EvaluationRunner runner;
+    private final ProjectionRunner ledger;
+
+    EvaluationWorkers(Pool pool, EventStore store,
+                      @ConfigProperty(name = "junheng.evaluation.workers.enabled", defaultValue = "true") boolean enabled,
+                      @ConfigProperty(name = "junheng.evaluation.poll-interval", defaultValue = "PT0.2S") Duration poll,
+                      @ConfigProperty(name = "junheng.evaluation.settle", defaultValue = "PT2S") Duration settle) {
+        this.runner = new EvaluationRunner(pool, store, standard, poll, settle);
+        this.ledger = new ProjectionRunner(pool, new LedgerProjection(), Upcasters.none(), 500, poll);
+        if (enabled) {
+            runner.start();
+            ledger.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        runner.close();
+        ledger.close();
+    }
+
+    public Standard standard() {
+        return standard;
+    }
+
+    public EvaluationRunner runner() {
+        return runner;
+    }
+
+    public ProjectionRunner ledger() {
+        return ledger;
+    }
+}

@@ -1,0 +1,104 @@
+package org.junheng.evaluation.ledger;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.junheng.contracts.Section;
+import org.junheng.contracts.Severity;
+import org.junheng.contracts.evaluation.Variation;
+import org.junheng.evaluation.common.Params;
+import org.junheng.service.ApiProblem;
+
+/** 台账, readiness and variation of one district period. */
+@Path("/api/v1/districts/{district}/periods/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final LedgerQueries queries;
+
+    public LedgerResource(LedgerQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * The met and unmet ledgers (已达标台账 / 未达标台账); {@code ledger=met|unmet} picks one; {@code asOf} (an ISO
+     * instant, or a date meaning the end of that day in Beijing time) gives them as they stood then, from the log.
+     */
+    @GET
+    @Path("ledger")
+    public Uni<LedgerQueries.Ledger> ledger(@PathParam("district") String district, @PathParam("year") String year,
+                                            @QueryParam("asOf") String asOf, @QueryParam("ledger") String which,
+                                            @QueryParam("school") String school,
+                                            @QueryParam("indicator") String indicator,
+                                            @QueryParam("section") String section,
+                                            @QueryParam("severity") String severity,
+                                            @QueryParam("status") String status) {
+        String d = Params.district(district);
+        int y = Params.year(year);
+        Instant at = Params.asOf(asOf);
+        LedgerFilter filter = new LedgerFilter(Params.enumValue("ledger", which, LedgerFilter.Which.class),
+                school == null || school.isBlank() ? null : school,
+                Params.indicator("indicator", indicator), Params.enumValue("section", section, Section.class),
+                Params.enumValue("severity", severity, Severity.class),
+                Params.enumValue("status", status, LedgerLine.Status.class));
+        return queries.ledger(d, y, at, filter).map(found -> found.orElseThrow(() -> notEvaluated(d, y, at)));
+    }
+
+    @GET
+    @Path("ledger.xlsx")
+    @Produces(XLSX)
+    public Uni<Response> workbook(@PathParam("district") String district, @PathParam("year") String year,
+                                  @QueryParam("asOf") String asOf, @QueryParam("ledger") String which,
+                                  @QueryParam("school") String school, @QueryParam("indicator") String indicator,
+                                  @QueryParam("section") String section, @QueryParam("severity") String severity,
+                                  @QueryParam("status") String status) {
+        return ledger(district, year, asOf, which, school, indicator, section, severity, status)
+                .map(ledger -> Response.ok(LedgerWorkbook.write(ledger), XLSX)
+                        .header("Content-Disposition", "attachment; filename=\"ledger-" + ledger.districtCode() + "-"
+                                + ledger.period() + ".xlsx\"; filename*=UTF-8''%E5%8F%B0%E8%B4%A6-"
+                                + ledger.districtCode() + "-" + ledger.period() + ".xlsx")
+                        .build());
+    }
+
+    /** Whether the county is ready for the municipal check (市级验收), with every reason it is not. */
+    @GET
+    @Path("readiness")
+    public Uni<LedgerQueries.ReadinessView> readiness(@PathParam("district") String district,
+                                                      @PathParam("year") String year) {
+        String d = Params.district(district);
+        int y = Params.year(year);
+        return queries.readiness(d, y).map(found -> found.orElseThrow(() -> notEvaluated(d, y, null)));
+    }
+
+    /** The pupil-weighted coefficients of variation (差异系数) per indicator and section, with the schools driving them. */
+    @GET
+    @Path("variation")
+    public Uni<List<Variation>> variation(@PathParam("district") String district, @PathParam("year") String year,
+                                          @QueryParam("indicator") String indicator) {
+        String d = Params.district(district);
+        int y = Params.year(year);
+        var only = Params.indicator("indicator", indicator);
+        return queries.variations(d, y).map(variations -> {
+            if (variations.isEmpty()) {
+                throw notEvaluated(d, y, null);
+            }
+            return only == null ? variations
+                    : variations.stream().filter(v -> v.indicator() == only).toList();
+        });
+    }
+
+    static ApiProblem notEvaluated(String district, int year, Instant asOf) {
+        return ApiProblem.notFound("not-evaluated", "区县" + district + "的" + year + "年度" + (asOf == null ? "尚未测算"
+                : "在" + asOf + "时尚未测算") + " (district period not evaluated" + (asOf == null ? "" : " by then")
+                + "; the evaluation runs when its school data arrive)");
+    }
+}

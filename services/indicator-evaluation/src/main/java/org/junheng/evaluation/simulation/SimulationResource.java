@@ -1,0 +1,119 @@
+package org.junheng.evaluation.simulation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Subject;
+import org.junheng.contracts.evaluation.ReadinessReason;
+import org.junheng.evaluation.common.Params;
+import org.junheng.evaluation.engine.CountyVariation;
+import org.junheng.evaluation.engine.DistrictEvaluation;
+import org.junheng.evaluation.engine.HypotheticalChange;
+import org.junheng.evaluation.engine.ItemResult;
+import org.junheng.evaluation.engine.ResourceValue;
+import org.junheng.evaluation.engine.Simulation;
+import org.junheng.evaluation.engine.SimulationResult;
+import org.junheng.evaluation.infra.EvaluationWorkers;
+import org.junheng.evaluation.runs.InputsLoader;
+import org.junheng.service.ApiProblem;
+
+/** What-if (整改模拟): the district period evaluated with hypothetical changes; nothing is stored. */
+@Path("/api/v1/districts/{district}/periods/{year}/simulate")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SimulationResource {
+
+    private final Pool pool;
+    private final EvaluationWorkers workers;
+
+    public SimulationResource(Pool pool, EvaluationWorkers workers) {
+        this.pool = pool;
+        this.workers = workers;
+    }
+
+    /** The changes to try; see {@link HypotheticalChange} for the kinds ({@code "type": "AddFacility"}, …). */
+    public record SimulationRequest(List<HypotheticalChange> changes) {
+    }
+
+    public record ItemChange(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
+                             @Nullable BigDecimal required) {
+        static ItemChange of(ItemResult item) {
+            return new ItemChange(item.subject(), item.indicator(), item.measured(), item.required());
+        }
+    }
+
+    public record VariationChange(IndicatorCode indicator, BigDecimal before, BigDecimal after, BigDecimal limit,
+                                  boolean metBefore, boolean metAfter) {
+    }
+
+    public record SimulationResponse(List<HypotheticalChange> changes, boolean readyBefore, boolean readyAfter,
+                                     List<ReadinessReason> reasonsAfter, int schoolSectionsPassingBefore,
+                                     int schoolSectionsPassingAfter, int unmetBefore, int unmetAfter,
+                                     List<ItemChange> nowMet, List<ItemChange> nowUnmet,
+                                     List<VariationChange> variations) {
+    }
+
+    @POST
+    public Uni<SimulationResponse> simulate(@PathParam("district") String district, @PathParam("year") String year,
+                                            SimulationRequest request) {
+        String d = Params.district(district);
+        int y = Params.year(year);
+        if (request == null || request.changes() == null || request.changes().isEmpty()) {
+            throw ApiProblem.invalidField("changes", null, "至少给出一项模拟变化 (give at least one change)");
+        }
+        for (int i = 0; i < request.changes().size(); i++) {
+            if (request.changes().get(i) == null) {
+                throw ApiProblem.invalidField("changes[" + i + "]", null, "变化不能为空 (a change is required)");
+            }
+        }
+        return InputsLoader.load(pool, d, y).map(inputs -> {
+            if (inputs.schools().stream().allMatch(school -> school.statistics() == null)) {
+                throw ApiProblem.notFound("not-evaluated", "区县" + d + "的" + y
+                        + "年度尚无学校数据 (no school data for this district period)");
+            }
+            SimulationResult result;
+            try {
+                result = Simulation.run(workers.standard(), inputs, request.changes());
+            } catch (IllegalArgumentException refused) {
+                throw ApiProblem.invalidField("changes", null, refused.getMessage());
+            }
+            return response(result);
+        });
+    }
+
+    private static SimulationResponse response(SimulationResult result) {
+        DistrictEvaluation before = result.baseline();
+        DistrictEvaluation after = result.simulated();
+        Map<IndicatorCode, CountyVariation> beforeByCode = new java.util.EnumMap<>(IndicatorCode.class);
+        before.variations().forEach(v -> beforeByCode.put(v.indicator(), v));
+        List<VariationChange> variations = new ArrayList<>();
+        for (CountyVariation v : after.variations()) {
+            CountyVariation was = beforeByCode.get(v.indicator());
+            variations.add(new VariationChange(v.indicator(),
+                    was == null ? null : round(was.variation().coefficient()), round(v.variation().coefficient()),
+                    v.limit(), was != null && was.met(), v.met()));
+        }
+        return new SimulationResponse(result.changes(), result.readyBefore(), result.readyAfter(),
+                after.readiness().reasons(),
+                (int) before.sections().stream().filter(s -> s.passesSchoolRule()).count(),
+                (int) after.sections().stream().filter(s -> s.passesSchoolRule()).count(),
+                before.unmetItems().size(), after.unmetItems().size(),
+                result.nowMet().stream().map(ItemChange::of).toList(),
+                result.nowUnmet().stream().map(ItemChange::of).toList(), variations);
+    }
+
+    private static BigDecimal round(BigDecimal coefficient) {
+        return coefficient.setScale(ResourceValue.SCALE, java.math.RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,328 @@
+package org.junheng.evaluation.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.Topics;
+import org.junheng.contracts.evaluation.FindingEvent;
+import org.junheng.contracts.schooldata.SchoolStatistics;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsCorrected;
+import org.junheng.contracts.schooldata.SectionStatistics;
+import org.junheng.evaluation.SchoolDataPublisher;
+import org.junheng.evaluation.engine.DistrictEvaluation;
+import org.junheng.evaluation.engine.DistrictInputs;
+import org.junheng.evaluation.engine.Evaluator;
+import org.junheng.evaluation.engine.ItemResult;
+import org.junheng.evaluation.engine.SampleDistrict;
+import org.junheng.evaluation.engine.SchoolInput;
+import org.junheng.evaluation.infra.EvaluationWorkers;
+import org.junheng.evaluation.ledger.LedgerWorkbook;
+import org.junheng.evaluation.standard.StandardCatalog;
+import org.junheng.eventsourcing.projection.ProjectionRunner;
+import org.junheng.infra.JunhengInfraTestResource;
+import org.junheng.infra.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dadukou sample through the real pipeline: school-data on the broker → inbox → evaluation runner → log → topic
+ * and ledger projection → REST. Expectations come from the pure engine, itself checked against the sample's expected
+ * summary.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
+class EvaluationPipelineTest {
+
+    static final String DISTRICT = SampleDistrict.DISTRICT;
+    static final int PERIOD = SampleDistrict.PERIOD;
+    static final String BASE = "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
+    /** 钢花小学: its only finding is GG13 (in-catchment share), a school item that moves no coefficient. */
+    static final String GANGHUA = "2150473309";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EvaluationWorkers workers;
+
+    @Test
+    void sampleDistrictGivesLedgersFindingsAndReadinessAndACorrectionResolvesExactlyItsFindings() throws Exception {
+        DistrictInputs inputs = SampleDistrict.inputs();
+        DistrictEvaluation expected = Evaluator.evaluate(StandardCatalog.national(), inputs);
+        Set<UUID> expectedFindings = expected.unmetItems().stream().map(ItemResult::findingId)
+                .collect(Collectors.toSet());
+        assertEquals(19, expectedFindings.size(), "the sample's expected summary has 19 unmet items");
+
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            // the import's messages, the statistics delivered twice
+            var events = SchoolDataPublisher.registerAndSubmit(inputs);
+            publisher.publish(events.subList(0, inputs.schools().size()), 1);
+            publisher.publish(events.subList(inputs.schools().size(), events.size()), 2);
+        }
+
+        // ---- one finding per unmet item on the topic, one run
+        List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(published::add);
+                return typeCount(published, "EvaluationCompleted") >= 1
+                        && typeCount(published, "FindingRaised") >= 19;
+            });
+            assertEquals(19, typeCount(published, "FindingRaised"));
+            assertEquals(1, typeCount(published, "EvaluationCompleted"));
+            assertEquals(1, typeCount(published, "ReadinessChanged"));
+            assertEquals(1, typeCount(published, "CountyEvaluated"));
+            assertEquals(35, typeCount(published, "SchoolSectionEvaluated"), "35 school sections");
+            Set<String> raisedKeys = published.stream().filter(r -> type(r).endsWith(".FindingRaised.v1"))
+                    .filter(r -> new String(r.headers().lastHeader(CloudEventHeaders.DISTRICT).value(),
+                            StandardCharsets.UTF_8).equals(DISTRICT))
+                    .map(ConsumerRecord::key).collect(Collectors.toSet());
+            assertEquals(expectedFindings.stream().map(UUID::toString).collect(Collectors.toSet()), raisedKeys);
+        }
+
+        // ---- ledgers, readiness and variation over REST (the projection catches up asynchronously)
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/readiness").statusCode() == 200);
+        JsonPath ledger = given().get(BASE + "/ledger").then().statusCode(200).extract().jsonPath();
+        assertEquals(19, ledger.getInt("unmetLines"));
+        assertEquals("CN-2017", ledger.getString("standardVersion"));
+        long expectedMet = expected.items().stream().filter(ItemResult::met)
+                .filter(item -> item.subject().level() != SubjectLevel.COUNTY
+                        || !Evaluator.ROLLED_UP.contains(item.indicator()))
+                .count();
+        assertEquals(expectedMet, ledger.getInt("metLines"));
+        given().get(BASE + "/ledger?ledger=unmet&school=2150202506").then().statusCode(200)
+                .body("lines.indicator", org.hamcrest.Matchers.containsInAnyOrder("RA4", "RA5", "RA-SCHOOL", "GG4",
+                        "GG5"))
+                .body("lines.gap", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.emptyOrNullString())));
+        given().get(BASE + "/ledger?ledger=unmet&indicator=CV-RA5-P").then().statusCode(200)
+                .body("lines.size()", equalTo(1)).body("lines[0].severity", equalTo("COUNTY_RULE"));
+
+        JsonPath readiness = given().get(BASE + "/readiness").then().statusCode(200).extract().jsonPath();
+        assertFalse(readiness.getBoolean("ready"));
+        assertEquals(19, readiness.getInt("openFindings"));
+        List<String> reasonIndicators = readiness.getList("reasons.indicator", String.class);
+        assertTrue(reasonIndicators.containsAll(List.of("CV-RA5-P", "RA-SCHOOL", "GG13")), reasonIndicators.toString());
+
+        JsonPath variation = given().get(BASE + "/variation").then().statusCode(200).extract().jsonPath();
+        assertEquals(14, variation.getList("$").size());
+        Map<String, Object> ra5 = variation.getList("findAll { it.indicator == 'CV-RA5-P' }", Map.class).get(0);
+        assertEquals("0.5423", new java.math.BigDecimal(ra5.get("coefficient").toString())
+                .setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertEquals(false, ra5.get("met"));
+
+        given().get("/api/v1/findings?district=" + DISTRICT + "&status=OPEN").then().statusCode(200)
+                .body("size()", equalTo(19));
+
+        // ---- XLSX export with Chinese headers: both ledgers, the same lines as the JSON
+        byte[] xlsx = given().get(BASE + "/ledger.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet unmet = workbook.getSheet(LedgerWorkbook.UNMET_SHEET);
+            Sheet met = workbook.getSheet(LedgerWorkbook.MET_SHEET);
+            assertEquals("学校名称", unmet.getRow(0).getCell(2).getStringCellValue());
+            assertEquals(19, unmet.getLastRowNum());
+            assertEquals(expectedMet, met.getLastRowNum());
+        }
+
+        // ---- re-delivering unchanged data appends nothing
+        long eventsBefore = eventCount();
+        Instant beforeCorrection = Instant.now();
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            SchoolInput ganghua = school(inputs, GANGHUA);
+            publisher.publish(List.of(new SchoolStatisticsCorrected(DISTRICT, GANGHUA, PERIOD, ganghua.profile(),
+                    ganghua.statistics(), "重复报送 (same figures again)")), 1);
+        }
+        awaitNoPendingEvaluation();
+        assertEquals(eventsBefore, eventCount(), "an evaluation with unchanged results appends nothing");
+
+        // ---- correcting 钢花小学 (every pupil in the catchment) resolves exactly its finding
+        Set<UUID> ganghuaFindings = expected.unmetItems().stream()
+                .filter(item -> GANGHUA.equals(item.subject().schoolCode())).map(ItemResult::findingId)
+                .collect(Collectors.toSet());
+        assertEquals(1, ganghuaFindings.size());
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            SchoolInput ganghua = school(inputs, GANGHUA);
+            publisher.publish(List.of(new SchoolStatisticsCorrected(DISTRICT, GANGHUA, PERIOD, ganghua.profile(),
+                    allInCatchment(ganghua.statistics()), "划片入学数据更正 (catchment figures corrected)")), 1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/findings?district=" + DISTRICT
+                + "&status=RESOLVED").jsonPath().getList("$").size() == 1);
+        UUID resolved = ganghuaFindings.iterator().next();
+        given().get("/api/v1/findings?district=" + DISTRICT + "&status=RESOLVED").then()
+                .body("[0].findingId", equalTo(resolved.toString()))
+                .body("[0].latest.basis", equalTo("DATA"));
+        given().get("/api/v1/findings?district=" + DISTRICT + "&status=OPEN").then().body("size()", equalTo(18));
+        given().get("/api/v1/findings/" + resolved + "/history").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.contains("FindingRaised.v1", "FindingResolved.v1"))
+                .body("[0].actor.subject", equalTo("indicator-evaluation"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/ledger?school=" + GANGHUA
+                + "&indicator=GG13").jsonPath().getString("lines[0].status").equals("RECTIFIED"));
+
+        // ---- ?asOf= gives the ledger as it stood before the correction, from the log
+        given().get(BASE + "/ledger?school=" + GANGHUA + "&indicator=GG13&asOf=" + beforeCorrection).then()
+                .statusCode(200).body("lines[0].status", equalTo("UNMET"));
+        given().get(BASE + "/ledger?asOf=2020-01-01").then().statusCode(404)
+                .body("type", equalTo("https://junheng.org/problems/not-evaluated"));
+
+        // ---- what-if: the pure simulation's answer, and nothing stored
+        long eventsBeforeSimulation = eventCount();
+        String simulation = """
+                {"changes": [
+                  {"type": "AddFacility", "schoolCode": "2150202506", "quantity": "SPORTS_GROUND_AREA", "amount": 20000},
+                  {"type": "AddTeachers", "schoolCode": "2150611199", "section": "P",
+                   "count": "COUNTY_LEVEL_KEY", "number": 30}]}""";
+        var changes = List.<org.junheng.evaluation.engine.HypotheticalChange>of(
+                new org.junheng.evaluation.engine.HypotheticalChange.AddFacility("2150202506", null,
+                        org.junheng.evaluation.engine.HypotheticalChange.FacilityQuantity.SPORTS_GROUND_AREA,
+                        new java.math.BigDecimal("20000")),
+                new org.junheng.evaluation.engine.HypotheticalChange.AddTeachers("2150611199",
+                        org.junheng.contracts.Section.P,
+                        org.junheng.evaluation.engine.HypotheticalChange.TeacherCount.COUNTY_LEVEL_KEY, 30));
+        var corrected = inputs.withSchools(inputs.schools().stream().map(school -> school.schoolCode().equals(GANGHUA)
+                ? new SchoolInput(GANGHUA, school.profile(), allInCatchment(school.statistics())) : school).toList());
+        var simulated = org.junheng.evaluation.engine.Simulation.run(StandardCatalog.national(), corrected, changes);
+        assertFalse(simulated.nowMet().isEmpty(), "the changes resolve something");
+        given().contentType("application/json").body(simulation).post(BASE + "/simulate").then().statusCode(200)
+                .body("nowMet.size()", equalTo(simulated.nowMet().size()))
+                .body("unmetBefore", equalTo(18))
+                .body("unmetAfter", equalTo(simulated.simulated().unmetItems().size()))
+                .body("readyAfter", equalTo(simulated.readyAfter()))
+                .body("variations.size()", equalTo(14));
+        given().contentType("application/json").body("{\"changes\": [{\"type\": \"AddTeachers\", \"schoolCode\": "
+                        + "\"2150611199\", \"count\": \"COUNTY_LEVEL_KEY\", \"number\": 3}]}")
+                .post(BASE + "/simulate").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"changes\": [{\"type\": \"AddFacility\", \"schoolCode\": "
+                        + "\"0000000000\", \"quantity\": \"SPORTS_GROUND_AREA\", \"amount\": 5}]}")
+                .post(BASE + "/simulate").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"changes\": []}").post(BASE + "/simulate").then()
+                .statusCode(400).body("errors[0].field", equalTo("changes"));
+        assertEquals(eventsBeforeSimulation, eventCount(), "a simulation stores nothing");
+
+        // ---- the standard as data
+        given().get("/api/v1/standards").then().statusCode(200).body("[0].version", equalTo("CN-2017"));
+
+        // ---- recording the basic-balance recognition year re-evaluates: readiness loses that reason
+        given().get("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(200)
+                .body("basicBalanceRecognisedIn", org.hamcrest.Matchers.nullValue());
+        given().contentType("application/json").body("{\"basicBalanceRecognisedIn\": 1990}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(400)
+                .body("errors[0].field", equalTo("basicBalanceRecognisedIn"));
+        int reasonsBefore = given().get(BASE + "/readiness").jsonPath().getList("reasons").size();
+        given().contentType("application/json").body("{\"basicBalanceRecognisedIn\": 2014}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/readiness").jsonPath()
+                .getList("reasons").size() == reasonsBefore - 1);
+
+        // ---- replaying the log gives the same ledger checksum
+        ProjectionRunner ledgerRunner = workers.ledger();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledgerRunner.catchUp().await().indefinitely() == 0);
+        ProjectionRunner.Checksum live = ledgerRunner.checksum().await().indefinitely();
+        ledgerRunner.rebuild().await().indefinitely();
+        ProjectionRunner.Checksum replayed = ledgerRunner.checksum().await().indefinitely();
+        assertEquals(live, replayed);
+        assertTrue(live.rows() > 19);
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheParameter() {
+        given().get("/api/v1/districts/5001/periods/2024/ledger").then().statusCode(400)
+                .body("errors[0].field", equalTo("district"));
+        given().get("/api/v1/districts/500104/periods/24/ledger").then().statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().get(BASE + "/ledger?asOf=yesterday").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().get(BASE + "/ledger?indicator=RA9").then().statusCode(400).body("errors[0].field", equalTo("indicator"));
+        given().get(BASE + "/ledger?status=DONE").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().get("/api/v1/findings/not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().get("/api/v1/findings/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/districts/500000/periods/2024/readiness").then().statusCode(404);
+        given().get("/api/v1/findings").then().statusCode(400).body("errors[0].field", equalTo("district"));
+    }
+
+    private static SchoolInput school(DistrictInputs inputs, String code) {
+        return inputs.schools().stream().filter(s -> s.schoolCode().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static SchoolStatistics allInCatchment(SchoolStatistics statistics) {
+        List<SectionStatistics> sections = statistics.sections().stream().map(s -> new SectionStatistics(s.section(),
+                s.pupils(), s.classes(), s.largestClassSize(), s.classSizes(), s.migrantPupils(), s.pupils(),
+                s.teachers(), s.facilities())).toList();
+        return new SchoolStatistics(sections, statistics.seniorPupils(), statistics.wholeSchoolFacilities(),
+                statistics.funds(), statistics.retentionCohort());
+    }
+
+    private long eventCount() {
+        return pool.preparedQuery("select count(*) as n from events where stream_id like $1")
+                .execute(Tuple.of("%/" + DISTRICT + "/" + PERIOD + "%")).await().indefinitely().iterator().next()
+                .getLong("n");
+    }
+
+    private void awaitNoPendingEvaluation() {
+        // the message is applied (a request appears) and then the request is run and removed
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> pending() > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+    }
+
+    private long pending() {
+        return pool.preparedQuery("select count(*) as n from evaluation_requests where district_code = $1")
+                .execute(Tuple.of(DISTRICT)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "pipeline-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.EVALUATION));
+        return consumer;
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long typeCount(List<ConsumerRecord<String, byte[]>> records, String eventName) {
+        return records.stream().filter(r -> type(r).endsWith("." + eventName + ".v1"))
+                .filter(r -> {
+                    var district = r.headers().lastHeader(CloudEventHeaders.DISTRICT);
+                    return district != null && DISTRICT.equals(new String(district.value(), StandardCharsets.UTF_8));
+                })
+                .count();
+    }
+}
