@@ -28,6 +28,7 @@ final class BenchDatabase {
         admin.closeAndAwait();
         Pool pool = pool(database, schema, poolSize);
         pool.query(resource("/db/eventsourcing/V1__event_store.sql")).execute().await().indefinitely();
+        pool.query(resource("/db/eventsourcing/V2__stream_prefix_index.sql")).execute().await().indefinitely();
         return pool;
     }
 

@@ -43,7 +43,10 @@ public final class EventStore {
             where (select ok from verdict)
             order by i.ord
             returning %s
-            """.formatted(EventRows.COLUMNS);
+            """;
+    private static final String APPEND_RETURNING_EVENTS = APPEND_SQL.formatted(EventRows.COLUMNS);
+    /** For writers that do not need the stored events back: no payload travels back over the wire. */
+    private static final String APPEND_RETURNING_COUNT = APPEND_SQL.formatted("global_position");
 
     private final Pool pool;
     private final Upcasters upcasters;
@@ -72,9 +75,25 @@ public final class EventStore {
      * version; then nothing is stored.
      */
     public Uni<AppendResult> append(SqlClient client, List<StreamAppend> appends) {
+        return append(client, appends, true).map(rows -> {
+            List<StoredEvent> stored = new ArrayList<>(rows.rowCount());
+            rows.forEach(row -> stored.add(EventRows.toEvent(row)));
+            return new AppendResult(stored);
+        });
+    }
+
+    /**
+     * Like {@link #append(SqlClient, List)} for bulk writers that need no echo of what they stored; returns how many
+     * events were appended.
+     */
+    public Uni<Integer> appendAll(SqlClient client, List<StreamAppend> appends) {
+        return append(client, appends, false).map(RowSet::rowCount);
+    }
+
+    private Uni<RowSet<Row>> append(SqlClient client, List<StreamAppend> appends, boolean echo) {
         int size = appends.stream().mapToInt(a -> a.events().size()).sum();
         if (size == 0) {
-            return Uni.createFrom().item(new AppendResult(List.of()));
+            return client.query("select 1 where false").execute();
         }
         String[] streamIds = new String[size];
         String[] streamTypes = new String[size];
@@ -97,7 +116,7 @@ public final class EventStore {
             }
         }
         List<String> touched = appends.stream().map(StreamAppend::streamId).distinct().toList();
-        return client.preparedQuery(APPEND_SQL)
+        return client.preparedQuery(echo ? APPEND_RETURNING_EVENTS : APPEND_RETURNING_COUNT)
                 .execute(Tuple.tuple().addArrayOfString(streamIds).addArrayOfString(streamTypes).addArrayOfLong(expected)
                         .addArrayOfUUID(eventIds).addArrayOfString(types).addArrayOfString(payloads)
                         .addArrayOfString(metadata))
@@ -107,9 +126,7 @@ public final class EventStore {
                     if (rows.rowCount() == 0) {
                         throw new ConcurrencyConflictException(touched, "a stream is not at its expected version");
                     }
-                    List<StoredEvent> stored = new ArrayList<>(rows.rowCount());
-                    rows.forEach(row -> stored.add(EventRows.toEvent(row)));
-                    return new AppendResult(stored);
+                    return rows;
                 });
     }
 
@@ -131,24 +148,36 @@ public final class EventStore {
      * feed order. For small sets and histories; large read models are projections.
      */
     public Uni<List<StoredEvent>> readStreamsWithPrefix(String streamIdPrefix) {
-        String pattern = streamIdPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return pool.preparedQuery("select " + EventRows.COLUMNS
-                        + " from events where stream_id like $1 order by transaction_id, global_position")
-                .execute(Tuple.of(pattern)).map(this::toEvents);
+        return readStreams(pool, List.of(), List.of(streamIdPrefix));
     }
 
     /**
      * Every event of the named streams and of the streams starting with any of the prefixes, in feed order, read
-     * through {@code client} (a transaction's connection reads what that transaction sees).
+     * through {@code client} (a transaction's connection reads what that transaction sees). A prefix is read as the
+     * byte-order range [prefix, prefix with its last character incremented), which the {@code events_stream_id_bytes}
+     * index serves.
      */
     public Uni<List<StoredEvent>> readStreams(SqlClient client, List<String> streamIds, List<String> prefixes) {
-        String[] patterns = prefixes.stream()
-                .map(prefix -> prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .toArray(String[]::new);
-        return client.preparedQuery("select " + EventRows.COLUMNS + " from events"
-                        + " where stream_id = any($1) or stream_id like any($2) order by transaction_id, global_position")
-                .execute(Tuple.tuple().addArrayOfString(streamIds.toArray(String[]::new)).addArrayOfString(patterns))
-                .map(this::toEvents);
+        StringBuilder where = new StringBuilder("stream_id = any($1)");
+        Tuple parameters = Tuple.tuple().addArrayOfString(streamIds.toArray(String[]::new));
+        for (String prefix : prefixes) {
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException("an empty prefix would read the whole log");
+            }
+            int from = parameters.size() + 1;
+            where.append(" or (stream_id collate \"C\" >= $").append(from)
+                    .append(" and stream_id collate \"C\" < $").append(from + 1).append(')');
+            parameters.addString(prefix).addString(prefixEnd(prefix));
+        }
+        return client.preparedQuery("select " + EventRows.COLUMNS + " from events where " + where
+                        + " order by transaction_id, global_position")
+                .execute(parameters).map(this::toEvents);
+    }
+
+    /** The smallest string greater than every string starting with {@code prefix}, in byte (code point) order. */
+    static String prefixEnd(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
     public Uni<Long> currentVersion(String streamId) {

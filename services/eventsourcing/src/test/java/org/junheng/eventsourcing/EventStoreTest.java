@@ -113,6 +113,24 @@ class EventStoreTest {
     }
 
     @Test
+    void aPrefixReadTakesExactlyTheStreamsUnderThePrefixInFeedOrder() {
+        for (String stream : List.of("finding/500104/2024/a", "finding/500104/2024/b", "finding/500104/20240/x",
+                "finding/500104/2023/c", "finding/500104/2024", "evaluation/500104/2024")) {
+            store.append(stream, "Finding", ExpectedVersion.noStream(), Events.many("FindingRaised.v1", 1))
+                    .await().indefinitely();
+        }
+
+        List<String> read = store.readStreams(db.pool(), List.of("evaluation/500104/2024"),
+                List.of("finding/500104/2024/")).await().indefinitely().stream().map(StoredEvent::streamId).toList();
+
+        assertEquals(List.of("finding/500104/2024/a", "finding/500104/2024/b", "evaluation/500104/2024"), read);
+        assertEquals(List.of("finding/500104/2024/a", "finding/500104/2024/b"), store.readStreamsWithPrefix(
+                "finding/500104/2024/").await().indefinitely().stream().map(StoredEvent::streamId).toList());
+        assertEquals("finding0", EventStore.prefixEnd("finding/"));
+        assertEquals("学校/2024/", EventStore.prefixEnd("学校/2024."));
+    }
+
+    @Test
     void readsAStreamAsOfAPastTime() {
         store.append("asof", "Task", ExpectedVersion.noStream(), Events.many("TaskOpened.v1", 1)).await().indefinitely();
         Instant between = db.pool().query("select clock_timestamp() as t").execute().await().indefinitely()

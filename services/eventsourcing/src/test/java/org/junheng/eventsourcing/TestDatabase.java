@@ -8,6 +8,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junheng.infra.PostgresServer;
@@ -40,12 +41,17 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(schema, pool);
     }
 
+    /** The kit's migrations in order, as Flyway applies them in a service. */
     public static String eventStoreDdl() {
-        try (InputStream in = TestDatabase.class.getResourceAsStream("/db/eventsourcing/V1__event_store.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        StringBuilder ddl = new StringBuilder();
+        for (String migration : List.of("V1__event_store.sql", "V2__stream_prefix_index.sql")) {
+            try (InputStream in = TestDatabase.class.getResourceAsStream("/db/eventsourcing/" + migration)) {
+                ddl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return ddl.toString();
     }
 
     public static Pool pool(PostgresServer.Database database, String schema, int size) {

@@ -85,12 +85,14 @@ public record DistrictEvaluation(
      * GG13). Items about the whole school (GG3, GG4, …) are in {@link #items()} and the findings.
      */
     public List<SchoolSectionEvaluated> schoolSectionEvents() {
+        Map<String, List<IndicatorValue>> bySection = new LinkedHashMap<>();
+        for (ItemResult item : items) {
+            if (item.subject().level() == SubjectLevel.SCHOOL_SECTION && item.outcome() != Outcome.NOT_EVALUABLE) {
+                bySection.computeIfAbsent(item.subject().key(), key -> new ArrayList<>()).add(item.toIndicatorValue());
+            }
+        }
         return sections.stream().map(section -> {
-            String key = section.subject().key();
-            List<IndicatorValue> values = items.stream()
-                    .filter(item -> item.subject().key().equals(key) && item.outcome() != Outcome.NOT_EVALUABLE)
-                    .map(ItemResult::toIndicatorValue)
-                    .toList();
+            List<IndicatorValue> values = bySection.getOrDefault(section.subject().key(), List.of());
             return new SchoolSectionEvaluated(districtCode, period, standardVersion, section.schoolCode(),
                     section.schoolName(), section.section(), section.pupils(), values, section.passesSchoolRule());
         }).toList();

@@ -125,7 +125,7 @@ public final class EvaluationRunner extends FeedWorker {
                         return Uni.createFrom().item(new Outcome(district, period, false, 0, 0, 0, open));
                     }
                     RunDecision.Append append = decision.get();
-                    return store.append(tx, streams(district, period, append, history, metadata))
+                    return store.appendAll(tx, streams(district, period, append, history, metadata))
                             .map(ignored -> new Outcome(district, period, true, append.diff().raised().size(),
                                     append.diff().reopened().size(), append.diff().resolved().size(), open));
                 }));
