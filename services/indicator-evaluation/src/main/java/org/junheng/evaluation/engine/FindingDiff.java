@@ -103,6 +103,39 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
         return new FindingDiff(raised, reopened, resolved);
     }
 
+    /**
+     * Dynamic monitoring (三年动态监测): an item whose finding of an earlier year was rectified (resolved by data or
+     * attestation) and that is unmet again is a regression. Its finding of this year is new (ids are per year), and it
+     * starts as {@link FindingReopened}, so rectification and notices treat it as a regression, not a first finding.
+     *
+     * @param rectifiedEarlier year of the rectified earlier finding per {@link #regressionKey subject and indicator}
+     */
+    public FindingDiff withRegressions(Map<String, Integer> rectifiedEarlier) {
+        if (rectifiedEarlier.isEmpty()) {
+            return this;
+        }
+        List<FindingRaised> stillRaised = new ArrayList<>();
+        List<FindingReopened> allReopened = new ArrayList<>(reopened);
+        for (FindingRaised finding : raised) {
+            Integer year = rectifiedEarlier.get(regressionKey(finding));
+            if (year == null) {
+                stillRaised.add(finding);
+            } else {
+                allReopened.add(new FindingReopened(finding.findingId(), finding.districtCode(), finding.period(),
+                        finding.subject(), finding.indicator(), finding.measured(), finding.required(), finding.gap(),
+                        finding.severity(), finding.standardVersion(), "动态监测：" + year + "年已整改销号，"
+                        + finding.period() + "年再次未达标 (regression: rectified in " + year + ", unmet again in "
+                        + finding.period() + ")"));
+            }
+        }
+        return new FindingDiff(stillRaised, allReopened, resolved);
+    }
+
+    /** Identity of an item across years: subject and indicator. */
+    public static String regressionKey(FindingEvent finding) {
+        return finding.subject().key() + "|" + finding.indicator().code();
+    }
+
     public boolean isEmpty() {
         return raised.isEmpty() && reopened.isEmpty() && resolved.isEmpty();
     }

@@ -149,20 +149,27 @@ public final class EvaluationRunner extends FeedWorker {
         return appends;
     }
 
-    /** The period's history, read inside the run's transaction. */
+    /**
+     * The period's history, read inside the run's transaction, with the previous year's findings for dynamic
+     * monitoring (a finding rectified last year and unmet again is a regression).
+     */
     private Uni<PeriodHistory> history(SqlConnection tx, String district, int period) {
         return store.readStreams(tx, List.of(evaluationStream(district, period)),
-                        List.of(findingStreamPrefix(district, period)))
+                        List.of(findingStreamPrefix(district, period), findingStreamPrefix(district, period - 1)))
                 .map(events -> {
                     PeriodHistory history = PeriodHistory.empty();
+                    java.util.Map<UUID, FindingEvent> earlier = new java.util.LinkedHashMap<>();
                     for (StoredEvent stored : events) {
                         var event = PublishedEvents.read(stored);
-                        if (event instanceof FindingEvent finding) {
+                        if (event instanceof FindingEvent finding && finding.period() != period) {
+                            earlier.put(finding.findingId(), finding);
+                        } else if (event instanceof FindingEvent finding) {
                             history.applyFinding(finding, stored.version());
                         } else {
                             history.applyEvaluation(event, stored.version());
                         }
                     }
+                    earlier.values().forEach(history::applyEarlierFinding);
                     return history;
                 });
     }

@@ -14,6 +14,8 @@ import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.evaluation.engine.FindingDiff;
 
 /**
  * What the log says about one district period so far (the state the next run decides against): the results of the
@@ -33,6 +35,7 @@ public final class PeriodHistory {
     private ReadinessChanged lastReadiness;
     private long evaluationVersion;
     private final Map<UUID, FindingState> findings = new HashMap<>();
+    private final Map<String, Integer> rectifiedEarlier = new HashMap<>();
 
     public static PeriodHistory empty() {
         return new PeriodHistory();
@@ -56,6 +59,23 @@ public final class PeriodHistory {
     public PeriodHistory applyFinding(FindingEvent event, long version) {
         findings.put(event.findingId(), new FindingState(event, version));
         return this;
+    }
+
+    /**
+     * Folds the latest event of a finding of an earlier year: rectified (resolved by data or attestation) findings
+     * make the same item's failure this year a regression.
+     */
+    public PeriodHistory applyEarlierFinding(FindingEvent latest) {
+        if (latest instanceof FindingResolved resolved && resolved.basis() != ResolutionBasis.NO_LONGER_APPLICABLE) {
+            rectifiedEarlier.merge(FindingDiff.regressionKey(latest), latest.period(), Math::max);
+        } else {
+            rectifiedEarlier.remove(FindingDiff.regressionKey(latest));
+        }
+        return this;
+    }
+
+    public Map<String, Integer> rectifiedEarlier() {
+        return Map.copyOf(rectifiedEarlier);
     }
 
     /** The school section, school and county results of the last completed run, in the order they were appended. */

@@ -40,7 +40,8 @@ public final class RunDecision {
     }
 
     public static Optional<Append> decide(DistrictEvaluation evaluation, PeriodHistory history) {
-        FindingDiff diff = FindingDiff.between(history.openFindings(), history.resolvedFindings(), evaluation);
+        FindingDiff diff = FindingDiff.between(history.openFindings(), history.resolvedFindings(), evaluation)
+                .withRegressions(history.rectifiedEarlier());
         List<EvaluationEvent> results = new ArrayList<>(evaluation.schoolSectionEvents());
         results.addAll(evaluation.schoolEvents());
         results.add(evaluation.countyEvent());

@@ -58,6 +58,36 @@ class RunDecisionTest {
     }
 
     @Test
+    void anItemRectifiedLastYearAndUnmetAgainIsARegressionStartingAsReopened() {
+        var unmet = SAMPLE.unmetItems().get(0);
+        var lastYear = new FindingEvent.FindingResolved(org.junheng.contracts.FindingIds.derive(SAMPLE.districtCode(),
+                SAMPLE.period() - 1, unmet.subject(), unmet.indicator()), SAMPLE.districtCode(), SAMPLE.period() - 1,
+                unmet.subject(), unmet.indicator(), org.junheng.contracts.evaluation.ResolutionBasis.DATA, null, null,
+                "CN-2017");
+        PeriodHistory history = PeriodHistory.empty().applyEarlierFinding(lastYear);
+
+        RunDecision.Append append = RunDecision.decide(SAMPLE, history).orElseThrow();
+
+        List<FindingEvent.FindingReopened> reopened = append.findingEvents().stream()
+                .filter(FindingEvent.FindingReopened.class::isInstance).map(FindingEvent.FindingReopened.class::cast)
+                .toList();
+        assertEquals(1, reopened.size());
+        assertEquals(unmet.findingId(), reopened.get(0).findingId(), "this year's id");
+        assertEquals(SAMPLE.period(), reopened.get(0).period());
+        assertTrue(reopened.get(0).reason().contains("动态监测"), reopened.get(0).reason());
+        assertEquals(18, append.findingEvents().stream().filter(FindingEvent.FindingRaised.class::isInstance).count());
+        EvaluationCompleted completed = (EvaluationCompleted) append.evaluationEvents()
+                .get(append.evaluationEvents().size() - 1);
+        assertEquals(List.of(unmet.findingId()), completed.reopened());
+
+        // a finding of last year that is still open (never rectified) is no regression: a plain new finding
+        var stillOpen = new FindingEvent.FindingRaised(lastYear.findingId(), lastYear.districtCode(), lastYear.period(),
+                lastYear.subject(), lastYear.indicator(), null, null, "旧差距", unmet.severity(), "CN-2017");
+        assertTrue(RunDecision.decide(SAMPLE, PeriodHistory.empty().applyEarlierFinding(stillOpen)).orElseThrow()
+                .findingEvents().stream().allMatch(FindingEvent.FindingRaised.class::isInstance));
+    }
+
+    @Test
     void reEvaluatingUnchangedDataAfterATripThroughTheLogAppendsNothing() {
         PeriodHistory history = historyAfter(RunDecision.decide(SAMPLE, PeriodHistory.empty()).orElseThrow());
 
