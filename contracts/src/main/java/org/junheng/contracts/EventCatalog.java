@@ -102,7 +102,9 @@ public final class EventCatalog {
                 TaskEvent.TaskOverdue.class,
                 TaskEvent.TaskEscalated.class,
                 TaskEvent.TaskClosed.class,
-                TaskEvent.TaskReassigned.class);
+                TaskEvent.TaskReassigned.class,
+                TaskEvent.TaskDueSoon.class,
+                TaskEvent.TaskReopened.class);
         register(entries, Topics.NOTICES,
                 NoticeEvent.NoticeIssued.class,
                 NoticeEvent.NoticeAcknowledged.class);

@@ -108,7 +108,7 @@ class EventCatalogTest {
                 EventCatalog.forTopic(Topics.NOTICES).stream().map(EventCatalog.Entry::name).toList());
         assertEquals(8, EventCatalog.forTopic(Topics.SCHOOL_DATA).size());
         assertEquals(8, EventCatalog.forTopic(Topics.EVALUATION).size());
-        assertEquals(13, EventCatalog.forTopic(Topics.RECTIFICATION).size());
+        assertEquals(15, EventCatalog.forTopic(Topics.RECTIFICATION).size());
     }
 
     @Test

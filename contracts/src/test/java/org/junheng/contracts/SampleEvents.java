@@ -1,5 +1,7 @@
 package org.junheng.contracts;
 
+import org.junheng.contracts.rectification.TaskEvent;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -180,6 +182,10 @@ final class SampleEvents {
                 new TaskClosed(SPORTS_AREA_TASK, DISTRICT, SPORTS_AREA_FINDING, ClosureReason.RECTIFIED, "经督导核验销号"),
                 new TaskReassigned(SPORTS_AREA_TASK, DISTRICT, SPORTS_AREA_FINDING, EDUCATION_COMMISSION,
                         PLANNING_BUREAU, "校外场馆租用需由规划部门牵头协调", LEADING_GROUP_OFFICE_HEAD),
+                new TaskEvent.TaskDueSoon(SPORTS_AREA_TASK, DISTRICT, SPORTS_AREA_FINDING, EDUCATION_COMMISSION,
+                        LocalDate.of(2025, 3, 31), 7),
+                new TaskEvent.TaskReopened(SPORTS_AREA_TASK, DISTRICT, SPORTS_AREA_FINDING,
+                        "复核数据再次未达标 (the corrected data no longer meet the standard)", LocalDate.of(2025, 6, 30)),
 
                 noticeIssued(),
                 new NoticeAcknowledged(OVERDUE_NOTICE, DISTRICT, new Audience(AudienceKind.DEPARTMENT, "jw"),

@@ -7,6 +7,14 @@ import org.junheng.contracts.Labelled;
 @JsonClassDescription("通报类别 (notice kind)")
 public enum NoticeKind implements Labelled {
     BULLETIN("通报"),
+    /** One per evaluation run that raised, reopened or resolved findings. */
+    FINDINGS_DIGEST("问题清单"),
+    TASK_ASSIGNED("任务交办"),
+    VERIFICATION_REQUESTED("核验申请"),
+    VERIFICATION_RESULT("核验结果"),
+    READINESS_CHANGED("验收条件变化"),
+    /** A finding rectified before is unmet again (三年动态监测). */
+    REGRESSION("动态监测预警"),
     REMINDER("提醒"),
     OVERDUE_WARNING("逾期预警"),
     SUPERVISION_ORDER("督办通知"),

@@ -172,4 +172,28 @@ public sealed interface TaskEvent extends PublishedEvent {
             @JsonPropertyDescription("改派理由") String reason,
             @JsonPropertyDescription("审批人") Person approver) implements TaskEvent {
     }
+
+    /** Sent once per threshold (30, 7, 1 days before the due date) and due date; an extension starts them again. */
+    @JsonClassDescription("临期提醒: the due date is near and the task is not yet verified")
+    record TaskDueSoon(
+            UUID taskId,
+            String districtCode,
+            UUID findingId,
+            @JsonPropertyDescription("the department responsible") Department department,
+            LocalDate dueDate,
+            @JsonPropertyDescription("days left until the due date: 30, 7 or 1") int daysLeft) implements TaskEvent {
+    }
+
+    /**
+     * The finding is unmet again (corrected data, a revoked attestation) after the task was verified or closed; the
+     * task goes back to the department.
+     */
+    @JsonClassDescription("任务重新打开: the finding is unmet again, the department works the task again")
+    record TaskReopened(
+            UUID taskId,
+            String districtCode,
+            UUID findingId,
+            @JsonPropertyDescription("重新打开原因, Chinese") String reason,
+            @JsonPropertyDescription("新的整改期限") LocalDate dueDate) implements TaskEvent {
+    }
 }
