@@ -1,0 +1,72 @@
+package org.junheng.rectification.lifecycle;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junheng.contracts.Department;
+import org.junheng.contracts.EvidenceReference;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Person;
+import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.contracts.rectification.EscalationLevel;
+import org.junheng.contracts.rectification.Milestone;
+import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
+
+/** What can be asked of a rectification task; people's actions carry the acting person. */
+public sealed interface TaskCommand {
+
+    /** A finding was raised (or a regression reopened it): the task starts with its departments and due date. */
+    record Open(TaskOpened opened) implements TaskCommand {
+    }
+
+    /** The lead department names the person responsible (责任人). */
+    record Assign(Person responsible) implements TaskCommand {
+    }
+
+    record SubmitPlan(String measures, List<Milestone> milestones, LocalDate plannedCompletion, Person by)
+            implements TaskCommand {
+    }
+
+    record ReportProgress(int percentComplete, String description, Person by) implements TaskCommand {
+    }
+
+    record AttachEvidence(EvidenceReference evidence, Person uploader) implements TaskCommand {
+    }
+
+    record SubmitForVerification(String summary, Person by) implements TaskCommand {
+    }
+
+    /** A supervisor confirms the fix by judgment (督导核验). */
+    record Verify(Person verifier, @Nullable String comment) implements TaskCommand {
+    }
+
+    record Reject(String reason, Person by) implements TaskCommand {
+    }
+
+    /** 销号: the supervision office signs a verified task off. */
+    record Close(@Nullable String note, Person by) implements TaskCommand {
+    }
+
+    record ExtendDeadline(LocalDate newDueDate, String reason, Person approver) implements TaskCommand {
+    }
+
+    record Reassign(Department to, String reason, Person approver) implements TaskCommand {
+    }
+
+    /** The finding was resolved by a new evaluation: by data or attestation, or it no longer applies. */
+    record FindingResolved(ResolutionBasis basis) implements TaskCommand {
+    }
+
+    /** The finding is unmet again; the task goes back to the department with a new due date. */
+    record Reopen(String reason, LocalDate newDueDate) implements TaskCommand {
+    }
+
+    /** From the deadline watch. */
+    record MarkDueSoon(int daysLeft) implements TaskCommand {
+    }
+
+    record MarkOverdue() implements TaskCommand {
+    }
+
+    record Escalate(EscalationLevel level, String reason) implements TaskCommand {
+    }
+}

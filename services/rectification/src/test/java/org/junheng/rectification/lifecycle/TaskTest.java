@@ -1,0 +1,263 @@
+package org.junheng.rectification.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junheng.rectification.lifecycle.TaskFixtures.DUE;
+import static org.junheng.rectification.lifecycle.TaskFixtures.HEAD;
+import static org.junheng.rectification.lifecycle.TaskFixtures.PHOTO;
+import static org.junheng.rectification.lifecycle.TaskFixtures.SUPERVISOR;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junheng.contracts.EvidenceReference;
+import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.contracts.rectification.ClosureReason;
+import org.junheng.contracts.rectification.EscalationLevel;
+import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.contracts.rectification.VerificationMethod;
+import org.junheng.rectification.responsibility.ResponsibilityMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Given a task in a status, when a command arrives, then these events — or a refusal — follow. */
+class TaskTest {
+
+    static final EvidenceReference REPORT = new EvidenceReference("验收报告.pdf",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "s3://junheng-evidence/report.pdf");
+
+    /** Each person command and the statuses it is legal in, with the event it then gives. */
+    static final Map<String, Set<TaskStatus>> LEGAL = Map.of(
+            "assign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED),
+            "plan", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED),
+            "progress", EnumSet.of(TaskStatus.PLANNED, TaskStatus.IN_PROGRESS),
+            "evidence", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
+                    TaskStatus.SUBMITTED),
+            "submit", EnumSet.of(TaskStatus.IN_PROGRESS),
+            "verify", EnumSet.of(TaskStatus.SUBMITTED),
+            "reject", EnumSet.of(TaskStatus.SUBMITTED),
+            "close", EnumSet.of(TaskStatus.VERIFIED),
+            "extend", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
+                    TaskStatus.SUBMITTED),
+            "reassign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
+                    TaskStatus.SUBMITTED));
+
+    static final Map<String, Class<? extends TaskEvent>> EVENT = Map.of(
+            "assign", TaskEvent.TaskAssigned.class,
+            "plan", TaskEvent.PlanSubmitted.class,
+            "progress", TaskEvent.ProgressReported.class,
+            "evidence", TaskEvent.EvidenceAttached.class,
+            "submit", TaskEvent.SubmittedForVerification.class,
+            "verify", TaskEvent.TaskVerified.class,
+            "reject", TaskEvent.TaskRejected.class,
+            "close", TaskEvent.TaskClosed.class,
+            "extend", TaskEvent.DeadlineExtended.class,
+            "reassign", TaskEvent.TaskReassigned.class);
+
+    static TaskCommand command(String name) {
+        return switch (name) {
+            case "assign" -> new TaskCommand.Assign(HEAD);
+            case "plan" -> new TaskCommand.SubmitPlan("改造屋顶运动场", List.of(), LocalDate.of(2025, 2, 1), HEAD);
+            case "progress" -> new TaskCommand.ReportProgress(80, "完成铺装", HEAD);
+            case "evidence" -> new TaskCommand.AttachEvidence(REPORT, HEAD);
+            case "submit" -> new TaskCommand.SubmitForVerification("已完成", HEAD);
+            case "verify" -> new TaskCommand.Verify(SUPERVISOR, "现场核查属实");
+            case "reject" -> new TaskCommand.Reject("面积不足", SUPERVISOR);
+            case "close" -> new TaskCommand.Close("销号", SUPERVISOR);
+            case "extend" -> new TaskCommand.ExtendDeadline(DUE.plusMonths(3), "施工受雨季影响", SUPERVISOR);
+            case "reassign" -> new TaskCommand.Reassign(ResponsibilityMatrix.FINANCE, "经费问题为主", SUPERVISOR);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static Stream<Arguments> everyCommandInEveryStatus() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String name : LEGAL.keySet()) {
+            for (TaskStatus status : TaskStatus.values()) {
+                cases.add(Arguments.of(name, status));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "given {1}, when {0}")
+    @MethodSource("everyCommandInEveryStatus")
+    void aCommandIsLegalExactlyInItsStatuses(String name, TaskStatus status) {
+        TaskState given = TaskFixtures.in(status);
+        assertEquals(status, given.status());
+
+        if (LEGAL.get(name).contains(status)) {
+            List<TaskEvent> events = Task.decide(given, command(name));
+            assertEquals(1, events.size(), events.toString());
+            assertTrue(EVENT.get(name).isInstance(events.get(0)), events.toString());
+            assertNotNull(Task.evolve(given, events.get(0)));
+        } else {
+            TaskRefused refused = assertThrows(TaskRefused.class, () -> Task.decide(given, command(name)));
+            assertEquals(TaskRefused.Kind.CONFLICT, refused.kind());
+            assertEquals("illegal-transition", refused.code());
+            assertTrue(refused.getMessage().contains(status.label()), refused.getMessage());
+        }
+    }
+
+    @Test
+    void theLegalPathWalksEveryStatusInOrder() {
+        TaskState state = null;
+        List<TaskStatus> seen = new ArrayList<>();
+        for (TaskCommand command : List.of(new TaskCommand.Open(TaskFixtures.opened()), command("assign"),
+                command("plan"), command("progress"), command("evidence"), command("submit"), command("verify"),
+                command("close"))) {
+            for (TaskEvent event : Task.decide(state, command)) {
+                state = Task.evolve(state, event);
+            }
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != state.status()) {
+                seen.add(state.status());
+            }
+        }
+        assertEquals(List.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
+                TaskStatus.SUBMITTED, TaskStatus.VERIFIED, TaskStatus.CLOSED), seen);
+        assertEquals(ClosureReason.RECTIFIED, state.closure());
+        assertEquals(VerificationMethod.JUDGMENT, state.verification());
+    }
+
+    @Test
+    void aFindingOpensItsTaskOnceEvenWhenDeliveredAgain() {
+        assertEquals(List.of(TaskFixtures.opened()), Task.decide(null, new TaskCommand.Open(TaskFixtures.opened())));
+        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.OPEN),
+                new TaskCommand.Open(TaskFixtures.opened())));
+    }
+
+    @Test
+    void commandsOnAMissingTaskAreRefused() {
+        assertEquals("task-not-opened", assertThrows(TaskRefused.class,
+                () -> Task.decide(null, command("assign"))).code());
+    }
+
+    @Test
+    void aRejectionSendsTheTaskBackAndTheNextSubmissionIsRoundTwo() {
+        TaskState submitted = TaskFixtures.in(TaskStatus.SUBMITTED);
+        TaskEvent rejected = Task.decide(submitted, command("reject")).get(0);
+        assertEquals(1, ((TaskEvent.TaskRejected) rejected).round());
+        TaskState back = Task.evolve(submitted, rejected);
+        assertEquals(TaskStatus.IN_PROGRESS, back.status());
+        assertEquals(1, back.rejections());
+
+        TaskEvent again = Task.decide(back, command("submit")).get(0);
+        assertEquals(2, ((TaskEvent.SubmittedForVerification) again).round());
+    }
+
+    @Test
+    void submittingWithoutEvidenceIsRefused() {
+        TaskState planned = TaskFixtures.in(TaskStatus.PLANNED);
+        TaskState inProgress = Task.evolve(planned, Task.decide(planned, command("progress")).get(0));
+        TaskRefused refused = assertThrows(TaskRefused.class, () -> Task.decide(inProgress, command("submit")));
+        assertEquals("evidence-required", refused.code());
+    }
+
+    @Test
+    void theSameDocumentAttachedTwiceIsRecordedOnce() {
+        TaskState inProgress = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        assertEquals(List.of(), Task.decide(inProgress, new TaskCommand.AttachEvidence(PHOTO, HEAD)));
+    }
+
+    @Test
+    void badInputIsInvalidNotAConflict() {
+        TaskState inProgress = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        assertEquals("percent-out-of-range", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.ReportProgress(120, "超额", HEAD))).code());
+        assertEquals("due-date-not-later", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.ExtendDeadline(DUE, "无", SUPERVISOR))).code());
+        assertEquals("reason-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.ExtendDeadline(DUE.plusDays(1), " ", SUPERVISOR))).code());
+        assertEquals("same-department", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.Reassign(ResponsibilityMatrix.EDUCATION_COMMISSION, "同一单位", SUPERVISOR))).code());
+    }
+
+    @Test
+    void anExtensionMovesTheDueDateAndRestartsRemindersAndEscalation() {
+        TaskState late = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        late = Task.evolve(late, Task.decide(late, new TaskCommand.MarkOverdue()).get(0));
+        late = Task.evolve(late, Task.decide(late, new TaskCommand.Escalate(EscalationLevel.DEPARTMENT, "逾期")).get(0));
+        assertTrue(late.overdue());
+
+        TaskState extended = Task.evolve(late, Task.decide(late, command("extend")).get(0));
+        assertEquals(DUE.plusMonths(3), extended.dueDate());
+        assertTrue(!extended.overdue() && extended.escalation() == null && extended.dueSoonSent().isEmpty());
+    }
+
+    @Test
+    void reassigningMakesTheNewDepartmentLeadAndDropsItFromTheHelpers() {
+        TaskState state = TaskFixtures.in(TaskStatus.ASSIGNED);
+        TaskState reassigned = Task.evolve(state, Task.decide(state, command("reassign")).get(0));
+        assertEquals("cz", reassigned.lead().code());
+        assertTrue(reassigned.coDepartments().stream().noneMatch(d -> d.code().equals("cz")));
+    }
+
+    @Test
+    void aFindingResolvedByDataVerifiesAndClosesFromAnyOpenStatus() {
+        for (TaskStatus status : EnumSet.range(TaskStatus.OPEN, TaskStatus.SUBMITTED)) {
+            List<TaskEvent> events = Task.decide(TaskFixtures.in(status),
+                    new TaskCommand.FindingResolved(ResolutionBasis.DATA));
+            assertEquals(List.of(TaskEvent.TaskVerified.class, TaskEvent.TaskClosed.class),
+                    events.stream().map(Object::getClass).toList(), status.name());
+            assertEquals(VerificationMethod.DATA, ((TaskEvent.TaskVerified) events.get(0)).method());
+            assertNull(((TaskEvent.TaskVerified) events.get(0)).verifier());
+        }
+        assertEquals(List.of(TaskEvent.TaskClosed.class), Task.decide(TaskFixtures.in(TaskStatus.VERIFIED),
+                new TaskCommand.FindingResolved(ResolutionBasis.ATTESTATION)).stream().map(Object::getClass).toList());
+        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.CLOSED),
+                new TaskCommand.FindingResolved(ResolutionBasis.DATA)));
+    }
+
+    @Test
+    void aFindingThatNoLongerAppliesClosesItsTaskWithoutVerification() {
+        List<TaskEvent> events = Task.decide(TaskFixtures.in(TaskStatus.PLANNED),
+                new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE));
+        assertEquals(1, events.size());
+        assertEquals(ClosureReason.NO_LONGER_APPLICABLE, ((TaskEvent.TaskClosed) events.get(0)).reason());
+    }
+
+    @Test
+    void aReopenedFindingReopensASettledTaskOnlyAndGivesItANewDueDate() {
+        LocalDate newDue = LocalDate.of(2025, 9, 30);
+        for (TaskStatus status : TaskStatus.values()) {
+            List<TaskEvent> events = Task.decide(TaskFixtures.in(status), new TaskCommand.Reopen("再次未达标", newDue));
+            if (status.settled()) {
+                TaskState reopened = Task.evolve(TaskFixtures.in(status), events.get(0));
+                assertEquals(TaskStatus.IN_PROGRESS, reopened.status());
+                assertEquals(newDue, reopened.dueDate());
+                assertNull(reopened.closure());
+            } else {
+                assertEquals(List.of(), events, status.name());
+            }
+        }
+    }
+
+    @Test
+    void deadlineMarksHappenOncePerDueDateAndNeverOnSettledTasks() {
+        TaskState task = TaskFixtures.in(TaskStatus.ASSIGNED);
+        TaskState reminded = Task.evolve(task, Task.decide(task, new TaskCommand.MarkDueSoon(7)).get(0));
+        assertEquals(List.of(), Task.decide(reminded, new TaskCommand.MarkDueSoon(7)));
+        assertEquals(1, Task.decide(reminded, new TaskCommand.MarkDueSoon(1)).size());
+
+        TaskState escalated = Task.evolve(task, Task.decide(task,
+                new TaskCommand.Escalate(EscalationLevel.LEADING_GROUP_OFFICE, "逾期")).get(0));
+        assertEquals(List.of(), Task.decide(escalated, new TaskCommand.Escalate(EscalationLevel.DEPARTMENT, "逾期")));
+        assertEquals(1, Task.decide(escalated,
+                new TaskCommand.Escalate(EscalationLevel.DISTRICT_GOVERNMENT, "逾期")).size());
+
+        for (TaskStatus settled : List.of(TaskStatus.VERIFIED, TaskStatus.CLOSED)) {
+            TaskState done = TaskFixtures.in(settled);
+            assertEquals(List.of(), Task.decide(done, new TaskCommand.MarkOverdue()));
+            assertEquals(List.of(), Task.decide(done, new TaskCommand.MarkDueSoon(1)));
+        }
+    }
+}
