@@ -19,7 +19,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.intake.common.Codes;
 import org.junheng.intake.common.Rejection;
-import org.junheng.intake.infra.Caller;
+import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.intake.statistics.Violation;
 

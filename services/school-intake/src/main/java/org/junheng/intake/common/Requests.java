@@ -1,25 +1,12 @@
 package org.junheng.intake.common;
 
 import java.util.List;
-import java.util.UUID;
-import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.intake.statistics.Violation;
 
-/** HTTP request facts the domain needs: who acts, the causal chain, and the version the caller last saw. */
+/** The version the caller last saw, as HTTP carries it (ETag / If-Match). */
 public final class Requests {
 
     private Requests() {
-    }
-
-    /**
-     * The actor until authentication arrives (the security issue): the caller's declared id, else anonymous. Either
-     * way it is recorded with every event.
-     */
-    public static EventMetadata metadata(String actorHeader, String correlationId, String traceparent) {
-        String subject = actorHeader == null || actorHeader.isBlank() ? "anonymous" : actorHeader.trim();
-        return new EventMetadata(null, correlationId == null || correlationId.isBlank()
-                ? UUID.randomUUID().toString() : correlationId.trim(), null,
-                new EventMetadata.Actor(subject, "unauthenticated", null), null, traceparent, null);
     }
 
     /** Parses {@code If-Match: "3"} (or W/"3", or 3) into the stream version 3; {@code null} when absent. */

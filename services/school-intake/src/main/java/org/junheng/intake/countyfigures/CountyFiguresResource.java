@@ -28,7 +28,7 @@ import org.junheng.intake.common.PreconditionFailed;
 import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
-import org.junheng.intake.infra.Caller;
+import org.junheng.service.Caller;
 import org.junheng.intake.statistics.Violation;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.junheng.intake.infra.Caller;
+import org.junheng.service.Caller;
 import org.junheng.intake.infra.Problems;
 
 @Path("/api/v1")

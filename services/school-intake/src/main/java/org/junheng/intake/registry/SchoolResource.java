@@ -22,7 +22,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
-import org.junheng.intake.infra.Caller;
+import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.intake.statistics.Violation;
 

@@ -19,7 +19,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
-import org.junheng.intake.infra.Caller;
+import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 
 @Path("/api/v1/districts/{district}/periods/{year}/schools/{code}/statistics")

@@ -1,0 +1,105 @@
+package org.junheng.rectification.schedule;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.eventsourcing.ConcurrencyConflictException;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.rectification.lifecycle.Task;
+import org.junheng.rectification.lifecycle.TaskCommand;
+import org.junheng.rectification.tasks.TaskQueries;
+import org.junheng.rectification.tasks.TaskStore;
+
+/**
+ * Runs the {@link DeadlineWatch} over every unsettled task due within the reminder horizon, on a schedule and by the
+ * injected clock. Each task decides once per due date, so overlapping runs or replicas emit nothing twice (a
+ * concurrent change makes the append fail; the next run picks the task up again).
+ */
+@Startup
+@ApplicationScoped
+public class DeadlineScheduler {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
+    private static final EventMetadata METADATA = new EventMetadata(null, null, null,
+            EventMetadata.Actor.system("rectification-deadlines"), null, null, null);
+
+    private final Pool pool;
+    private final TaskStore tasks;
+    private final TaskQueries queries;
+    private final Clock clock;
+    private final DeadlineWatch watch = DeadlineWatch.standard();
+    private final ScheduledExecutorService executor;
+
+    DeadlineScheduler(Pool pool, TaskStore tasks, TaskQueries queries, Clock clock,
+                      @ConfigProperty(name = "junheng.rectification.deadline-interval") Duration interval) {
+        this.pool = pool;
+        this.tasks = tasks;
+        this.queries = queries;
+        this.clock = clock;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "deadline-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    private void runSafely() {
+        try {
+            runOnce().await().atMost(Duration.ofMinutes(10));
+        } catch (RuntimeException e) {
+            LOG.warn("deadline watch failed; the next run retries", e);
+        }
+    }
+
+    /** Checks every task that could need a reminder, an overdue mark or an escalation today; returns the events. */
+    public Uni<List<TaskEvent>> runOnce() {
+        LocalDate today = LocalDate.now(clock);
+        int horizon = watch.reminderDays().stream().max(Integer::compare).orElse(0);
+        List<TaskEvent> emitted = new ArrayList<>();
+        return queries.dueBy(today.plusDays(horizon))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(id -> check(id, today).invoke(emitted::addAll)
+                        .onFailure(ConcurrencyConflictException.class).recoverWithItem(List.of()))
+                .collect().asList().replaceWith(emitted);
+    }
+
+    private Uni<List<TaskEvent>> check(UUID taskId, LocalDate today) {
+        return pool.withTransaction(tx -> tasks.load(tx, taskId).flatMap(loaded -> {
+            if (loaded.state() == null) {
+                return Uni.createFrom().item(List.<TaskEvent>of());
+            }
+            var state = loaded.state();
+            List<TaskEvent> events = new ArrayList<>();
+            for (TaskCommand command : watch.check(state, today)) {
+                for (TaskEvent event : Task.decide(state, command)) {
+                    events.add(event);
+                    state = Task.evolve(state, event);
+                }
+            }
+            return tasks.append(tx, taskId, loaded.version(), events,
+                    METADATA.withDistrict(loaded.state().districtCode())).replaceWith(events);
+        }));
+    }
+}

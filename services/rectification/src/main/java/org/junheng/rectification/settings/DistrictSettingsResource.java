@@ -1,0 +1,101 @@
+package org.junheng.rectification.settings;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junheng.rectification.responsibility.Campaign;
+import org.junheng.rectification.responsibility.ResponsibilityMatrix;
+import org.junheng.rectification.tasks.TaskQueries;
+import org.junheng.service.ApiProblem;
+
+/**
+ * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
+ * follow them, open tasks keep their departments and due dates (reassign or extend those). Also the departments'
+ * scorecards.
+ */
+@Path("/api/v1/districts/{district}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DistrictSettingsResource {
+
+    private final DistrictSettings settings;
+    private final TaskQueries queries;
+
+    public DistrictSettingsResource(DistrictSettings settings, TaskQueries queries) {
+        this.settings = settings;
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("responsibilities")
+    public Uni<Response> matrix(@PathParam("district") String district) {
+        return settings.of(district(district)).map(s -> Response.ok(s.matrix())
+                .header("ETag", "\"" + s.version() + "\"").build());
+    }
+
+    @PUT
+    @Path("responsibilities")
+    public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
+                                   ResponsibilityMatrix matrix) {
+        if (matrix == null || matrix.rules() == null || matrix.defaultLead() == null) {
+            throw ApiProblem.invalidField("rules", null, "请给出分工规则和默认牵头单位 (rules and defaultLead required)");
+        }
+        return save(district(district), ifMatch, matrix, null).flatMap(ignored -> matrix(district));
+    }
+
+    @GET
+    @Path("campaign")
+    public Uni<Response> campaign(@PathParam("district") String district) {
+        return settings.of(district(district)).map(s -> Response.ok(s.campaign())
+                .header("ETag", "\"" + s.version() + "\"").build());
+    }
+
+    @PUT
+    @Path("campaign")
+    public Uni<Response> putCampaign(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
+                                     Campaign campaign) {
+        if (campaign == null || campaign.hardwareDue() == null || campaign.softwareDue() == null) {
+            throw ApiProblem.invalidField("hardwareDue", null, "请给出硬件和软件项目的完成期限 (due dates required)");
+        }
+        return save(district(district), ifMatch, null, campaign).flatMap(ignored -> campaign(district));
+    }
+
+    /** Each lead department's tasks: open, overdue, closed on time or late, average days to close. */
+    @GET
+    @Path("scorecard")
+    public Uni<java.util.List<TaskQueries.Scorecard>> scorecard(@PathParam("district") String district) {
+        return queries.scorecards(district(district));
+    }
+
+    private Uni<Boolean> save(String district, String ifMatch, ResponsibilityMatrix matrix, Campaign campaign) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ApiProblem.preconditionRequired();
+        }
+        long version;
+        try {
+            version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("If-Match", ifMatch, "须为本服务返回的ETag (an ETag this service returned)");
+        }
+        return settings.save(district, matrix, campaign, version).map(saved -> {
+            if (!saved) {
+                throw ApiProblem.preconditionFailed();
+            }
+            return true;
+        });
+    }
+
+    private static String district(String value) {
+        if (value == null || !value.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", value, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        return value;
+    }
+}

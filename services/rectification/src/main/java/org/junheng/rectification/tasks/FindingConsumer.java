@@ -1,0 +1,108 @@
+package org.junheng.rectification.tasks;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.contracts.EventCatalog;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.Severity;
+import org.junheng.contracts.Subject;
+import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.evaluation.FindingEvent;
+import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
+import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
+import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.eventsourcing.relay.CloudEventRecords;
+import org.junheng.rectification.lifecycle.Task;
+import org.junheng.rectification.lifecycle.TaskCommand;
+import org.junheng.rectification.responsibility.ResponsibilityMatrix;
+import org.junheng.rectification.settings.DistrictSettings;
+
+/**
+ * Findings become tasks: raised → opened (departments from the district's matrix, due date from its campaign),
+ * resolved → verified by data and closed, reopened → reopened (or opened, for a regression of an earlier year). Each
+ * message is applied once (inbox), and a task's id is derived from its finding's, so replays open nothing twice.
+ */
+@ApplicationScoped
+public class FindingConsumer {
+
+    private static final EventMetadata.Actor ACTOR = EventMetadata.Actor.system("rectification");
+
+    private final Inbox inbox;
+    private final TaskStore tasks;
+    private final DistrictSettings settings;
+    private final Clock clock;
+
+    public FindingConsumer(Pool pool, TaskStore tasks, DistrictSettings settings, Clock clock) {
+        this.inbox = new Inbox(pool, "rectification/evaluation");
+        this.tasks = tasks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Incoming("evaluation")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        var cloudEvent = CloudEventRecords.read(record);
+        var entry = EventCatalog.findByCeType(cloudEvent.getType());
+        if (entry.isEmpty() || !FindingEvent.class.isAssignableFrom(entry.get().eventClass())) {
+            return Uni.createFrom().voidItem(); // evaluation results: nothing to rectify
+        }
+        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
+                entry.get().eventClass());
+        var correlation = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
+        EventMetadata metadata = new EventMetadata(null, correlation == null ? null
+                : new String(correlation.value(), StandardCharsets.UTF_8), cloudEvent.getId(), ACTOR, null, null, null);
+        return inbox.process(cloudEvent.getId(), tx -> apply(tx, (FindingEvent) event, metadata)).replaceWithVoid();
+    }
+
+    Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {
+        var taskId = TaskStore.taskIdFor(finding.findingId());
+        LocalDate today = LocalDate.now(clock);
+        return tasks.load(tx, taskId).flatMap(loaded -> settings.of(tx, finding.districtCode()).flatMap(s -> {
+            TaskCommand command;
+            if (finding instanceof FindingRaised raised) {
+                command = new TaskCommand.Open(opened(taskId, raised.findingId(), raised.districtCode(),
+                        raised.period(), raised.subject(), raised.indicator(), raised.severity(), raised.gap(), s,
+                        today));
+            } else if (finding instanceof FindingReopened reopened) {
+                command = loaded.state() == null
+                        ? new TaskCommand.Open(opened(taskId, reopened.findingId(), reopened.districtCode(),
+                        reopened.period(), reopened.subject(), reopened.indicator(), reopened.severity(),
+                        reopened.gap(), s, today))
+                        : new TaskCommand.Reopen(reopened.reason(),
+                        s.campaign().dueDate(reopened.indicator(), today));
+            } else {
+                if (loaded.state() == null) {
+                    return Uni.createFrom().item(0L);
+                }
+                command = new TaskCommand.FindingResolved(((FindingResolved) finding).basis());
+            }
+            return tasks.append(tx, taskId, loaded.version(), Task.decide(loaded.state(), command),
+                    metadata.withDistrict(finding.districtCode()));
+        }));
+    }
+
+    static TaskOpened opened(java.util.UUID taskId, java.util.UUID findingId, String district, int period,
+                             Subject subject, IndicatorCode indicator, Severity severity, String gap,
+                             DistrictSettings.Settings settings, LocalDate today) {
+        ResponsibilityMatrix.Responsibility responsible = settings.matrix().responsibleFor(indicator);
+        String where = subject.level() == SubjectLevel.COUNTY ? "全区" : subject.schoolName()
+                + (subject.section() == null ? "" : subject.section().label());
+        return new TaskOpened(taskId, district, findingId, period, subject, indicator, severity,
+                where + indicator.chineseName() + "未达标", gap, responsible.lead(),
+                List.copyOf(responsible.coDepartments()), settings.campaign().dueDate(indicator, today));
+    }
+}

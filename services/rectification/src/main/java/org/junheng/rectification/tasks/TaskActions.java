@@ -1,0 +1,72 @@
+package org.junheng.rectification.tasks;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.junheng.eventsourcing.ConcurrencyConflictException;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.rectification.lifecycle.Task;
+import org.junheng.rectification.lifecycle.TaskCommand;
+import org.junheng.rectification.lifecycle.TaskRefused;
+import org.junheng.rectification.lifecycle.TaskState;
+import org.junheng.service.ApiProblem;
+
+/**
+ * A person's action on a task: checked against the version the caller read ({@code If-Match}), decided by the task,
+ * appended at that version. Two actions with the same {@code If-Match}: one wins, the other is 412.
+ */
+@ApplicationScoped
+public class TaskActions {
+
+    private final Pool pool;
+    private final TaskStore tasks;
+
+    public TaskActions(Pool pool, TaskStore tasks) {
+        this.pool = pool;
+        this.tasks = tasks;
+    }
+
+    /** The task after the action, and its new version (the ETag). */
+    public record Done(TaskState state, long version) {
+    }
+
+    public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, EventMetadata metadata) {
+        if (ifMatch == null) {
+            throw ApiProblem.preconditionRequired();
+        }
+        return tasks.load(pool, taskId).flatMap(loaded -> {
+            if (loaded.state() == null) {
+                throw notFound(taskId);
+            }
+            if (loaded.version() != ifMatch) {
+                throw ApiProblem.preconditionFailed();
+            }
+            var events = decide(loaded.state(), command);
+            TaskState after = loaded.state();
+            for (var event : events) {
+                after = Task.evolve(after, event);
+            }
+            TaskState result = after;
+            return tasks.append(pool, taskId, loaded.version(), events,
+                            metadata.withDistrict(loaded.state().districtCode()))
+                    .onFailure(ConcurrencyConflictException.class).transform(e -> ApiProblem.preconditionFailed())
+                    .map(version -> new Done(result, version));
+        });
+    }
+
+    static java.util.List<org.junheng.contracts.rectification.TaskEvent> decide(TaskState state, TaskCommand command) {
+        try {
+            return Task.decide(state, command);
+        } catch (TaskRefused refused) {
+            if (refused.kind() == TaskRefused.Kind.CONFLICT) {
+                throw ApiProblem.conflict(refused.code(), refused.getMessage());
+            }
+            throw new ApiProblem(400, refused.code(), "输入有误 (invalid input)", refused.getMessage(), null);
+        }
+    }
+
+    static ApiProblem notFound(UUID taskId) {
+        return ApiProblem.notFound("task-not-found", "整改任务" + taskId + "不存在 (no such task)");
+    }
+}

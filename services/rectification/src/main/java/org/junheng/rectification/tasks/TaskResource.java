@@ -1,0 +1,301 @@
+package org.junheng.rectification.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junheng.contracts.Department;
+import org.junheng.contracts.EvidenceReference;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Person;
+import org.junheng.contracts.rectification.Milestone;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.rectification.lifecycle.TaskCommand;
+import org.junheng.rectification.lifecycle.TaskState;
+import org.junheng.rectification.lifecycle.TaskStatus;
+import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
+
+/** Rectification tasks (整改任务): list, one task, its history, and the actions of its lifecycle. */
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    private final Pool pool;
+    private final TaskStore tasks;
+    private final TaskActions actions;
+    private final TaskQueries queries;
+    private final DistrictSettings settings;
+
+    public TaskResource(Pool pool, TaskStore tasks, TaskActions actions, TaskQueries queries,
+                        DistrictSettings settings) {
+        this.pool = pool;
+        this.tasks = tasks;
+        this.actions = actions;
+        this.queries = queries;
+        this.settings = settings;
+    }
+
+    /** A task as it stands, with its status in Chinese. */
+    public record TaskView(TaskState task, String statusLabel, long version) {
+        static TaskView of(TaskState state, long version) {
+            return new TaskView(state, state.status().label(), version);
+        }
+    }
+
+    public record HistoryEntry(long version, String type, Instant recordedAt, @Nullable EventMetadata.Actor actor,
+                               @Nullable String correlationId, @Nullable String causationId, JsonNode event) {
+    }
+
+    public record AssignRequest(@Nullable Person responsible) {
+    }
+
+    public record PlanRequest(String measures, @Nullable List<Milestone> milestones, LocalDate plannedCompletion) {
+    }
+
+    public record ProgressRequest(Integer percentComplete, String description) {
+    }
+
+    public record SummaryRequest(String summary) {
+    }
+
+    public record CommentRequest(@Nullable String comment) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record ExtendRequest(LocalDate newDueDate, String reason) {
+    }
+
+    public record ReassignRequest(String to, String reason) {
+    }
+
+    @GET
+    public Uni<List<TaskQueries.TaskRow>> list(@QueryParam("district") String district,
+                                               @QueryParam("department") String department,
+                                               @QueryParam("status") String status,
+                                               @QueryParam("indicator") String indicator,
+                                               @QueryParam("school") String school,
+                                               @QueryParam("overdue") Boolean overdue,
+                                               @QueryParam("period") Integer period) {
+        if (district == null || !district.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                TaskStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("status", status, "可选值 (allowed): " + List.of(TaskStatus.values()));
+            }
+        }
+        if (indicator != null && !indicator.isBlank()) {
+            try {
+                IndicatorCode.fromCode(indicator);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("indicator", indicator, "未知指标代码 (unknown indicator code)");
+            }
+        }
+        return queries.list(new TaskQueries.Filter(district, blankToNull(department), blankToNull(status),
+                blankToNull(indicator), blankToNull(school), overdue, period));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        UUID taskId = taskId(id);
+        return tasks.load(pool, taskId).map(loaded -> {
+            if (loaded.state() == null) {
+                throw TaskActions.notFound(taskId);
+            }
+            return Response.ok(TaskView.of(loaded.state(), loaded.version()))
+                    .header("ETag", "\"" + loaded.version() + "\"").build();
+        });
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Uni<List<HistoryEntry>> history(@PathParam("id") String id) {
+        UUID taskId = taskId(id);
+        return tasks.load(pool, taskId).map(loaded -> {
+            if (loaded.state() == null) {
+                throw TaskActions.notFound(taskId);
+            }
+            return loaded.events().stream().map(stored -> new HistoryEntry(stored.version(), stored.eventType(),
+                    stored.recordedAt(), stored.metadata() == null ? null : stored.metadata().actor(),
+                    stored.metadata() == null ? null : stored.metadata().correlationId(),
+                    stored.metadata() == null ? null : stored.metadata().causationId(),
+                    PublishedEvents.JSON.valueToTree(PublishedEvents.read(stored)))).toList();
+        });
+    }
+
+    @POST
+    @Path("{id}/assign")
+    public Uni<Response> assign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                AssignRequest body, @BeanParam Caller caller) {
+        Person responsible = body == null || body.responsible() == null ? caller.person() : body.responsible();
+        if (responsible.id() == null || responsible.id().isBlank()) {
+            throw ApiProblem.invalidField("responsible.id", null, "请指定责任人 (name the person responsible)");
+        }
+        return act(id, ifMatch, new TaskCommand.Assign(responsible), caller);
+    }
+
+    @POST
+    @Path("{id}/plan")
+    public Uni<Response> plan(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, PlanRequest body,
+                              @BeanParam Caller caller) {
+        PlanRequest plan = required(body);
+        return act(id, ifMatch, new TaskCommand.SubmitPlan(plan.measures(), plan.milestones(),
+                plan.plannedCompletion(), caller.person()), caller);
+    }
+
+    @POST
+    @Path("{id}/progress")
+    public Uni<Response> progress(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  ProgressRequest body, @BeanParam Caller caller) {
+        ProgressRequest progress = required(body);
+        if (progress.percentComplete() == null) {
+            throw ApiProblem.invalidField("percentComplete", null, "请填写完成比例 (percentComplete is required)");
+        }
+        return act(id, ifMatch, new TaskCommand.ReportProgress(progress.percentComplete(), progress.description(),
+                caller.person()), caller);
+    }
+
+    @POST
+    @Path("{id}/evidence")
+    public Uni<Response> evidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  EvidenceReference body, @BeanParam Caller caller) {
+        EvidenceReference evidence = required(body);
+        if (evidence.name() == null || evidence.name().isBlank()) {
+            throw ApiProblem.invalidField("name", evidence.name(), "请填写文件名 (name is required)");
+        }
+        if (evidence.sha256() == null || !evidence.sha256().matches("[0-9a-f]{64}")) {
+            throw ApiProblem.invalidField("sha256", evidence.sha256(),
+                    "须为64位小写十六进制SHA-256 (64 lower-case hex digits)");
+        }
+        if (evidence.location() == null || evidence.location().isBlank()) {
+            throw ApiProblem.invalidField("location", evidence.location(),
+                    "请填写文件地址或存储键 (URL or storage key required)");
+        }
+        return act(id, ifMatch, new TaskCommand.AttachEvidence(evidence, caller.person()), caller);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public Uni<Response> submit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                SummaryRequest body, @BeanParam Caller caller) {
+        return act(id, ifMatch, new TaskCommand.SubmitForVerification(required(body).summary(), caller.person()),
+                caller);
+    }
+
+    @POST
+    @Path("{id}/verify")
+    public Uni<Response> verify(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                CommentRequest body, @BeanParam Caller caller) {
+        return act(id, ifMatch, new TaskCommand.Verify(caller.person(), body == null ? null : body.comment()), caller);
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public Uni<Response> reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                ReasonRequest body, @BeanParam Caller caller) {
+        return act(id, ifMatch, new TaskCommand.Reject(required(body).reason(), caller.person()), caller);
+    }
+
+    /** 销号: the office signs a verified task off. */
+    @POST
+    @Path("{id}/close")
+    public Uni<Response> close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                               CommentRequest body, @BeanParam Caller caller) {
+        return act(id, ifMatch, new TaskCommand.Close(body == null ? null : body.comment(), caller.person()), caller);
+    }
+
+    @POST
+    @Path("{id}/extend")
+    public Uni<Response> extend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                ExtendRequest body, @BeanParam Caller caller) {
+        ExtendRequest extend = required(body);
+        if (extend.newDueDate() == null) {
+            throw ApiProblem.invalidField("newDueDate", null, "请填写新的整改期限 (newDueDate is required)");
+        }
+        return act(id, ifMatch, new TaskCommand.ExtendDeadline(extend.newDueDate(), extend.reason(),
+                caller.person()), caller);
+    }
+
+    @POST
+    @Path("{id}/reassign")
+    public Uni<Response> reassign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  ReassignRequest body, @BeanParam Caller caller) {
+        ReassignRequest reassign = required(body);
+        UUID taskId = taskId(id);
+        return tasks.load(pool, taskId).flatMap(loaded -> {
+            if (loaded.state() == null) {
+                throw TaskActions.notFound(taskId);
+            }
+            return settings.of(loaded.state().districtCode());
+        }).flatMap(s -> {
+            Department to = s.matrix().departments().stream().filter(d -> d.code().equals(reassign.to()))
+                    .findFirst().orElseThrow(() -> ApiProblem.invalidField("to", reassign.to(),
+                            "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
+            return act(id, ifMatch, new TaskCommand.Reassign(to, reassign.reason(), caller.person()), caller);
+        });
+    }
+
+    private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
+        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller.metadata())
+                .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
+                        .header("ETag", "\"" + done.version() + "\"").build());
+    }
+
+    static UUID taskId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的任务编号 (not a task id)");
+        }
+    }
+
+    static Long ifMatchVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        try {
+            return Long.parseLong(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("If-Match", ifMatch, "须为本服务返回的ETag (an ETag this service returned)");
+        }
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+        }
+        return body;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
