@@ -51,6 +51,8 @@ public class Caller {
     /** The acting person as events name them (责任人, 督学 …). */
     public Person person() {
         String subject = actor().subject();
-        return new Person(subject, actorName == null || actorName.isBlank() ? subject : actorName.trim());
+        // HTTP header values are ISO-8859-1: a Chinese name travels percent-encoded (UTF-8)
+        return new Person(subject, actorName == null || actorName.isBlank() ? subject
+                : java.net.URLDecoder.decode(actorName.trim(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

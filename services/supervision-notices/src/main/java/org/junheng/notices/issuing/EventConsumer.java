@@ -1,0 +1,142 @@
+package org.junheng.notices.issuing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.contracts.EventCatalog;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.evaluation.FindingEvent;
+import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.eventsourcing.relay.CloudEventRecords;
+import org.junheng.notices.rules.TaskFacts;
+import org.junheng.notices.rules.NoticeRules;
+import org.junheng.notices.rules.TaskFact;
+
+/**
+ * Consumes the evaluation and rectification topics: keeps the task facts and the findings' timeline, and issues the
+ * notices the rules ask for — all in the inbox's transaction, so each message counts once.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final EventMetadata.Actor ACTOR = EventMetadata.Actor.system("supervision-notices");
+
+    private final Inbox evaluationInbox;
+    private final Inbox rectificationInbox;
+    private final NoticeLog log;
+
+    public EventConsumer(Pool pool, NoticeLog log) {
+        this.evaluationInbox = new Inbox(pool, "supervision-notices/evaluation");
+        this.rectificationInbox = new Inbox(pool, "supervision-notices/rectification");
+        this.log = log;
+    }
+
+    @Incoming("evaluation")
+    public Uni<Void> evaluation(ConsumerRecord<String, byte[]> record) {
+        return consume(record, evaluationInbox, "indicator-evaluation");
+    }
+
+    @Incoming("rectification")
+    public Uni<Void> rectification(ConsumerRecord<String, byte[]> record) {
+        return consume(record, rectificationInbox, "rectification");
+    }
+
+    private Uni<Void> consume(ConsumerRecord<String, byte[]> record, Inbox inbox, String source) {
+        var cloudEvent = CloudEventRecords.read(record);
+        var entry = EventCatalog.findByCeType(cloudEvent.getType());
+        if (entry.isEmpty()) {
+            LOG.warnf("ignoring unknown event type %s (%s)", cloudEvent.getType(), cloudEvent.getId());
+            return Uni.createFrom().voidItem();
+        }
+        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
+                entry.get().eventClass());
+        String correlation = header(record, CloudEventHeaders.CORRELATION_ID);
+        Trigger trigger = new Trigger(cloudEvent.getId(), source, entry.get().storedType(),
+                cloudEvent.getTime() == null ? OffsetDateTime.now() : cloudEvent.getTime(),
+                header(record, CloudEventHeaders.ACTOR), correlation, header(record, CloudEventHeaders.CAUSATION_ID));
+        EventMetadata metadata = new EventMetadata(event.districtCode(), correlation, cloudEvent.getId(), ACTOR, null,
+                header(record, CloudEventHeaders.TRACEPARENT), null);
+        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event, trigger, metadata)).replaceWithVoid();
+    }
+
+    /** Where and when the consumed event happened, and who caused it. */
+    record Trigger(String eventId, String source, String eventType, OffsetDateTime occurredAt, String actor,
+                   String correlationId, String causationId) {
+    }
+
+    Uni<Void> apply(SqlConnection tx, PublishedEvent event, Trigger trigger, EventMetadata metadata) {
+        Uni<Void> timeline = timeline(tx, event, trigger);
+        if (!(event instanceof TaskEvent task)) {
+            return timeline.flatMap(ignored -> issue(tx, event, trigger, TaskFacts.none(), metadata));
+        }
+        return timeline.flatMap(ignored -> loadFact(tx, task.taskId())).flatMap(known -> {
+            Optional<TaskFact> updated = known.map(fact -> fact.evolve(task));
+            if (task instanceof TaskEvent.TaskOpened opened && known.isEmpty()) {
+                updated = Optional.of(TaskFact.from(opened));
+            }
+            Optional<TaskFact> current = updated;
+            TaskFacts facts = taskId -> taskId.equals(task.taskId()) ? current : Optional.empty();
+            Uni<Void> save = updated.isEmpty() || updated.equals(known) ? Uni.createFrom().voidItem()
+                    : tx.preparedQuery("""
+                                    insert into task_facts (task_id, fact) values ($1, $2::text::jsonb)
+                                    on conflict (task_id) do update set fact = excluded.fact""")
+                            .execute(Tuple.of(task.taskId(), PublishedEvents.write(updated.get()))).replaceWithVoid();
+            return save.flatMap(ignored -> issue(tx, event, trigger, facts, metadata));
+        });
+    }
+
+    private Uni<Void> issue(SqlConnection tx, PublishedEvent event, Trigger trigger, TaskFacts facts,
+                            EventMetadata metadata) {
+        var notices = new NoticeRules(facts).noticesFor(trigger.eventId(), event);
+        return log.issue(tx, notices, metadata).replaceWithVoid();
+    }
+
+    private static Uni<Void> timeline(SqlConnection tx, PublishedEvent event, Trigger trigger) {
+        UUID findingId = event instanceof FindingEvent finding ? finding.findingId()
+                : event instanceof TaskEvent task ? task.findingId() : null;
+        if (findingId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        insert into timeline_entries (finding_id, event_id, source, event_type, occurred_at, actor,
+                            correlation_id, causation_id, payload)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb) on conflict do nothing""")
+                .execute(Tuple.from(new Object[] {findingId, trigger.eventId(), trigger.source(), trigger.eventType(),
+                        trigger.occurredAt(), trigger.actor(), trigger.correlationId(), trigger.causationId(),
+                        PublishedEvents.write(event)}))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Optional<TaskFact>> loadFact(SqlConnection tx, UUID taskId) {
+        return tx.preparedQuery("select fact::text as fact from task_facts where task_id = $1")
+                .execute(Tuple.of(taskId)).map(rows -> rows.rowCount() == 0 ? Optional.empty()
+                        : Optional.of(read(rows.iterator().next().getString("fact"))));
+    }
+
+    private static TaskFact read(String json) {
+        try {
+            return PublishedEvents.JSON.readValue(json, TaskFact.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored task fact is unreadable", e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,74 @@
+package org.junheng.notices.issuing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junheng.contracts.Nullable;
+import org.junheng.eventsourcing.published.PublishedEvents;
+
+/** Notices for lists and streams, filtered by district, audience and kind, in {@code seq} order. */
+@ApplicationScoped
+public class NoticeQueries {
+
+    private final Pool pool;
+
+    public NoticeQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Which notices a subscriber or list wants; every criterion but the district is optional. */
+    public record Scope(String district, @Nullable String audienceKind, @Nullable String audienceCode,
+                        @Nullable String kind, @Nullable UUID findingId) {
+    }
+
+    public record NoticeView(long seq, UUID noticeId, JsonNode notice, Instant issuedAt,
+                             @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy) {
+    }
+
+    public Uni<List<NoticeView>> after(Scope scope, long afterSeq, int limit) {
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by
+                        from notices where district_code = $1 and seq > $2
+                          and ($3::text is null or audience_kind = $3) and ($4::text is null or audience_code = $4)
+                          and ($5::text is null or kind = $5) and ($6::uuid is null or $6 = any(finding_ids))
+                        order by seq limit $7""")
+                .execute(Tuple.from(new Object[] {scope.district(), afterSeq, scope.audienceKind(),
+                        scope.audienceCode(), scope.kind(), scope.findingId(), limit}))
+                .map(rows -> {
+                    List<NoticeView> views = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> views.add(view(row)));
+                    return views;
+                });
+    }
+
+    public Uni<List<NoticeView>> aboutFinding(UUID findingId) {
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by
+                        from notices where $1 = any(finding_ids) order by seq""")
+                .execute(Tuple.of(findingId)).map(rows -> {
+                    List<NoticeView> views = new ArrayList<>();
+                    rows.forEach(row -> views.add(view(row)));
+                    return views;
+                });
+    }
+
+    static NoticeView view(Row row) {
+        OffsetDateTime acknowledged = row.getOffsetDateTime("acknowledged_at");
+        try {
+            return new NoticeView(row.getLong("seq"), row.getUUID("notice_id"),
+                    PublishedEvents.JSON.readTree(row.getString("notice")),
+                    row.getOffsetDateTime("issued_at").toInstant(),
+                    acknowledged == null ? null : acknowledged.toInstant(), row.getString("acknowledged_by"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored notice is unreadable", e);
+        }
+    }
+}

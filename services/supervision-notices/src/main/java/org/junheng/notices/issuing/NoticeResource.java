@@ -1,0 +1,211 @@
+package org.junheng.notices.issuing;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.notices.Audience;
+import org.junheng.contracts.notices.AudienceKind;
+import org.junheng.contracts.notices.NoticeEvent.NoticeAcknowledged;
+import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
+import org.junheng.contracts.notices.NoticeKind;
+import org.junheng.contracts.notices.NoticeSeverity;
+import org.junheng.eventsourcing.ConcurrencyConflictException;
+import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.ExpectedVersion;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
+
+/** Notices (通报): list, stream (SSE, resumable), acknowledge, and issue by hand. */
+@Path("/api/v1/notices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+
+    private final Pool pool;
+    private final EventStore store;
+    private final NoticeLog log;
+    private final NoticeQueries queries;
+    private final Duration poll;
+    private final Duration heartbeat;
+
+    public NoticeResource(Pool pool, EventStore store, NoticeLog log, NoticeQueries queries,
+                          @ConfigProperty(name = "junheng.notices.stream.poll", defaultValue = "PT0.5S") Duration poll,
+                          @ConfigProperty(name = "junheng.notices.stream.heartbeat", defaultValue = "PT15S")
+                          Duration heartbeat) {
+        this.pool = pool;
+        this.store = store;
+        this.log = log;
+        this.queries = queries;
+        this.poll = poll;
+        this.heartbeat = heartbeat;
+    }
+
+    public record AckRequest(@Nullable String comment) {
+    }
+
+    public record ManualNotice(String district, Audience audience, NoticeKind kind, NoticeSeverity severity,
+                               String title, String body, @Nullable String documentNumber,
+                               @Nullable List<UUID> findingIds, @Nullable List<UUID> taskIds,
+                               @Nullable List<String> schoolCodes) {
+    }
+
+    @GET
+    public Uni<List<NoticeQueries.NoticeView>> list(@QueryParam("district") String district,
+                                                    @QueryParam("audience") String audience,
+                                                    @QueryParam("kind") String kind,
+                                                    @QueryParam("after") Long after,
+                                                    @QueryParam("limit") Integer limit) {
+        return queries.after(scope(district, audience, kind), after == null ? 0 : after,
+                limit == null ? 500 : Math.min(Math.max(limit, 1), 1000));
+    }
+
+    /**
+     * Server-sent events: every notice in scope, each with {@code id:} its sequence number; a client that reconnects
+     * with {@code Last-Event-ID} gets exactly what it missed. A comment line every heartbeat keeps proxies open.
+     */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@QueryParam("district") String district,
+                                          @QueryParam("audience") String audience, @QueryParam("kind") String kind,
+                                          @HeaderParam("Last-Event-ID") String lastEventId,
+                                          @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse) {
+        NoticeQueries.Scope scope = scope(district, audience, kind);
+        AtomicLong cursor = new AtomicLong(lastEventId(lastEventId != null ? lastEventId : lastEventIdParam));
+        Multi<OutboundSseEvent> notices = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(poll)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> queries.after(scope, cursor.get(), 200))
+                .onItem().transformToIterable(views -> views)
+                .map(view -> {
+                    cursor.set(view.seq());
+                    return sse.newEventBuilder().id(Long.toString(view.seq()))
+                            .name(view.notice().path("kind").asText("notice")).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(view).build();
+                });
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(notices, heartbeats);
+    }
+
+    @POST
+    public Uni<NoticeQueries.NoticeView> issue(ManualNotice body, @BeanParam Caller caller) {
+        if (body == null) {
+            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+        }
+        district(body.district());
+        if (body.audience() == null) {
+            throw ApiProblem.invalidField("audience", null, "请指定通报对象 (audience is required)");
+        }
+        if (body.kind() == null || body.severity() == null) {
+            throw ApiProblem.invalidField(body.kind() == null ? "kind" : "severity", null, "必填 (required)");
+        }
+        if (body.title() == null || body.title().isBlank() || body.body() == null || body.body().isBlank()) {
+            throw ApiProblem.invalidField(body.title() == null || body.title().isBlank() ? "title" : "body", null,
+                    "标题和正文不能为空 (title and body are required)");
+        }
+        NoticeIssued notice = new NoticeIssued(UUID.randomUUID(), body.district(), body.audience(), body.kind(),
+                body.severity(), body.title().trim(), body.body().trim(), body.documentNumber(),
+                body.findingIds() == null ? List.of() : body.findingIds(),
+                body.taskIds() == null ? List.of() : body.taskIds(),
+                body.schoolCodes() == null ? List.of() : body.schoolCodes(), caller.person());
+        return log.issue(pool, List.of(notice), caller.metadata())
+                .map(ignored -> new NoticeQueries.NoticeView(0, notice.noticeId(),
+                        PublishedEvents.JSON.valueToTree(notice), java.time.Instant.now(), null, null));
+    }
+
+    /** 签收: the audience confirms it read the notice; once only. */
+    @POST
+    @Path("{id}/ack")
+    public Uni<NoticeAcknowledged> acknowledge(@PathParam("id") String id, AckRequest body,
+                                               @BeanParam Caller caller) {
+        UUID noticeId = uuid(id);
+        return store.readStreams(pool, List.of(NoticeLog.stream(noticeId)), List.of()).flatMap(events -> {
+            if (events.isEmpty()) {
+                throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
+            }
+            if (events.size() > 1) {
+                throw ApiProblem.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
+            }
+            NoticeIssued notice = (NoticeIssued) PublishedEvents.read(events.get(0));
+            NoticeAcknowledged ack = new NoticeAcknowledged(noticeId, notice.districtCode(), notice.audience(),
+                    caller.person(), body == null ? null : body.comment());
+            return store.append(NoticeLog.stream(noticeId), NoticeLog.STREAM_TYPE, ExpectedVersion.exactly(1),
+                            List.of(PublishedEvents.toNewEvent(ack, caller.metadata())))
+                    .onFailure(ConcurrencyConflictException.class).transform(e -> ApiProblem.conflict(
+                            "already-acknowledged", "该通报已签收 (the notice was acknowledged already)"))
+                    .replaceWith(ack);
+        });
+    }
+
+    static NoticeQueries.Scope scope(String district, String audience, String kind) {
+        district(district);
+        String audienceKind = null;
+        String audienceCode = null;
+        if (audience != null && !audience.isBlank()) {
+            String[] parts = audience.trim().split("/", 2);
+            try {
+                AudienceKind parsed = AudienceKind.valueOf(parts[0]);
+                audienceKind = parsed.name();
+                audienceCode = parts.length > 1 ? parts[1] : null;
+                new Audience(parsed, audienceCode);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("audience", audience,
+                        "如 SUPERVISION_OFFICE 或 DEPARTMENT/jw (e.g. SUPERVISION_OFFICE or DEPARTMENT/jw)");
+            }
+        }
+        if (kind != null && !kind.isBlank()) {
+            try {
+                NoticeKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("kind", kind, "可选值 (allowed): " + List.of(NoticeKind.values()));
+            }
+        }
+        return new NoticeQueries.Scope(district, audienceKind, audienceCode,
+                kind == null || kind.isBlank() ? null : kind, null);
+    }
+
+    static void district(String district) {
+        if (district == null || !district.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+    }
+
+    static long lastEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("Last-Event-ID", value, "须为此前收到的事件编号 (an id this stream sent)");
+        }
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的编号 (not a UUID)");
+        }
+    }
+}

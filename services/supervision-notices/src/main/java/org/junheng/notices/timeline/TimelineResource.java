@@ -1,0 +1,146 @@
+package org.junheng.notices.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junheng.contracts.Nullable;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.notices.issuing.NoticeQueries;
+import org.junheng.service.ApiProblem;
+
+/**
+ * The whole history of one finding across the services — raised, task opened, assigned, …, verified, resolved, and
+ * every notice about it — in causal order with actor and time: replayable history made visible.
+ */
+@Path("/api/v1/findings/{id}")
+public class TimelineResource {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Pool pool;
+    private final NoticeQueries notices;
+
+    public TimelineResource(Pool pool, NoticeQueries notices) {
+        this.pool = pool;
+        this.notices = notices;
+    }
+
+    /** One step: which service, what happened, when, who, and what caused it. */
+    public record Entry(String source, String eventType, String eventId, Instant occurredAt, @Nullable String actor,
+                        @Nullable String causationId, JsonNode event) {
+    }
+
+    @GET
+    @Path("timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<Entry>> timeline(@PathParam("id") String id) {
+        UUID findingId = uuid(id);
+        return pool.preparedQuery("""
+                        select event_id, source, event_type, occurred_at, actor, causation_id, payload::text as payload
+                        from timeline_entries where finding_id = $1""")
+                .execute(Tuple.of(findingId))
+                .flatMap(rows -> notices.aboutFinding(findingId).map(list -> {
+                    List<Entry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new Entry(row.getString("source"), row.getString("event_type"),
+                                row.getString("event_id"), row.getOffsetDateTime("occurred_at").toInstant(),
+                                row.getString("actor"), row.getString("causation_id"), tree(row.getString("payload"))));
+                    }
+                    for (NoticeQueries.NoticeView notice : list) {
+                        entries.add(new Entry("supervision-notices", "NoticeIssued.v1", notice.noticeId().toString(),
+                                notice.issuedAt(), null, null, notice.notice()));
+                    }
+                    if (entries.isEmpty()) {
+                        throw ApiProblem.notFound("finding-not-found", "没有问题" + findingId
+                                + "的记录 (nothing is known about this finding)");
+                    }
+                    return causalOrder(entries);
+                }));
+    }
+
+    @GET
+    @Path("timeline.html")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> printable(@PathParam("id") String id) {
+        return timeline(id).map(entries -> {
+            StringBuilder html = new StringBuilder("""
+                    <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题全过程记录</title>
+                    <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}
+                    td,th{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}th{background:#eee}
+                    @media print{body{margin:0}}</style></head><body>""");
+            html.append("<h1>问题全过程记录 (finding timeline)</h1><p>问题编号 ").append(escape(id)).append("</p>")
+                    .append("<table><tr><th>#</th><th>时间 (北京时间)</th><th>服务</th><th>事件</th><th>操作人</th>"
+                            + "<th>内容</th></tr>");
+            int n = 1;
+            for (Entry entry : entries) {
+                html.append("<tr><td>").append(n++).append("</td><td>").append(TIME.format(entry.occurredAt()))
+                        .append("</td><td>").append(escape(entry.source())).append("</td><td>")
+                        .append(escape(entry.eventType())).append("</td><td>")
+                        .append(escape(entry.actor() == null ? "" : entry.actor())).append("</td><td>")
+                        .append(escape(summary(entry.event()))).append("</td></tr>");
+            }
+            return html.append("</table></body></html>").toString();
+        });
+    }
+
+    /** By time; an entry never precedes the entry that caused it. */
+    static List<Entry> causalOrder(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::eventId));
+        for (int i = 0; i < sorted.size(); i++) {
+            Entry entry = sorted.get(i);
+            for (int j = i + 1; j < sorted.size(); j++) {
+                if (sorted.get(j).eventId().equals(entry.causationId())) {
+                    sorted.add(i, sorted.remove(j)); // move the cause before its effect
+                    i--;
+                    break;
+                }
+            }
+        }
+        return sorted;
+    }
+
+    private static String summary(JsonNode event) {
+        for (String field : List.of("title", "gap", "reason", "summary", "description", "measures", "comment")) {
+            if (event.hasNonNull(field)) {
+                return event.get(field).asText();
+            }
+        }
+        return event.has("basis") ? event.get("basis").asText() : "";
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return PublishedEvents.JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored timeline entry is unreadable", e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的问题编号 (not a finding id)");
+        }
+    }
+}

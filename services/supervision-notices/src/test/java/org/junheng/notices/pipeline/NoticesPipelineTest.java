@@ -1,0 +1,240 @@
+package org.junheng.notices.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junheng.contracts.Department;
+import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Person;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.Section;
+import org.junheng.contracts.Severity;
+import org.junheng.contracts.Subject;
+import org.junheng.contracts.Topics;
+import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
+import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
+import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.contracts.rectification.ClosureReason;
+import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.contracts.rectification.VerificationMethod;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.FeedPosition;
+import org.junheng.eventsourcing.NewEvent;
+import org.junheng.eventsourcing.StoredEvent;
+import org.junheng.eventsourcing.projection.ProjectionRunner;
+import org.junheng.eventsourcing.published.CatalogRouter;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.eventsourcing.relay.CloudEventRecords;
+import org.junheng.eventsourcing.relay.OutboxRelay;
+import org.junheng.infra.JunhengInfraTestResource;
+import org.junheng.infra.TestInfrastructure;
+import org.junheng.notices.infra.NoticeWorkers;
+import org.junit.jupiter.api.Test;
+
+/** One finding's life on the real broker: notices once each, on Kafka, SSE with resume, acknowledgement, timeline. */
+@QuarkusTest
+@QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
+class NoticesPipelineTest {
+
+    static final String DISTRICT = "500104";
+    static final Department JW = new Department("jw", "区教委");
+    static final Department CZ = new Department("cz", "区财政局");
+    static final Person HEAD = new Person("u-jw-17", "李明");
+    static final Person SUPERVISOR = new Person("u-ddr-03", "王督学");
+
+    @TestHTTPResource("/api/v1/notices/stream")
+    URL stream;
+
+    @Inject
+    NoticeWorkers workers;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aFindingsLifeGivesEachNoticeOnceOnKafkaAndSseAndItsTimelineInOrder() throws Exception {
+        UUID finding = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        Subject school = Subject.schoolSection("2150611199", "重庆市大渡口区育才小学", Section.P);
+        List<PublishedEvent> first = List.of(
+                new FindingRaised(finding, DISTRICT, 2024, school, IndicatorCode.RA7, new BigDecimal("2.1374"),
+                        new BigDecimal("2.3"), "还需网络多媒体教室 3 间", Severity.UNMET_SCHOOL_STILL_PASSES, "CN-2017"),
+                new EvaluationCompleted(DISTRICT, 2024, "CN-2017", 35, 0, List.of(finding), List.of(), List.of(), 19,
+                        false),
+                new TaskEvent.TaskOpened(task, DISTRICT, finding, 2024, school, IndicatorCode.RA7,
+                        Severity.UNMET_SCHOOL_STILL_PASSES, "重庆市大渡口区育才小学小学每百名学生拥有网络多媒体教室数未达标",
+                        "还需网络多媒体教室 3 间", JW, List.of(CZ), LocalDate.of(2025, 2, 26)));
+        publish(first, 2); // every message twice
+
+        // the department's stream: its task notice; the subscriber then goes away
+        List<String> firstIds = new ArrayList<>();
+        readStream("audience=DEPARTMENT/jw", null, 1, firstIds);
+        assertEquals(1, firstIds.size());
+
+        List<PublishedEvent> rest = List.of(
+                new TaskEvent.TaskAssigned(task, DISTRICT, finding, JW, HEAD),
+                new TaskEvent.SubmittedForVerification(task, DISTRICT, finding, 1, "已建成3间", HEAD),
+                new TaskEvent.TaskRejected(task, DISTRICT, finding, 1, "仅2间投入使用", SUPERVISOR),
+                new TaskEvent.SubmittedForVerification(task, DISTRICT, finding, 2, "3间均已使用", HEAD),
+                new FindingResolved(finding, DISTRICT, 2024, school, IndicatorCode.RA7, ResolutionBasis.DATA,
+                        new BigDecimal("2.38"), new BigDecimal("2.3"), "CN-2017"),
+                new TaskEvent.TaskVerified(task, DISTRICT, finding, VerificationMethod.DATA, null, "数据复核达标"),
+                new TaskEvent.TaskClosed(task, DISTRICT, finding, ClosureReason.RECTIFIED, "数据复核达标"));
+        publish(rest, 2);
+
+        // digest, task to jw, task to cz (co-responsible), 2 × submitted, rejected, verified
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/notices?district=" + DISTRICT)
+                .jsonPath().getList("$").size() >= 7);
+        var all = given().get("/api/v1/notices?district=" + DISTRICT).jsonPath();
+        assertEquals(7, all.getList("$").size(), all.prettify());
+        // two topics, two consumers: the digest may come before or after the task notices
+        assertEquals(List.of("FINDINGS_DIGEST", "TASK_ASSIGNED", "TASK_ASSIGNED", "VERIFICATION_REQUESTED",
+                        "VERIFICATION_REQUESTED", "VERIFICATION_RESULT", "VERIFICATION_RESULT"),
+                all.getList("notice.kind", String.class).stream().sorted().toList());
+
+        // the department reconnects with Last-Event-ID: exactly what it missed (rejected, verified), nothing twice
+        List<String> resumed = new ArrayList<>();
+        List<String> kinds = readStream("audience=DEPARTMENT/jw", firstIds.get(0), 2, resumed);
+        assertEquals(List.of("VERIFICATION_RESULT", "VERIFICATION_RESULT"), kinds);
+        assertTrue(resumed.stream().noneMatch(firstIds::contains));
+
+        // on Kafka, once each
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= 7;
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            assertEquals(7, records.size());
+            assertEquals("500104/DEPARTMENT/jw", records.stream().filter(r -> r.key().endsWith("/jw")).findFirst()
+                    .orElseThrow().key());
+        }
+
+        // acknowledgement, once
+        String noticeId = all.getString("find { it.notice.kind == 'TASK_ASSIGNED' && it.notice.audience.code == 'jw' }"
+                + ".noticeId");
+        given().contentType("application/json").header("X-Junheng-Actor", "u-jw-17;department;jw")
+                .header("X-Junheng-Actor-Name", java.net.URLEncoder.encode("李明", java.nio.charset.StandardCharsets.UTF_8)).body("{\"comment\": \"已收到\"}")
+                .post("/api/v1/notices/" + noticeId + "/ack").then().statusCode(200)
+                .body("acknowledgedBy.name", equalTo("李明"));
+        given().contentType("application/json").body("{}").post("/api/v1/notices/" + noticeId + "/ack").then()
+                .statusCode(409).body("type", equalTo("https://junheng.org/problems/already-acknowledged"));
+
+        // the finding's timeline: every step from both services in order, then printable
+        var timeline = given().get("/api/v1/findings/" + finding + "/timeline").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> steps = timeline.getList("findAll { it.source != 'supervision-notices' }.eventType");
+        assertEquals(List.of("FindingRaised.v1", "TaskOpened.v1", "TaskAssigned.v1", "SubmittedForVerification.v1",
+                "TaskRejected.v1", "SubmittedForVerification.v1", "FindingResolved.v1", "TaskVerified.v1",
+                "TaskClosed.v1"), steps);
+        assertTrue(timeline.getList("eventType").contains("NoticeIssued.v1"));
+        String html = given().get("/api/v1/findings/" + finding + "/timeline.html").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
+        assertTrue(html.contains("问题全过程记录") && html.contains("仅2间投入使用"), html);
+
+        // replaying the log gives the same notice list, numbers included
+        ProjectionRunner notices = workers.notices();
+        await().atMost(Duration.ofSeconds(10)).until(() -> notices.catchUp().await().indefinitely() == 0);
+        var live = notices.checksum().await().indefinitely();
+        notices.rebuild().await().indefinitely();
+        assertEquals(live, notices.checksum().await().indefinitely());
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        given().get("/api/v1/notices").then().statusCode(400).body("errors[0].field", equalTo("district"));
+        given().get("/api/v1/notices?district=500104&audience=NOBODY").then().statusCode(400)
+                .body("errors[0].field", equalTo("audience"));
+        given().get("/api/v1/notices?district=500104&kind=GOSSIP").then().statusCode(400);
+        given().contentType("application/json").body("{}").post("/api/v1/notices/" + UUID.randomUUID() + "/ack")
+                .then().statusCode(404);
+        given().get("/api/v1/findings/" + UUID.randomUUID() + "/timeline").then().statusCode(404);
+        given().contentType("application/json").body("{\"district\": \"500104\"}").post("/api/v1/notices").then()
+                .statusCode(400).body("errors[0].field", equalTo("audience"));
+    }
+
+    /** Reads {@code count} notices from the SSE stream, then hangs up; returns their kinds, collects their ids. */
+    private List<String> readStream(String query, String lastEventId, int count, List<String> ids) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + "?district=" + DISTRICT + "&" + query))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        List<String> kinds = new ArrayList<>();
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> it = lines.iterator();
+            while (kinds.size() < count && it.hasNext()) {
+                String line = it.next();
+                if (line.startsWith("id:")) {
+                    ids.add(line.substring(3).trim());
+                } else if (line.startsWith("event:")) {
+                    kinds.add(line.substring(6).trim());
+                }
+            }
+        }
+        return kinds;
+    }
+
+    private static void publish(List<PublishedEvent> events, int copies) throws Exception {
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(
+                TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
+            for (PublishedEvent event : events) {
+                NewEvent newEvent = PublishedEvents.toNewEvent(event, new EventMetadata(null, "test", null,
+                        new EventMetadata.Actor("u-test", "test", null), null, null, null));
+                StoredEvent stored = new StoredEvent(new FeedPosition(1, 1), "test", "Test", 1, newEvent.eventId(),
+                        newEvent.eventType(), newEvent.payloadJson(), newEvent.metadata(), Instant.now());
+                var route = new CatalogRouter().route(stored);
+                for (int i = 0; i < copies; i++) {
+                    producer.send(CloudEventRecords.toRecord(stored, route, URI.create("/junheng/test"))).get();
+                }
+                Thread.sleep(2); // distinct event times, as events of one history have
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "notices-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.NOTICES));
+        return consumer;
+    }
+}
