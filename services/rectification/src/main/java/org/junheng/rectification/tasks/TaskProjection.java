@@ -25,7 +25,7 @@ import org.junheng.contracts.rectification.TaskEvent.TaskVerified;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.projection.Projection;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.rectification.infra.ServiceClock;
+import org.junheng.service.ServiceClock;
 
 /** The task list and the departments' scorecards, from the log only (times are the events' recorded times). */
 public final class TaskProjection implements Projection {

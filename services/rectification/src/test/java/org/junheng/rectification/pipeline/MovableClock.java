@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junheng.rectification.infra.ServiceClock;
+import org.junheng.service.ServiceClock;
 
 /** The service clock in tests: starts at a fixed day and moves only when a test moves it. */
 @Alternative

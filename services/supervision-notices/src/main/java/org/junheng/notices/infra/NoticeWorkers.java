@@ -5,24 +5,37 @@ import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junheng.notices.webhooks.RetryPolicy;
+import org.junheng.notices.webhooks.WebhookDispatcher;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
 import org.junheng.notices.issuing.NoticeProjection;
 
-/** Keeps the notice list (and with it the SSE streams) up to date with the log. */
+/** Keeps the notice list (and with it the SSE streams) up to date with the log, and delivers webhooks. */
 @Startup
 @ApplicationScoped
 public class NoticeWorkers {
 
     private final ProjectionRunner notices;
+    private final WebhookDispatcher webhooks;
 
-    NoticeWorkers(Pool pool) {
+    NoticeWorkers(Pool pool, Clock clock,
+                  @ConfigProperty(name = "junheng.webhooks.retry-delays") List<Duration> retryDelays,
+                  @ConfigProperty(name = "junheng.webhooks.max-attempts") int maxAttempts,
+                  @ConfigProperty(name = "junheng.webhooks.timeout", defaultValue = "PT10S") Duration timeout) {
         this.notices = new ProjectionRunner(pool, new NoticeProjection(), Upcasters.none(), 500, Duration.ofMillis(100));
+        this.webhooks = new WebhookDispatcher(pool, new RetryPolicy(retryDelays, maxAttempts), clock,
+                Duration.ofMillis(200), timeout);
         notices.start();
+        webhooks.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        webhooks.close();
         notices.close();
     }
 

@@ -1,4 +1,4 @@
-package org.junheng.rectification.infra;
+package org.junheng.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

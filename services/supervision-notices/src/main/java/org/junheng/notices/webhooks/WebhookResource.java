@@ -1,0 +1,174 @@
+package org.junheng.notices.webhooks;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.notices.Audience;
+import org.junheng.contracts.notices.NoticeKind;
+import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
+
+/**
+ * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.
+ * The secret is shown once, when the subscription is made.
+ */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    private final Pool pool;
+
+    public WebhookResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    public record SubscriptionRequest(String district, @Nullable Audience audience, @Nullable List<NoticeKind> kinds,
+                                      String url) {
+    }
+
+    public record Subscription(UUID subscriptionId, String district, @Nullable Audience audience,
+                               @Nullable List<String> kinds, String url, boolean active,
+                               @Nullable String secret) {
+    }
+
+    public record Delivery(long deliveryId, UUID subscriptionId, UUID noticeId, String status, int attempts,
+                           @Nullable OffsetDateTime nextAttemptAt, @Nullable OffsetDateTime lastAttemptAt,
+                           @Nullable Integer lastStatus, @Nullable String lastError,
+                           @Nullable OffsetDateTime deliveredAt) {
+    }
+
+    @POST
+    public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
+        if (body == null) {
+            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+        }
+        if (body.district() == null || !body.district().matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", body.district(), "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        URI url = parse(body.url());
+        if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+            throw ApiProblem.invalidField("url", body.url(), "须为 http(s) 地址 (an http(s) URL)");
+        }
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        Audience audience = body.audience();
+        String[] kinds = body.kinds() == null || body.kinds().isEmpty() ? null
+                : body.kinds().stream().map(Enum::name).toArray(String[]::new);
+        return pool.preparedQuery("""
+                        insert into webhook_subscriptions (subscription_id, district_code, audience_kind, audience_code,
+                            kinds, url, secret, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(new Object[] {id, body.district(),
+                        audience == null ? null : audience.kind().name(), audience == null ? null : audience.code(),
+                        kinds, url.toString(), secret, caller.actor().subject()}))
+                .map(ignored -> Response.status(201).entity(new Subscription(id, body.district(), audience,
+                        kinds == null ? null : List.of(kinds), url.toString(), true, secret)).build());
+    }
+
+    @GET
+    public Uni<List<Subscription>> list(@QueryParam("district") String district) {
+        if (district == null || !district.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        return pool.preparedQuery("select * from webhook_subscriptions where district_code = $1 order by created_at")
+                .execute(Tuple.of(district)).map(rows -> {
+                    List<Subscription> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        String kind = row.getString("audience_kind");
+                        String[] kinds = row.getArrayOfStrings("kinds");
+                        list.add(new Subscription(row.getUUID("subscription_id"), district, kind == null ? null
+                                : new Audience(org.junheng.contracts.notices.AudienceKind.valueOf(kind),
+                                row.getString("audience_code")), kinds == null ? null : List.of(kinds),
+                                row.getString("url"), row.getBoolean("active"), null));
+                    }
+                    return list;
+                });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> unsubscribe(@PathParam("id") String id) {
+        return pool.preparedQuery("update webhook_subscriptions set active = false where subscription_id = $1")
+                .execute(Tuple.of(uuid(id))).map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw notFound(id);
+                    }
+                    return Response.noContent().build();
+                });
+    }
+
+    /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
+    @GET
+    @Path("{id}/deliveries")
+    public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
+        if (status != null && !List.of("PENDING", "DELIVERED", "DEAD").contains(status)) {
+            throw ApiProblem.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD");
+        }
+        return pool.preparedQuery("""
+                        select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
+                        order by delivery_id""")
+                .execute(Tuple.of(uuid(id), status)).map(rows -> {
+                    List<Delivery> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new Delivery(row.getLong("delivery_id"),
+                            row.getUUID("subscription_id"), row.getUUID("notice_id"), row.getString("status"),
+                            row.getInteger("attempts"), row.getOffsetDateTime("next_attempt_at"),
+                            row.getOffsetDateTime("last_attempt_at"), row.getInteger("last_status"),
+                            row.getString("last_error"), row.getOffsetDateTime("delivered_at"))));
+                    return list;
+                });
+    }
+
+    /** Sends a delivery again (a dead letter, or one the receiver lost), with a fresh retry budget. */
+    @POST
+    @Path("deliveries/{deliveryId}/redeliver")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId) {
+        return pool.preparedQuery("""
+                        update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
+                            delivered_at = null where delivery_id = $1""")
+                .execute(Tuple.of(deliveryId)).map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw ApiProblem.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
+                    }
+                    return Response.accepted().build();
+                });
+    }
+
+    private static URI parse(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的编号 (not a UUID)");
+        }
+    }
+
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("webhook-not-found", "订阅" + id + "不存在 (no such subscription)");
+    }
+}

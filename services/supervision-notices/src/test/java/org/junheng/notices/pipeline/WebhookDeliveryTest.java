@@ -1,0 +1,123 @@
+package org.junheng.notices.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junheng.infra.JunhengInfraTestResource;
+import org.junheng.notices.webhooks.WebhookSignature;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Webhooks against a real HTTP receiver: retried until delivered, signed, once; dead letters and redelivery. */
+@QuarkusTest
+@QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
+class WebhookDeliveryTest {
+
+    /** One request as the receiver saw it. */
+    record Received(int answered, Map<String, String> headers, String body) {
+    }
+
+    HttpServer receiver;
+
+    @AfterEach
+    void stop() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    /** A receiver answering 500 to the first {@code failures} requests on a path, then 200. */
+    String receiver(String path, AtomicInteger failures, List<Received> received) throws Exception {
+        if (receiver == null) {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            receiver.start();
+        }
+        receiver.createContext(path, exchange -> {
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = failures.getAndDecrement() > 0 ? 500 : 200;
+            received.add(new Received(status, headers, body));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    @Test
+    void aReceiverThatFailsThreeTimesThenSucceedsGetsTheNoticeOnceWithAValidSignature() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String url = receiver("/hook", new AtomicInteger(3), received);
+        var subscription = given().contentType("application/json")
+                .body("{\"district\": \"500188\", \"audience\": {\"kind\": \"DEPARTMENT\", \"code\": \"cz\"}, \"url\": \""
+                        + url + "\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        String secret = subscription.getString("secret");
+        assertTrue(secret.startsWith("whsec_"));
+
+        String noticeId = given().contentType("application/json").header("X-Junheng-Actor", "u-ddr-03;supervisor;")
+                .body("{\"district\": \"500188\", \"audience\": {\"kind\": \"DEPARTMENT\", \"code\": \"cz\"},"
+                        + " \"kind\": \"SUPERVISION_ORDER\", \"severity\": \"WARNING\", \"title\": \"督办通知\","
+                        + " \"body\": \"请于5日内报送教师培训经费整改方案\"}")
+                .post("/api/v1/notices").then().statusCode(200).extract().jsonPath().getString("noticeId");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r.answered() == 200));
+        Thread.sleep(500); // nothing more may arrive after the success
+        assertEquals(List.of(500, 500, 500, 200), received.stream().map(Received::answered).toList());
+        assertTrue(received.stream().allMatch(r -> noticeId.equals(r.headers().get("webhook-id"))),
+                "every attempt carries the notice id, so the receiver can de-duplicate");
+        Received delivered = received.get(3);
+        assertEquals(WebhookSignature.Verification.VALID, WebhookSignature.verify(secret, delivered.headers(),
+                delivered.body(), Instant.now(), WebhookSignature.DEFAULT_TOLERANCE));
+        assertTrue(delivered.body().contains("请于5日内报送"));
+        assertEquals(WebhookSignature.Verification.NO_MATCHING_SIGNATURE, WebhookSignature.verify(secret,
+                delivered.headers(), delivered.body().replace("5日", "50日"), Instant.now(),
+                WebhookSignature.DEFAULT_TOLERANCE));
+
+        given().get("/api/v1/webhooks/" + subscription.getString("subscriptionId") + "/deliveries").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("DELIVERED"))
+                .body("[0].attempts", equalTo(4));
+        given().get("/api/v1/webhooks?district=500188").then().body("[0].secret", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersEndsInTheDeadLetterAndCanBeRedelivered() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger(1000);
+        String url = receiver("/down", failures, received);
+        String subscription = given().contentType("application/json")
+                .body("{\"district\": \"500177\", \"url\": \"" + url + "\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getString("subscriptionId");
+        given().contentType("application/json").body("{\"district\": \"500177\", \"audience\": {\"kind\":"
+                        + " \"SUPERVISION_OFFICE\"}, \"kind\": \"BULLETIN\", \"severity\": \"INFO\", \"title\": \"通报\","
+                        + " \"body\": \"第1期\"}").post("/api/v1/notices").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/webhooks/" + subscription
+                + "/deliveries?status=DEAD").jsonPath().getList("$").size() == 1);
+        assertEquals(5, received.size(), "max attempts, then dead");
+        long delivery = given().get("/api/v1/webhooks/" + subscription + "/deliveries?status=DEAD").jsonPath()
+                .getLong("[0].deliveryId");
+
+        failures.set(0); // the receiver is back
+        given().post("/api/v1/webhooks/deliveries/" + delivery + "/redeliver").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(given().get("/api/v1/webhooks/"
+                + subscription + "/deliveries").jsonPath().getString("[0].status")));
+        given().contentType("application/json").body("{\"district\": \"500177\", \"url\": \"ftp://x\"}")
+                .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
+    }
+}
