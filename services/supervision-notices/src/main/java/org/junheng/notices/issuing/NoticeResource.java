@@ -34,6 +34,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.notices.streaming.NoticeSignals;
 
 /** Notices (通报): list, stream (SSE, resumable), acknowledge, and issue by hand. */
 @Path("/api/v1/notices")
@@ -45,18 +46,17 @@ public class NoticeResource {
     private final EventStore store;
     private final NoticeLog log;
     private final NoticeQueries queries;
-    private final Duration poll;
+    private final NoticeSignals signals;
     private final Duration heartbeat;
 
-    public NoticeResource(Pool pool, EventStore store, NoticeLog log, NoticeQueries queries,
-                          @ConfigProperty(name = "junheng.notices.stream.poll", defaultValue = "PT0.5S") Duration poll,
+    public NoticeResource(Pool pool, EventStore store, NoticeLog log, NoticeQueries queries, NoticeSignals signals,
                           @ConfigProperty(name = "junheng.notices.stream.heartbeat", defaultValue = "PT15S")
                           Duration heartbeat) {
         this.pool = pool;
         this.store = store;
         this.log = log;
         this.queries = queries;
-        this.poll = poll;
+        this.signals = signals;
         this.heartbeat = heartbeat;
     }
 
@@ -92,19 +92,34 @@ public class NoticeResource {
                                           @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse) {
         NoticeQueries.Scope scope = scope(district, audience, kind);
         AtomicLong cursor = new AtomicLong(lastEventId(lastEventId != null ? lastEventId : lastEventIdParam));
-        Multi<OutboundSseEvent> notices = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(poll)
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> queries.after(scope, cursor.get(), 200))
+        Multi<Long> wakeUps = Multi.createBy().merging().streams(Multi.createFrom().item(0L), signals.changes());
+        Multi<OutboundSseEvent> notices = wakeUps.onOverflow().dropPreviousItems()
+                // the cursor moves as soon as a page is read, so the next wake-up never reads it again
+                .onItem().transformToUniAndConcatenate(wakeUp -> everythingAfter(scope, cursor.get())
+                        .invoke(page -> page.stream().mapToLong(NoticeQueries.NoticeView::seq).max()
+                                .ifPresent(cursor::set)))
                 .onItem().transformToIterable(views -> views)
                 .map(view -> {
-                    cursor.set(view.seq());
                     return sse.newEventBuilder().id(Long.toString(view.seq()))
                             .name(view.notice().path("kind").asText("notice")).mediaType(MediaType.APPLICATION_JSON_TYPE)
                             .data(view).build();
                 });
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(notices, heartbeats);
+        // a first comment opens the stream at once, with the reconnection delay clients should use
+        OutboundSseEvent opened = sse.newEventBuilder().comment("connected").reconnectDelay(2000).build();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(opened),
+                Multi.createBy().merging().streams(notices, heartbeats));
+    }
+
+    /** Every notice in scope after {@code seq}, page by page. */
+    private Uni<List<NoticeQueries.NoticeView>> everythingAfter(NoticeQueries.Scope scope, long seq) {
+        return queries.after(scope, seq, 500).flatMap(page -> page.size() < 500 ? Uni.createFrom().item(page)
+                : everythingAfter(scope, page.get(page.size() - 1).seq()).map(rest -> {
+                    List<NoticeQueries.NoticeView> all = new java.util.ArrayList<>(page);
+                    all.addAll(rest);
+                    return all;
+                }));
     }
 
     @POST

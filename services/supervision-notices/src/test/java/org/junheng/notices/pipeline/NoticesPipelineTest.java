@@ -173,6 +173,54 @@ class NoticesPipelineTest {
     }
 
     @Test
+    void manySubscribersEachReceiveANoticeOnce() throws Exception {
+        int subscribers = 150;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(subscribers);
+        try {
+            var started = new java.util.concurrent.CountDownLatch(subscribers);
+            List<java.util.concurrent.Future<List<String>>> streams = new ArrayList<>();
+            HttpClient client = HttpClient.newHttpClient(); // its own threads: those of the pool all read streams
+            for (int i = 0; i < subscribers; i++) {
+                streams.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(stream
+                                        + "?district=500166&audience=SUPERVISION_OFFICE"))
+                                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
+                                HttpResponse.BodyHandlers.ofLines());
+                        started.countDown();
+                        List<String> ids = new ArrayList<>();
+                        try (Stream<String> lines = response.body()) {
+                            Iterator<String> it = lines.iterator();
+                            while (ids.isEmpty() && it.hasNext()) {
+                                String line = it.next();
+                                if (line.startsWith("id:")) {
+                                    ids.add(line.substring(3).trim());
+                                }
+                            }
+                        }
+                        return ids;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+            assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS), "all subscribers connected");
+            given().contentType("application/json").body("{\"district\": \"500166\", \"audience\": {\"kind\":"
+                    + " \"SUPERVISION_OFFICE\"}, \"kind\": \"BULLETIN\", \"severity\": \"INFO\", \"title\":"
+                    + " \"通报\", \"body\": \"全区整改进展\"}").post("/api/v1/notices").then().statusCode(200);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (var future : streams) {
+                List<String> ids = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(1, ids.size());
+                seen.addAll(ids);
+            }
+            assertEquals(1, seen.size(), "every subscriber got the same notice id");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badRequestsAreProblems() {
         given().get("/api/v1/notices").then().statusCode(400).body("errors[0].field", equalTo("district"));
         given().get("/api/v1/notices?district=500104&audience=NOBODY").then().statusCode(400)
