@@ -22,6 +22,7 @@ import org.junheng.eventsourcing.inbox.Inbox;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.relay.CloudEventRecords;
 import org.junheng.notices.rules.TaskFacts;
+import org.junheng.notices.bulletins.TaskBoard;
 import org.junheng.notices.rules.NoticeRules;
 import org.junheng.notices.rules.TaskFact;
 
@@ -38,11 +39,13 @@ public class EventConsumer {
     private final Inbox evaluationInbox;
     private final Inbox rectificationInbox;
     private final NoticeLog log;
+    private final TaskBoard board;
 
-    public EventConsumer(Pool pool, NoticeLog log) {
+    public EventConsumer(Pool pool, NoticeLog log, TaskBoard board) {
         this.evaluationInbox = new Inbox(pool, "supervision-notices/evaluation");
         this.rectificationInbox = new Inbox(pool, "supervision-notices/rectification");
         this.log = log;
+        this.board = board;
     }
 
     @Incoming("evaluation")
@@ -83,7 +86,8 @@ public class EventConsumer {
         if (!(event instanceof TaskEvent task)) {
             return timeline.flatMap(ignored -> issue(tx, event, trigger, TaskFacts.none(), metadata));
         }
-        return timeline.flatMap(ignored -> loadFact(tx, task.taskId())).flatMap(known -> {
+        return timeline.flatMap(ignored -> board.apply(tx, task, trigger.occurredAt()))
+                .flatMap(ignored -> loadFact(tx, task.taskId())).flatMap(known -> {
             Optional<TaskFact> updated = known.map(fact -> fact.evolve(task));
             if (task instanceof TaskEvent.TaskOpened opened && known.isEmpty()) {
                 updated = Optional.of(TaskFact.from(opened));

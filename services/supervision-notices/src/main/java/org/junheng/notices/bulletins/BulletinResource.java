@@ -1,0 +1,83 @@
+package org.junheng.notices.bulletins;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
+import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.notices.issuing.NoticeLog;
+import org.junheng.notices.issuing.NoticeQueries;
+import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
+
+/**
+ * Bulletins (通报): each department's tasks, ranked, issued to the whole district — by a supervisor on request, and
+ * once a month by the schedule. An issue label names one bulletin; issuing it again
+ * changes nothing.
+ */
+@Path("/api/v1/districts/{district}/bulletins")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BulletinResource {
+
+    private final Pool pool;
+    private final TaskBoard board;
+    private final NoticeLog log;
+    private final NoticeQueries queries;
+    private final Clock clock;
+
+    public BulletinResource(Pool pool, TaskBoard board, NoticeLog log, NoticeQueries queries, Clock clock) {
+        this.pool = pool;
+        this.board = board;
+        this.log = log;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public record BulletinRequest(String issueLabel, @Nullable String documentNumber) {
+    }
+
+    @POST
+    public Uni<Response> issue(@PathParam("district") String district, BulletinRequest body,
+                               @BeanParam Caller caller) {
+        district(district);
+        if (body == null || body.issueLabel() == null || body.issueLabel().isBlank()) {
+            throw ApiProblem.invalidField("issueLabel", null, "请填写期号，如 2025年第1期 (issueLabel is required)");
+        }
+        return compose(district, body.issueLabel().trim(), body.documentNumber(), caller.person(), caller.metadata())
+                .map(notice -> Response.status(201).entity(notice).build());
+    }
+
+    @GET
+    public Uni<List<NoticeQueries.NoticeView>> list(@PathParam("district") String district) {
+        district(district);
+        return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000);
+    }
+
+    Uni<NoticeIssued> compose(String district, String label, String documentNumber,
+                              org.junheng.contracts.Person issuedBy, EventMetadata metadata) {
+        return board.scorecards(district).flatMap(cards -> {
+            NoticeIssued bulletin = BulletinComposer.compose(district, label, LocalDate.now(clock), cards,
+                    documentNumber, issuedBy);
+            return log.issue(pool, List.of(bulletin), metadata).replaceWith(bulletin);
+        });
+    }
+
+    private static void district(String district) {
+        if (district == null || !district.matches("[0-9]{6}")) {
+            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+    }
+}
