@@ -27,8 +27,33 @@ public final class LocalInfra {
     private LocalInfra() {
     }
 
+    /** The running servers and the settings services connect with; {@link #close()} stops what was started. */
+    public record Running(Map<String, String> env, String description, AutoCloseable stop) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".junheng").toAbsolutePath();
+        Running running = start(home);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the local infrastructure ...");
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("could not stop cleanly: " + e);
+            }
+            stopped.countDown();
+        }));
+        System.out.println("settings written to " + home.resolve("infra.env") + "; Ctrl-C stops");
+        stopped.await();
+    }
+
+    /** Starts (or finds) Kafka and PostgreSQL and writes {@code infra.env}. */
+    public static Running start(Path home) throws Exception {
         Files.createDirectories(home);
         long started = System.nanoTime();
 
@@ -54,21 +79,16 @@ public final class LocalInfra {
         String lines = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(home.resolve("infra.env"), lines);
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping the local infrastructure ...");
+        String description = String.format("Kafka 127.0.0.1:%d, PostgreSQL %s at %s:%d", KAFKA_PORT,
+                server.embedded() ? "embedded" : "server", server.host(), server.port());
+        System.out.printf("infrastructure ready in %.1f s (%s)%n", (System.nanoTime() - started) / 1e9, description);
+        return new Running(Map.copyOf(env), description, () -> {
             if (broker != null) {
                 broker.close();
             }
             server.close();
             deleteQuietly(home.resolve("infra.env"));
-            stopped.countDown();
-        }));
-        System.out.printf("ready in %.1f s (PostgreSQL %s at %s:%d)%n%s", (System.nanoTime() - started) / 1e9,
-                server.embedded() ? "embedded" : "server", server.host(), server.port(), lines);
-        System.out.println("settings written to " + home.resolve("infra.env") + "; Ctrl-C stops");
-        stopped.await();
+        });
     }
 
     private static void deleteQuietly(Path file) {

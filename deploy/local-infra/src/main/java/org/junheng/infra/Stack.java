@@ -1,0 +1,289 @@
+package org.junheng.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code ./junheng up}: the whole system on this machine — Kafka and PostgreSQL ({@link LocalInfra}), the four
+ * services as processes of their packaged jars, the Dadukou sample district loaded through the public API — then a
+ * summary read back from the services. Runs until stopped; stopping stops everything it started.
+ */
+public final class Stack {
+
+    static final String DISTRICT = "500104";
+    static final int PERIOD = 2024;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Service(String name, String directory, int port) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("school-intake", "services/school-intake", 8081),
+            new Service("indicator-evaluation", "services/indicator-evaluation", 8082),
+            new Service("rectification", "services/rectification", 8083),
+            new Service("supervision-notices", "services/supervision-notices", 8084));
+
+    private final Path repository;
+    private final Path home;
+    private final long started = System.nanoTime();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> processes = new ArrayList<>();
+
+    Stack(Path repository, Path home) {
+        this.repository = repository;
+        this.home = home;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args[0]).toAbsolutePath();
+        Stack stack = new Stack(repository, repository.resolve(".junheng"));
+        stack.run();
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(home.resolve("logs"));
+        Files.deleteIfExists(home.resolve("stack.ready"));
+        step("starting Kafka and PostgreSQL");
+        LocalInfra.Running infra = LocalInfra.start(home);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the services and the infrastructure ...");
+            stopServices();
+            try {
+                infra.close();
+            } catch (Exception e) {
+                System.err.println("could not stop the infrastructure cleanly: " + e);
+            }
+            stopped.countDown();
+        }));
+
+        for (Service service : SERVICES) {
+            step("starting " + service.name() + " on " + service.url());
+            processes.add(start(service, infra.env()));
+        }
+        for (Service service : SERVICES) {
+            waitFor(service.name() + " ready", Duration.ofMinutes(3),
+                    () -> status(service.url() + "/q/health/ready") == 200);
+        }
+        loadSample();
+        String summary = summary(infra.description());
+        System.out.println(summary);
+        Files.writeString(home.resolve("stack.ready"), summary);
+        stopped.await();
+    }
+
+    private Process start(Service service, Map<String, String> env) throws IOException {
+        Path jar = repository.resolve(service.directory()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home.resolve("tmp"), "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(home.resolve("logs/" + service.name() + ".log").toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void stopServices() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ sample
+
+    private void loadSample() throws Exception {
+        String intake = SERVICES.get(0).url();
+        Path sample = repository.resolve("services/school-intake/src/main/resources/sample");
+        JsonNode registered = get(intake + "/api/v1/districts/" + DISTRICT + "/schools");
+        if (registered.size() == 0) {
+            step("registering the 32 schools of 大渡口区 (Dadukou)");
+            for (JsonNode school : JSON.readTree(sample.resolve("dadukou-500104-schools.json").toFile())) {
+                send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/districts/" + DISTRICT + "/schools"))
+                        .header("Content-Type", "application/json").header("X-Junheng-Actor", "junheng-up;admin;")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(school))), 201);
+            }
+        } else {
+            step("the sample district is registered already (" + registered.size() + " schools)");
+        }
+        step("recording 基本均衡 recognition (2014) for the readiness check");
+        send(HttpRequest.newBuilder(URI.create(SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT
+                        + "/evaluation-settings")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"basicBalanceRecognisedIn\": 2014}")), 200);
+        step("importing the 2024 statistics (dadukou-500104-2024.csv)");
+        byte[] csv = Files.readAllBytes(sample.resolve("dadukou-500104-2024.csv"));
+        String boundary = "junheng-" + UUID.randomUUID();
+        byte[] body = multipart(boundary, "dadukou-500104-2024.csv", csv);
+        send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD
+                        + "/imports")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Junheng-Actor", "junheng-up;admin;").POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                200);
+
+        String base = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
+        waitFor("evaluation of the district", Duration.ofMinutes(2), () -> status(base + "/readiness") == 200);
+        int findings = get("http://127.0.0.1:8082/api/v1/findings?district=" + DISTRICT + "&status=OPEN").size();
+        waitFor("a rectification task per finding (" + findings + ")", Duration.ofMinutes(2),
+                () -> quietly(() -> get(SERVICES.get(2).url() + "/api/v1/tasks?district=" + DISTRICT).size()
+                        >= findings));
+        waitFor("the notices", Duration.ofMinutes(2), () -> quietly(() -> get(SERVICES.get(3).url()
+                + "/api/v1/notices?district=" + DISTRICT + "&kind=FINDINGS_DIGEST").size() >= 1));
+    }
+
+    static byte[] multipart(String boundary, String fileName, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[h.length + content.length + t.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(content, 0, all, h.length, content.length);
+        System.arraycopy(t, 0, all, h.length + content.length, t.length);
+        return all;
+    }
+
+    // ------------------------------------------------------------------------------------------------ summary
+
+    private String summary(String infrastructure) throws Exception {
+        String evaluation = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
+        JsonNode schools = get(SERVICES.get(0).url() + "/api/v1/districts/" + DISTRICT + "/schools");
+        JsonNode readiness = get(evaluation + "/readiness");
+        JsonNode ledger = get(evaluation + "/ledger");
+        JsonNode variations = get(evaluation + "/variation");
+        JsonNode tasks = get(SERVICES.get(2).url() + "/api/v1/tasks?district=" + DISTRICT);
+        JsonNode notices = get(SERVICES.get(3).url() + "/api/v1/notices?district=" + DISTRICT);
+
+        StringBuilder out = new StringBuilder("\n");
+        out.append(String.format("Junheng 均衡 is up in %.0f s — 重庆市大渡口区 (%s), %d%n%n",
+                (System.nanoTime() - started) / 1e9, DISTRICT, PERIOD));
+        out.append(String.format("  schools            %d registered; %d school sections evaluated%n", schools.size(),
+                readiness.path("lastRun").path("schoolSections").asInt()));
+        out.append(String.format("  ledger (台账)      %d met, %d unmet (standard %s)%n", ledger.path("metLines").asInt(),
+                ledger.path("unmetLines").asInt(), ledger.path("standardVersion").asText()));
+        List<String> failing = new ArrayList<>();
+        for (JsonNode variation : variations) {
+            if (!variation.path("met").asBoolean()) {
+                failing.add(variation.path("indicator").asText() + " "
+                        + variation.path("coefficient").decimalValue().setScale(4, java.math.RoundingMode.HALF_UP)
+                        + " > " + variation.path("limit").asText());
+            }
+        }
+        out.append(String.format("  差异系数 (CV)      %d computed; failing: %s%n", variations.size(),
+                failing.isEmpty() ? "none" : String.join(", ", failing)));
+        out.append(String.format("  readiness          %s%n", readiness.path("ready").asBoolean()
+                ? "具备市级验收条件 (ready)" : "尚不具备市级验收条件 (not ready):"));
+        for (JsonNode reason : readiness.path("reasons")) {
+            out.append("                       - ").append(reason.path("text").asText()).append('\n');
+        }
+        Map<String, Integer> byDepartment = new TreeMap<>();
+        tasks.forEach(task -> byDepartment.merge(task.path("leadDepartmentName").asText(), 1, Integer::sum));
+        out.append(String.format("  tasks (整改任务)   %d: %s%n", tasks.size(), byDepartment));
+        Map<String, Integer> byKind = new TreeMap<>();
+        notices.forEach(notice -> byKind.merge(notice.path("notice").path("kind").asText(), 1, Integer::sum));
+        out.append(String.format("  notices (通报)     %d: %s%n%n", notices.size(), byKind));
+        for (Service service : SERVICES) {
+            out.append(String.format("  %-22s %s/q/swagger-ui%n", service.name(), service.url()));
+        }
+        out.append("  SSE (office)           ").append(SERVICES.get(3).url())
+                .append("/api/v1/notices/stream?district=").append(DISTRICT).append("&audience=SUPERVISION_OFFICE\n");
+        out.append("  ledger (XLSX)          ").append(evaluation).append("/ledger.xlsx\n");
+        out.append("  acting as (header)     X-Junheng-Actor: u-ddr-03;supervisor;   X-Junheng-Actor: u-jw-17;department;jw\n");
+        out.append("  infrastructure         ").append(infrastructure).append("; logs in .junheng/logs\n\n");
+        out.append("Ctrl-C stops everything (./junheng down when started with -d).\n");
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private void step(String what) {
+        System.out.printf("[%5.1f s] %s ...%n", (System.nanoTime() - started) / 1e9, what);
+    }
+
+    private void waitFor(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        step("waiting for " + what);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + timeout.toSeconds()
+                        + " s; see .junheng/logs");
+            }
+            for (Process process : processes) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("a service stopped (exit " + process.exitValue()
+                            + "); see .junheng/logs");
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private void send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    interface Check {
+        boolean run() throws Exception;
+    }
+
+    private static boolean quietly(Check check) {
+        try {
+            return check.run();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
