@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.evaluation.ledger.LedgerProjection;
 import org.junheng.evaluation.runs.EvaluationRunner;
@@ -14,11 +15,12 @@ import org.junheng.evaluation.standard.StandardCatalog;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
+import org.junheng.service.Replayable;
 
 /** Runs the evaluation of pending district periods and keeps the ledger projection up to date, in the background. */
 @Startup
 @ApplicationScoped
-public class EvaluationWorkers {
+public class EvaluationWorkers implements Replayable {
 
     private final Standard standard = StandardCatalog.national();
     private final EvaluationRunner runner;
@@ -51,5 +53,10 @@ public class EvaluationWorkers {
 
     public ProjectionRunner ledger() {
         return ledger;
+    }
+
+    @Override
+    public List<ProjectionRunner> projections() {
+        return List.of(ledger);
     }
 }

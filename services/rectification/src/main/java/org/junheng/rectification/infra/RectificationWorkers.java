@@ -6,14 +6,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
+import org.junheng.service.Replayable;
 import org.junheng.rectification.tasks.TaskProjection;
 
 /** Keeps the task list projection up to date in the background. */
 @Startup
 @ApplicationScoped
-public class RectificationWorkers {
+public class RectificationWorkers implements Replayable {
 
     private final ProjectionRunner tasks;
 
@@ -28,5 +30,10 @@ public class RectificationWorkers {
 
     public ProjectionRunner tasks() {
         return tasks;
+    }
+
+    @Override
+    public List<ProjectionRunner> projections() {
+        return List.of(tasks);
     }
 }

@@ -13,12 +13,13 @@ import org.junheng.notices.webhooks.RetryPolicy;
 import org.junheng.notices.webhooks.WebhookDispatcher;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
+import org.junheng.service.Replayable;
 import org.junheng.notices.issuing.NoticeProjection;
 
 /** Keeps the notice list (and with it the SSE streams) up to date with the log, and delivers webhooks. */
 @Startup
 @ApplicationScoped
-public class NoticeWorkers {
+public class NoticeWorkers implements Replayable {
 
     private final ProjectionRunner notices;
     private final WebhookDispatcher webhooks;
@@ -41,5 +42,10 @@ public class NoticeWorkers {
 
     public ProjectionRunner notices() {
         return notices;
+    }
+
+    @Override
+    public List<ProjectionRunner> projections() {
+        return List.of(notices);
     }
 }
