@@ -1,0 +1,75 @@
+package org.junheng.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** The services' public HTTP API, as a client sees it. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Answer(int status, String etag, JsonNode body) {
+    }
+
+    private Api() {
+    }
+
+    static JsonNode get(String url) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET " + url + " → " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    static Answer getAnswer(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+    }
+
+    static Answer post(String url, String json, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    static Answer put(String url, String json, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    static Answer postBytes(String url, String contentType, byte[] body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    /** The actor headers: {@code subject;role;department} and the display name. */
+    static Map<String, String> actor(String header, String name) {
+        return Map.of("X-Junheng-Actor", header, "X-Junheng-Actor-Name",
+                URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    private static Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
+                    body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
