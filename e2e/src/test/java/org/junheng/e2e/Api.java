@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junheng.infra.DevTokens;
 
 /** The services' public HTTP API, as a client sees it. */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN = DevTokens.admin();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Answer(int status, String etag, JsonNode body) {
@@ -51,14 +51,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
-    /** The actor headers: {@code subject;role;department} and the display name. */
+    /** The bearer token of {@code subject;role;department} with a display name. */
     static Map<String, String> actor(String header, String name) {
-        return Map.of("X-Junheng-Actor", header, "X-Junheng-Actor-Name",
-                URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return Map.of("Authorization", "Bearer " + DevTokens.forActor(header, name));
     }
 
     private static Answer send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
+        if (!headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + ADMIN);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -184,6 +184,54 @@ class FullLoopTest {
         assertEquals(19, Api.get(evaluation + "/api/v1/findings?district=" + CRASH_DISTRICT).size());
     }
 
+    @Test
+    void everyServiceRefusesMissingExpiredTamperedAndForeignTokensAndKeepsHealthOpen() throws Exception {
+        String expired = org.junheng.infra.DevTokens.sign(claims(-3600));
+        String valid = org.junheng.infra.DevTokens.sign(claims(3600));
+        String tampered = valid.substring(0, valid.lastIndexOf('.') - 4) + "AAAA" + valid.substring(valid.lastIndexOf('.'));
+        Map<String, Object> foreign = claims(3600);
+        foreign.put("iss", "https://evil.example/issuer");
+        String wrongIssuer = org.junheng.infra.DevTokens.sign(foreign);
+        Map<String, Object> otherAudience = claims(3600);
+        otherAudience.put("aud", "someone-else");
+        String wrongAudience = org.junheng.infra.DevTokens.sign(otherAudience);
+        Map<String, String> paths = Map.of(
+                "school-intake", "/api/v1/districts/500104/schools",
+                "indicator-evaluation", "/api/v1/standards",
+                "rectification", "/api/v1/tasks?district=500104",
+                "supervision-notices", "/api/v1/notices?district=500104");
+        for (var entry : paths.entrySet()) {
+            String url = cluster.url(entry.getKey()) + entry.getValue();
+            assertEquals(401, status(url, null), entry.getKey() + " without a token");
+            for (String bad : List.of(expired, tampered, wrongIssuer, wrongAudience, "not.a.jwt")) {
+                assertEquals(401, status(url, bad), entry.getKey() + " with a bad token");
+            }
+            assertEquals(200, status(url, valid), entry.getKey() + " with a good token");
+            assertEquals(200, status(cluster.url(entry.getKey()) + "/q/health/ready", null), "health stays open");
+        }
+    }
+
+    private static Map<String, Object> claims(long expiresInSeconds) {
+        long now = java.time.Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", org.junheng.infra.DevTokens.ISSUER);
+        claims.put("aud", org.junheng.infra.DevTokens.AUDIENCE);
+        claims.put("sub", "u-test");
+        claims.put("groups", List.of("supervisor"));
+        claims.put("district", List.of("500104"));
+        claims.put("iat", now - 7200);
+        claims.put("exp", now + expiresInSeconds);
+        return claims;
+    }
+
+    private static int status(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     // ------------------------------------------------------------------------------------------------------ steps
 
     private static void loadSample(String district) throws Exception {
@@ -308,7 +356,8 @@ class FullLoopTest {
     /** Reads the stream from its start until a notice matches; returns the notices read. */
     private static List<JsonNode> sse(String url, java.util.function.Predicate<JsonNode> until) throws Exception {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(),
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + Api.ADMIN)
+                .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         List<JsonNode> read = new ArrayList<>();

@@ -46,6 +46,7 @@ public final class Stack {
     private final Path home;
     private final long started = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String admin = DevTokens.admin();
     private final List<Process> processes = new ArrayList<>();
 
     Stack(Path repository, Path home) {
@@ -127,7 +128,7 @@ public final class Stack {
             step("registering the 32 schools of 大渡口区 (Dadukou)");
             for (JsonNode school : JSON.readTree(sample.resolve("dadukou-500104-schools.json").toFile())) {
                 send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/districts/" + DISTRICT + "/schools"))
-                        .header("Content-Type", "application/json").header("X-Junheng-Actor", "junheng-up;admin;")
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(school))), 201);
             }
         } else {
@@ -143,7 +144,7 @@ public final class Stack {
         byte[] body = multipart(boundary, "dadukou-500104-2024.csv", csv);
         send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD
                         + "/imports")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-Junheng-Actor", "junheng-up;admin;").POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
                 200);
 
         String base = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
@@ -214,7 +215,11 @@ public final class Stack {
         out.append("  SSE (office)           ").append(SERVICES.get(3).url())
                 .append("/api/v1/notices/stream?district=").append(DISTRICT).append("&audience=SUPERVISION_OFFICE\n");
         out.append("  ledger (XLSX)          ").append(evaluation).append("/ledger.xlsx\n");
-        out.append("  acting as (header)     X-Junheng-Actor: u-ddr-03;supervisor;   X-Junheng-Actor: u-jw-17;department;jw\n");
+        out.append("  supervisor token       ").append(DevTokens.token("dev-supervisor", "王督学", "supervisor",
+                List.of(DISTRICT), null, Duration.ofHours(12))).append('\n');
+        out.append("  department token (区教委 jw) ").append(DevTokens.token("dev-jw", "区教委", "department",
+                List.of(DISTRICT), "jw", Duration.ofHours(12))).append('\n');
+        out.append("  more tokens            ./junheng token <role> [district] [dept|school]\n");
         out.append("  infrastructure         ").append(infrastructure).append("; logs in .junheng/logs\n\n");
         out.append("Ctrl-C stops everything (./junheng down when started with -d).\n");
         return out.toString();
@@ -246,8 +251,8 @@ public final class Stack {
 
     private int status(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + admin)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -258,7 +263,8 @@ public final class Stack {
 
     private JsonNode get(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": "
                     + response.body());
@@ -267,7 +273,8 @@ public final class Stack {
     }
 
     private void send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + admin)
+                        .timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "

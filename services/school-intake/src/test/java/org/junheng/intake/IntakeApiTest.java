@@ -38,6 +38,7 @@ import org.junheng.contracts.CloudEventHeaders;
 import org.junheng.contracts.Topics;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
 import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.infra.DevTokens;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junheng.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class IntakeApiTest {
                 .header("If-Match", "\"1\"").put(statisticsPath(code))
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         given().contentType(ContentType.JSON).body(corrected).header("If-Match", "\"1\"")
-                .header("X-Junheng-Actor", "li.na")
+                .header("Authorization", "Bearer " + DevTokens.forActor("li.na;school;2150010401"))
                 .put(statisticsPath(code)).then().statusCode(200).header("ETag", "\"2\"");
 
         given().get(statisticsPath(code) + "/history").then().statusCode(200)

@@ -1,22 +1,27 @@
 package org.junheng.service;
 
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junheng.contracts.Person;
 import org.junheng.eventsourcing.EventMetadata;
 
 /**
- * The request headers every change records in its events: who acts, the causal chain, the trace. Until bearer tokens
- * arrive (the security issue) the actor is the caller's declared {@code X-Junheng-Actor: subject;role;department},
- * recorded as given.
+ * Who makes a request, from its bearer token (subject, role, department, name), and the causal chain and trace from
+ * its headers: what every change records in its events.
  */
 public class Caller {
 
-    @HeaderParam("X-Junheng-Actor")
-    String actor;
+    /** The roles of the standard, most powerful first: an actor with several acts in the first. */
+    public static final List<String> ROLES = List.of("admin", "city-supervisor", "supervisor", "leader", "department",
+            "school");
 
-    @HeaderParam("X-Junheng-Actor-Name")
-    String actorName;
+    @Context
+    SecurityContext security;
 
     @HeaderParam("X-Correlation-ID")
     String correlationId;
@@ -24,35 +29,31 @@ public class Caller {
     @HeaderParam("traceparent")
     String traceparent;
 
-    public static EventMetadata metadata(String actorHeader, String correlationId, String traceparent) {
-        return new EventMetadata(null, correlationId == null || correlationId.isBlank()
-                ? UUID.randomUUID().toString() : correlationId.trim(), null, actor(actorHeader), null, traceparent, null);
-    }
-
-    private static EventMetadata.Actor actor(String header) {
-        if (header == null || header.isBlank()) {
-            return new EventMetadata.Actor("anonymous", "unauthenticated", null);
-        }
-        String[] parts = header.trim().split(";", -1);
-        String subject = parts[0].isBlank() ? "anonymous" : parts[0].trim();
-        String role = parts.length > 1 && !parts[1].isBlank() ? parts[1].trim() : "unauthenticated";
-        String department = parts.length > 2 && !parts[2].isBlank() ? parts[2].trim() : null;
-        return new EventMetadata.Actor(subject, role, department);
-    }
-
     public EventMetadata metadata() {
-        return metadata(actor, correlationId, traceparent);
+        return new EventMetadata(null, correlationId == null || correlationId.isBlank()
+                ? UUID.randomUUID().toString() : correlationId.trim(), null, actor(), null, traceparent, null);
     }
 
     public EventMetadata.Actor actor() {
-        return actor(actor);
+        JsonWebToken token = token();
+        if (token == null) {
+            return new EventMetadata.Actor("anonymous", "unauthenticated", null);
+        }
+        Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
+        String role = ROLES.stream().filter(groups::contains).findFirst().orElse("unknown");
+        Object unit = token.claim("dept").orElse(token.claim("school").orElse(null));
+        return new EventMetadata.Actor(token.getSubject(), role, unit == null ? null : unit.toString());
     }
 
     /** The acting person as events name them (责任人, 督学 …). */
     public Person person() {
+        JsonWebToken token = token();
         String subject = actor().subject();
-        // HTTP header values are ISO-8859-1: a Chinese name travels percent-encoded (UTF-8)
-        return new Person(subject, actorName == null || actorName.isBlank() ? subject
-                : java.net.URLDecoder.decode(actorName.trim(), java.nio.charset.StandardCharsets.UTF_8));
+        Object name = token == null ? null : token.claim("name").orElse(null);
+        return new Person(subject, name == null ? subject : name.toString());
+    }
+
+    private JsonWebToken token() {
+        return security != null && security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
     }
 }

@@ -39,6 +39,7 @@ import org.junheng.eventsourcing.published.CatalogRouter;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.relay.CloudEventRecords;
 import org.junheng.eventsourcing.relay.OutboxRelay;
+import org.junheng.infra.DevTokens;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junheng.infra.TestInfrastructure;
 import org.junheng.rectification.infra.RectificationWorkers;
@@ -186,7 +187,7 @@ class RectificationPipelineTest {
         List<CompletableFuture<Integer>> racers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             racers.add(CompletableFuture.supplyAsync(() -> given().header("If-Match", etag)
-                    .header("X-Junheng-Actor", "u-cz-1;department;cz").contentType("application/json").body("{}")
+                    .header("Authorization", "Bearer " + DevTokens.forActor("u-cz-1;department;cz")).contentType("application/json").body("{}")
                     .post(task + "/assign").statusCode()));
         }
         List<Integer> codes = racers.stream().map(CompletableFuture::join).sorted().toList();
@@ -265,7 +266,8 @@ class RectificationPipelineTest {
     }
 
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
-        var request = given().contentType("application/json").header("X-Junheng-Actor", actor).body(body);
+        var request = given().contentType("application/json")
+                .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);
         if (etag != null) {
             request = request.header("If-Match", etag);
         }

@@ -57,6 +57,7 @@ import org.junheng.eventsourcing.published.CatalogRouter;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.relay.CloudEventRecords;
 import org.junheng.eventsourcing.relay.OutboxRelay;
+import org.junheng.infra.DevTokens;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junheng.infra.TestInfrastructure;
 import org.junheng.notices.infra.NoticeWorkers;
@@ -153,8 +154,7 @@ class NoticesPipelineTest {
         // acknowledgement, once
         String noticeId = all.getString("find { it.notice.kind == 'TASK_ASSIGNED' && it.notice.audience.code == 'jw' }"
                 + ".noticeId");
-        given().contentType("application/json").header("X-Junheng-Actor", "u-jw-17;department;jw")
-                .header("X-Junheng-Actor-Name", java.net.URLEncoder.encode("李明", java.nio.charset.StandardCharsets.UTF_8)).body("{\"comment\": \"已收到\"}")
+        given().contentType("application/json").header("Authorization", "Bearer " + DevTokens.forActor("u-jw-17;department;jw", "李明")).body("{\"comment\": \"已收到\"}")
                 .post("/api/v1/notices/" + noticeId + "/ack").then().statusCode(200)
                 .body("acknowledgedBy.name", equalTo("李明"));
         given().contentType("application/json").body("{}").post("/api/v1/notices/" + noticeId + "/ack").then()
@@ -173,7 +173,7 @@ class NoticesPipelineTest {
         assertTrue(html.contains("问题全过程记录") && html.contains("仅2间投入使用"), html);
 
         // a bulletin (通报) ranks the departments from the task board; issuing the same issue again changes nothing
-        var bulletin = given().contentType("application/json").header("X-Junheng-Actor", "u-ddr-03;supervisor;")
+        var bulletin = given().contentType("application/json").header("Authorization", "Bearer " + DevTokens.forActor("u-ddr-03;supervisor;"))
                 .body("{\"issueLabel\": \"2025年第1期\", \"documentNumber\": \"大渡口教督〔2025〕1号\"}")
                 .post("/api/v1/districts/" + DISTRICT + "/bulletins").then().statusCode(201).extract().jsonPath();
         assertEquals("BULLETIN", bulletin.getString("kind"));
@@ -207,7 +207,8 @@ class NoticesPipelineTest {
                     try {
                         HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(stream
                                         + "?district=500166&audience=SUPERVISION_OFFICE"))
-                                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
+                                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + DevTokens.admin())
+                                .timeout(Duration.ofSeconds(60)).build(),
                                 HttpResponse.BodyHandlers.ofLines());
                         started.countDown();
                         List<String> ids = new ArrayList<>();
@@ -258,7 +259,8 @@ class NoticesPipelineTest {
     /** Reads {@code count} notices from the SSE stream, then hangs up; returns their kinds, collects their ids. */
     private List<String> readStream(String query, String lastEventId, int count, List<String> ids) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + "?district=" + DISTRICT + "&" + query))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + DevTokens.admin())
+                .timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
