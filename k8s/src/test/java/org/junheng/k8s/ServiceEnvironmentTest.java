@@ -92,9 +92,9 @@ class ServiceEnvironmentTest {
     void aVariableAddedToThePropertiesButNotToTheConfigMapIsReported() {
         ApplicationProperties properties = new ApplicationProperties(Project.read(
                 Services.SCHOOL_INTAKE.directory().resolve("src/main/resources/application.properties"))
-                + "\nmp.jwt.verify.issuer=${JUNHENG_JWT_ISSUER:https://sso.example.com}\n");
+                + "\njunheng.example.setting=${JUNHENG_NOT_IN_ANY_CONFIGMAP:x}\n");
         Set<String> missing = missing(properties.environmentVariables(), environment("overlays/prod", Services.SCHOOL_INTAKE));
-        assertEquals(Set.of("JUNHENG_JWT_ISSUER"), missing);
+        assertEquals(Set.of("JUNHENG_NOT_IN_ANY_CONFIGMAP"), missing);
     }
 
     @Test
