@@ -36,6 +36,10 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
     }
 
+    static Answer getAnswer(String url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+    }
+
     static Answer post(String url, String json, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);

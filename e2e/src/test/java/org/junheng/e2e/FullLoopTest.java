@@ -53,7 +53,7 @@ class FullLoopTest {
     static final Map<String, String> INTAKE_ADMIN = Api.actor("u-admin;admin;", "管理员");
     static final Map<String, String> EDUCATION = Api.actor("u-jw-17;department;jw", "李明");
     static final Map<String, String> SUPERVISOR = Api.actor("u-ddr-03;supervisor;", "王督学");
-    static final Map<String, String> SCHOOL = Api.actor("u-2150473309;school;", "钢花小学填报员");
+    static final Map<String, String> SCHOOL = Api.actor("u-2150473309;school;2150473309", "钢花小学填报员");
 
     static Cluster cluster;
     static Path sample;
@@ -211,6 +211,123 @@ class FullLoopTest {
         }
     }
 
+    /**
+     * Every role against its own district and a foreign one, per endpoint: allowed, refused (403), or not there at
+     * all (404, never revealing that a foreign resource exists); lists and streams hold only the caller's items.
+     */
+    @Test
+    void theAuthorizationMatrix() throws Exception {
+        String own = "500107";
+        loadSample(own);
+        String intake = cluster.url("school-intake");
+        String evaluation = cluster.url("indicator-evaluation");
+        String rectification = cluster.url("rectification");
+        String notices = cluster.url("supervision-notices");
+        await().atMost(Duration.ofSeconds(90)).until(() -> Api.get(rectification + "/api/v1/tasks?district=" + own)
+                .size() == 19);
+
+        Map<String, String> supervisor = as("u-sup;supervisor;", own);
+        Map<String, String> leader = as("u-lead;leader;", own);
+        Map<String, String> jw = as("u-jw;department;jw", own);
+        Map<String, String> cz = as("u-cz;department;cz", own);
+        Map<String, String> school = as("u-school;school;" + GANGHUA, own);
+        Map<String, String> foreignSupervisor = as("u-other;supervisor;", "500199");
+        Map<String, String> foreignJw = as("u-other-jw;department;jw", "500199");
+
+        // reads: own district yes, foreign district not found
+        String schools = intake + "/api/v1/districts/" + own + "/schools";
+        String ledger = evaluation + "/api/v1/districts/" + own + "/periods/" + YEAR + "/ledger";
+        String taskList = rectification + "/api/v1/tasks?district=" + own;
+        String noticeList = notices + "/api/v1/notices?district=" + own;
+        for (String url : List.of(schools, ledger, taskList, noticeList)) {
+            for (Map<String, String> role : List.of(supervisor, leader, jw, cz, school)) {
+                assertEquals(200, get(url, role).status(), url + " " + role.keySet());
+            }
+            assertEquals(404, get(url, foreignSupervisor).status(), url);
+            assertEquals(404, get(url, foreignJw).status(), url);
+        }
+
+        // lists hold only what is the caller's
+        for (JsonNode task : get(taskList, cz).body()) {
+            assertTrue(task.path("leadDepartment").asText().equals("cz")
+                    || task.path("coDepartments").toString().contains("\"cz\""), task.toString());
+        }
+        assertTrue(get(taskList, cz).body().size() < 19 && get(taskList, jw).body().size() == 19);
+        for (JsonNode task : get(taskList, school).body()) {
+            assertEquals(GANGHUA, task.path("schoolCode").asText());
+        }
+        for (JsonNode line : get(ledger, school).body().path("lines")) {
+            assertEquals(GANGHUA, line.path("schoolCode").asText());
+        }
+        for (JsonNode notice : get(noticeList, cz).body()) {
+            String audience = notice.path("notice").path("audience").path("kind").asText();
+            assertTrue(audience.equals("DISTRICT") || notice.path("notice").path("audience").path("code").asText()
+                    .equals("cz"), notice.toString());
+        }
+        JsonNode first = sse(notices + "/api/v1/notices/stream?district=" + own, cz, n -> true).get(0).path("notice");
+        assertTrue(first.path("audience").path("code").asText().equals("cz")
+                || first.path("audience").path("kind").asText().equals("DISTRICT"), first.toString());
+
+        // a task: visible to its departments only; the lead works it, the office verifies
+        JsonNode classSize = find(get(taskList, supervisor).body(), "indicator", "GG5"); // 区教委 + 公安, 街镇
+        String task = rectification + "/api/v1/tasks/" + classSize.path("taskId").asText();
+        assertEquals(404, get(task, cz).status());
+        assertEquals(404, get(task, foreignJw).status());
+        assertEquals(200, get(task, jw).status());
+        String etag = get(task, jw).etag();
+        assertEquals(403, post(task + "/verify", "{}", supervisorOr(jw, etag)).status());
+        assertEquals(403, post(task + "/assign", "{}", supervisorOr(supervisor, etag)).status());
+        assertEquals(200, post(task + "/assign", "{}", supervisorOr(jw, etag)).status());
+
+        // office-only actions
+        String settings = evaluation + "/api/v1/districts/" + own + "/evaluation-settings";
+        assertEquals(403, Api.put(settings, "{\"basicBalanceRecognisedIn\": 2014}", jw).status());
+        assertEquals(403, Api.put(settings, "{\"basicBalanceRecognisedIn\": 2014}", leader).status());
+        assertEquals(200, Api.put(settings, "{\"basicBalanceRecognisedIn\": 2014}", supervisor).status());
+        assertEquals(404, Api.put(settings, "{\"basicBalanceRecognisedIn\": 2014}", foreignSupervisor).status());
+        String manual = "{\"district\": \"" + own + "\", \"audience\": {\"kind\": \"DEPARTMENT\", \"code\":"
+                + " \"cz\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\": \"提醒\", \"body\":"
+                + " \"请核对\"}";
+        assertEquals(403, post(notices + "/api/v1/notices", manual, jw).status());
+        assertEquals(200, post(notices + "/api/v1/notices", manual, supervisor).status());
+        assertEquals(403, get(rectification + "/api/v1/districts/" + own + "/scorecard", jw).status());
+        assertEquals(200, get(rectification + "/api/v1/districts/" + own + "/scorecard", leader).status());
+        assertEquals(403, post(schools, "{}", jw).status());
+        assertEquals(403, post(evaluation + "/api/v1/admin/replay", "", supervisor).status());
+
+        // a school reports only its own statistics
+        String other = intake + "/api/v1/districts/" + own + "/periods/" + YEAR + "/schools/2150202506/statistics";
+        assertEquals(403, Api.put(other, "{\"statistics\": null}", school).status());
+
+        // timelines: the office and leaders of the district, the departments of the finding's task
+        String timeline = notices + "/api/v1/findings/" + classSize.path("findingId").asText() + "/timeline";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.getAnswer(timeline).status() == 200);
+        assertEquals(200, get(timeline, leader).status());
+        assertEquals(200, get(timeline, jw).status());
+        assertEquals(404, get(timeline, cz).status());
+        assertEquals(404, get(timeline, foreignSupervisor).status());
+    }
+
+    private static Map<String, String> as(String actor, String district) {
+        String[] parts = actor.split(";", -1);
+        return Map.of("Authorization", "Bearer " + org.junheng.infra.DevTokens.token(parts[0], parts[0], parts[1],
+                List.of(district), parts[2].isBlank() ? null : parts[2], Duration.ofHours(1)));
+    }
+
+    private static Map<String, String> supervisorOr(Map<String, String> actor, String etag) {
+        Map<String, String> headers = new LinkedHashMap<>(actor);
+        headers.put("If-Match", etag);
+        return headers;
+    }
+
+    private static Api.Answer get(String url, Map<String, String> actor) {
+        return Api.getAnswer(url, actor);
+    }
+
+    private static Api.Answer post(String url, String body, Map<String, String> actor) {
+        return Api.post(url, body, actor);
+    }
+
     private static Map<String, Object> claims(long expiresInSeconds) {
         long now = java.time.Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -355,8 +472,13 @@ class FullLoopTest {
 
     /** Reads the stream from its start until a notice matches; returns the notices read. */
     private static List<JsonNode> sse(String url, java.util.function.Predicate<JsonNode> until) throws Exception {
+        return sse(url, Map.of("Authorization", "Bearer " + Api.ADMIN), until);
+    }
+
+    private static List<JsonNode> sse(String url, Map<String, String> actor, java.util.function.Predicate<JsonNode> until)
+            throws Exception {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + Api.ADMIN)
+                .header("Accept", "text/event-stream").header("Authorization", actor.get("Authorization"))
                 .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());

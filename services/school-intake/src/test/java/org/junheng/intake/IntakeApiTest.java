@@ -106,7 +106,7 @@ class IntakeApiTest {
                 .header("If-Match", "\"1\"").put(statisticsPath(code))
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         given().contentType(ContentType.JSON).body(corrected).header("If-Match", "\"1\"")
-                .header("Authorization", "Bearer " + DevTokens.forActor("li.na;school;2150010401"))
+                .header("Authorization", "Bearer " + DevTokens.forActor("li.na;school;" + code))
                 .put(statisticsPath(code)).then().statusCode(200).header("ETag", "\"2\"");
 
         given().get(statisticsPath(code) + "/history").then().statusCode(200)

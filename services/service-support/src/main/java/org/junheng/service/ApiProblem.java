@@ -35,6 +35,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(404, type, "未找到 (not found)", detail, null);
     }
 
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "无权进行此操作 (not allowed)", detail, null);
+    }
+
     public static ApiProblem conflict(String type, String detail) {
         return new ApiProblem(409, type, "与当前状态冲突 (conflicts with the current state)", detail, null);
     }

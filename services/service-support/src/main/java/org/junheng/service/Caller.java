@@ -53,6 +53,63 @@ public class Caller {
         return new Person(subject, name == null ? subject : name.toString());
     }
 
+    // ------------------------------------------------------------------------------------------------ access
+
+    /** The districts the caller works in ({@code district} claim, one or many); admins see every district. */
+    public Set<String> districts() {
+        JsonWebToken token = token();
+        if (token == null) {
+            return Set.of();
+        }
+        Object claim = token.getClaim("district");
+        java.util.Set<String> districts = new java.util.TreeSet<>();
+        if (claim instanceof jakarta.json.JsonArray array) {
+            array.forEach(value -> districts.add(value instanceof jakarta.json.JsonString text ? text.getString()
+                    : value.toString()));
+        } else if (claim instanceof java.util.Collection<?> collection) {
+            collection.forEach(value -> districts.add(String.valueOf(value).replace("\"", "")));
+        } else if (claim != null) {
+            districts.add(claim.toString().replace("\"", ""));
+        }
+        return districts;
+    }
+
+    public String role() {
+        return actor().role();
+    }
+
+    public boolean is(String... roles) {
+        return List.of(roles).contains(role());
+    }
+
+    /** The {@code dept} claim of a department user, else null. */
+    public String department() {
+        return "department".equals(role()) ? actor().department() : null;
+    }
+
+    /** The {@code school} claim of a school user, else null. */
+    public String school() {
+        return "school".equals(role()) ? actor().department() : null;
+    }
+
+    public boolean seesDistrict(String district) {
+        return is("admin") || districts().contains(district);
+    }
+
+    /** Outside the caller's districts a resource does not exist for them: 404, never a hint that it does. */
+    public void requireDistrict(String district) {
+        if (!seesDistrict(district)) {
+            throw ApiProblem.notFound("not-found", "未找到 (not found)");
+        }
+    }
+
+    /** The caller acts in one of {@code roles} (admins in every role), else 403. */
+    public void requireRole(String... roles) {
+        if (!is("admin") && !is(roles)) {
+            throw ApiProblem.forbidden("此操作需要以下角色之一 (this needs one of the roles): " + String.join(", ", roles));
+        }
+    }
+
     private JsonWebToken token() {
         return security != null && security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
     }

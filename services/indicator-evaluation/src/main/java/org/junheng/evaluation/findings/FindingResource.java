@@ -1,5 +1,7 @@
 package org.junheng.evaluation.findings;
 
+import org.junheng.service.Caller;
+import jakarta.ws.rs.BeanParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,8 +57,13 @@ public class FindingResource {
     public Uni<List<FindingView>> list(@QueryParam("district") String district, @QueryParam("period") String period,
                                        @QueryParam("status") String status, @QueryParam("school") String school,
                                        @QueryParam("indicator") String indicator,
-                                       @QueryParam("severity") String severity) {
+                                       @QueryParam("severity") String severity,
+                                       @BeanParam Caller caller) {
         String d = Params.district(district);
+        caller.requireDistrict(d);
+        if (caller.school() != null) {
+            school = caller.school();
+        }
         Integer y = Params.optional(period, Params::year);
         FindingStatus s = Params.enumValue("status", status, FindingStatus.class);
         IndicatorCode i = Params.indicator("indicator", indicator);
@@ -79,16 +86,16 @@ public class FindingResource {
 
     @GET
     @Path("{id}")
-    public Uni<FindingView> get(@PathParam("id") String id) {
+    public Uni<FindingView> get(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID findingId = Params.uuid("id", id);
-        return find(findingId).map(FindingResource::view);
+        return find(findingId, caller).map(FindingResource::view);
     }
 
     @GET
     @Path("{id}/history")
-    public Uni<List<HistoryEntry>> history(@PathParam("id") String id) {
+    public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID findingId = Params.uuid("id", id);
-        return find(findingId).flatMap(row -> store.readStream(EvaluationRunner.findingStream(
+        return find(findingId, caller).flatMap(row -> store.readStream(EvaluationRunner.findingStream(
                         row.getString("district_code"), row.getInteger("period"), findingId)))
                 .map(events -> events.stream().map(stored -> new HistoryEntry(stored.version(),
                         stored.eventType(), stored.recordedAt(),
@@ -98,13 +105,15 @@ public class FindingResource {
                         PublishedEvents.JSON.valueToTree(PublishedEvents.read(stored)))).toList());
     }
 
-    private Uni<Row> find(UUID findingId) {
+    private Uni<Row> find(UUID findingId, Caller caller) {
         return pool.preparedQuery("select *, latest::text as latest_json from findings where finding_id = $1")
                 .execute(Tuple.of(findingId)).map(rows -> {
-                    if (rows.rowCount() == 0) {
+                    Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
+                    if (row == null || !caller.seesDistrict(row.getString("district_code"))
+                            || caller.school() != null && !caller.school().equals(row.getString("school_code"))) {
                         throw ApiProblem.notFound("finding-not-found", "问题" + findingId + "不存在 (no such finding)");
                     }
-                    return rows.iterator().next();
+                    return row;
                 });
     }
 

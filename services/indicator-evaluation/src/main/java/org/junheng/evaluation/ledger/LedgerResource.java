@@ -1,5 +1,7 @@
 package org.junheng.evaluation.ledger;
 
+import org.junheng.service.Caller;
+import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,9 +43,14 @@ public class LedgerResource {
                                             @QueryParam("indicator") String indicator,
                                             @QueryParam("section") String section,
                                             @QueryParam("severity") String severity,
-                                            @QueryParam("status") String status) {
+                                            @QueryParam("status") String status,
+                                            @BeanParam Caller caller) {
         String d = Params.district(district);
         int y = Params.year(year);
+        caller.requireDistrict(d);
+        if (caller.school() != null) {
+            school = caller.school(); // a school sees its own lines
+        }
         Instant at = Params.asOf(asOf);
         LedgerFilter filter = new LedgerFilter(Params.enumValue("ledger", which, LedgerFilter.Which.class),
                 school == null || school.isBlank() ? null : school,
@@ -60,8 +67,8 @@ public class LedgerResource {
                                   @QueryParam("asOf") String asOf, @QueryParam("ledger") String which,
                                   @QueryParam("school") String school, @QueryParam("indicator") String indicator,
                                   @QueryParam("section") String section, @QueryParam("severity") String severity,
-                                  @QueryParam("status") String status) {
-        return ledger(district, year, asOf, which, school, indicator, section, severity, status)
+                                  @QueryParam("status") String status, @BeanParam Caller caller) {
+        return ledger(district, year, asOf, which, school, indicator, section, severity, status, caller)
                 .map(ledger -> Response.ok(LedgerWorkbook.write(ledger), XLSX)
                         .header("Content-Disposition", "attachment; filename=\"ledger-" + ledger.districtCode() + "-"
                                 + ledger.period() + ".xlsx\"; filename*=UTF-8''%E5%8F%B0%E8%B4%A6-"
@@ -73,9 +80,11 @@ public class LedgerResource {
     @GET
     @Path("readiness")
     public Uni<LedgerQueries.ReadinessView> readiness(@PathParam("district") String district,
-                                                      @PathParam("year") String year) {
+                                                      @PathParam("year") String year,
+                                                      @BeanParam Caller caller) {
         String d = Params.district(district);
         int y = Params.year(year);
+        caller.requireDistrict(d);
         return queries.readiness(d, y).map(found -> found.orElseThrow(() -> notEvaluated(d, y, null)));
     }
 
@@ -83,9 +92,11 @@ public class LedgerResource {
     @GET
     @Path("variation")
     public Uni<List<Variation>> variation(@PathParam("district") String district, @PathParam("year") String year,
-                                          @QueryParam("indicator") String indicator) {
+                                          @QueryParam("indicator") String indicator,
+                                          @BeanParam Caller caller) {
         String d = Params.district(district);
         int y = Params.year(year);
+        caller.requireDistrict(d);
         var only = Params.indicator("indicator", indicator);
         return queries.variations(d, y).map(variations -> {
             if (variations.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.junheng.evaluation.settings;
 
+import org.junheng.service.Caller;
+import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,16 +36,20 @@ public class DistrictSettingsResource {
     }
 
     @GET
-    public Uni<DistrictSettings> get(@PathParam("district") String district) {
+    public Uni<DistrictSettings> get(@PathParam("district") String district, @BeanParam Caller caller) {
         String d = Params.district(district);
+        caller.requireDistrict(d);
         return pool.preparedQuery("select basic_balance_recognised_in from district_settings where district_code = $1")
                 .execute(Tuple.of(d))
                 .map(rows -> new DistrictSettings(rows.rowCount() == 0 ? null : rows.iterator().next().getInteger(0)));
     }
 
     @PUT
-    public Uni<DistrictSettings> put(@PathParam("district") String district, DistrictSettings settings) {
+    public Uni<DistrictSettings> put(@PathParam("district") String district, DistrictSettings settings,
+                                     @BeanParam Caller caller) {
         String d = Params.district(district);
+        caller.requireDistrict(d);
+        caller.requireRole("supervisor");
         Integer year = settings == null ? null : settings.basicBalanceRecognisedIn();
         if (year != null && (year < 2000 || year > Year.now().getValue())) {
             throw ApiProblem.invalidField("basicBalanceRecognisedIn", year,

@@ -1,5 +1,7 @@
 package org.junheng.evaluation.simulation;
 
+import org.junheng.service.Caller;
+import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
@@ -66,9 +68,11 @@ public class SimulationResource {
 
     @POST
     public Uni<SimulationResponse> simulate(@PathParam("district") String district, @PathParam("year") String year,
-                                            SimulationRequest request) {
+                                            SimulationRequest request, @BeanParam Caller caller) {
         String d = Params.district(district);
         int y = Params.year(year);
+        caller.requireDistrict(d);
+        caller.requireRole("supervisor", "leader", "department", "city-supervisor");
         if (request == null || request.changes() == null || request.changes().isEmpty()) {
             throw ApiProblem.invalidField("changes", null, "至少给出一项模拟变化 (give at least one change)");
         }

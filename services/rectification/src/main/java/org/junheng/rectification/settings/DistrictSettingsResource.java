@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.rectification.tasks.TaskQueries;
+import jakarta.ws.rs.BeanParam;
 import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
 
 /**
  * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
@@ -35,7 +37,8 @@ public class DistrictSettingsResource {
 
     @GET
     @Path("responsibilities")
-    public Uni<Response> matrix(@PathParam("district") String district) {
+    public Uni<Response> matrix(@PathParam("district") String district, @BeanParam Caller caller) {
+        caller.requireDistrict(district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.matrix())
                 .header("ETag", "\"" + s.version() + "\"").build());
     }
@@ -43,16 +46,19 @@ public class DistrictSettingsResource {
     @PUT
     @Path("responsibilities")
     public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
-                                   ResponsibilityMatrix matrix) {
+                                   ResponsibilityMatrix matrix, @BeanParam Caller caller) {
+        caller.requireDistrict(district(district));
+        caller.requireRole("supervisor");
         if (matrix == null || matrix.rules() == null || matrix.defaultLead() == null) {
             throw ApiProblem.invalidField("rules", null, "请给出分工规则和默认牵头单位 (rules and defaultLead required)");
         }
-        return save(district(district), ifMatch, matrix, null).flatMap(ignored -> matrix(district));
+        return save(district(district), ifMatch, matrix, null).flatMap(ignored -> matrix(district, caller));
     }
 
     @GET
     @Path("campaign")
-    public Uni<Response> campaign(@PathParam("district") String district) {
+    public Uni<Response> campaign(@PathParam("district") String district, @BeanParam Caller caller) {
+        caller.requireDistrict(district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.campaign())
                 .header("ETag", "\"" + s.version() + "\"").build());
     }
@@ -60,17 +66,22 @@ public class DistrictSettingsResource {
     @PUT
     @Path("campaign")
     public Uni<Response> putCampaign(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
-                                     Campaign campaign) {
+                                     Campaign campaign, @BeanParam Caller caller) {
+        caller.requireDistrict(district(district));
+        caller.requireRole("supervisor");
         if (campaign == null || campaign.hardwareDue() == null || campaign.softwareDue() == null) {
             throw ApiProblem.invalidField("hardwareDue", null, "请给出硬件和软件项目的完成期限 (due dates required)");
         }
-        return save(district(district), ifMatch, null, campaign).flatMap(ignored -> campaign(district));
+        return save(district(district), ifMatch, null, campaign).flatMap(ignored -> campaign(district, caller));
     }
 
     /** Each lead department's tasks: open, overdue, closed on time or late, average days to close. */
     @GET
     @Path("scorecard")
-    public Uni<java.util.List<TaskQueries.Scorecard>> scorecard(@PathParam("district") String district) {
+    public Uni<java.util.List<TaskQueries.Scorecard>> scorecard(@PathParam("district") String district,
+                                                                 @BeanParam Caller caller) {
+        caller.requireDistrict(district(district));
+        caller.requireRole("supervisor", "leader", "city-supervisor");
         return queries.scorecards(district(district));
     }
 

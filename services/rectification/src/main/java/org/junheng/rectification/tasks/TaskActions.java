@@ -31,13 +31,16 @@ public class TaskActions {
     public record Done(TaskState state, long version) {
     }
 
-    public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, EventMetadata metadata) {
-        if (ifMatch == null) {
-            throw ApiProblem.preconditionRequired();
-        }
+    /** @param authorize refuses (404/403) a caller who may not act on the task as loaded */
+    public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, EventMetadata metadata,
+                         java.util.function.Consumer<TaskState> authorize) {
         return tasks.load(pool, taskId).flatMap(loaded -> {
             if (loaded.state() == null) {
                 throw notFound(taskId);
+            }
+            authorize.accept(loaded.state());
+            if (ifMatch == null) {
+                throw ApiProblem.preconditionRequired();
             }
             if (loaded.version() != ifMatch) {
                 throw ApiProblem.preconditionFailed();

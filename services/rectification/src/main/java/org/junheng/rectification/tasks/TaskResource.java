@@ -96,9 +96,18 @@ public class TaskResource {
                                                @QueryParam("indicator") String indicator,
                                                @QueryParam("school") String school,
                                                @QueryParam("overdue") Boolean overdue,
-                                               @QueryParam("period") Integer period) {
+                                               @QueryParam("period") Integer period,
+                                               @BeanParam Caller caller) {
         if (district == null || !district.matches("[0-9]{6}")) {
             throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
+        }
+        caller.requireDistrict(district);
+        // a department sees the tasks it leads or helps with, a school its own, whatever it asks for
+        if (caller.department() != null) {
+            department = caller.department();
+        }
+        if (caller.school() != null) {
+            school = caller.school();
         }
         if (status != null && !status.isBlank()) {
             try {
@@ -120,10 +129,10 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<Response> get(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
-            if (loaded.state() == null) {
+            if (loaded.state() == null || !visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return Response.ok(TaskView.of(loaded.state(), loaded.version()))
@@ -133,10 +142,10 @@ public class TaskResource {
 
     @GET
     @Path("{id}/history")
-    public Uni<List<HistoryEntry>> history(@PathParam("id") String id) {
+    public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
-            if (loaded.state() == null) {
+            if (loaded.state() == null || !visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return loaded.events().stream().map(stored -> new HistoryEntry(stored.version(), stored.eventType(),
@@ -247,7 +256,7 @@ public class TaskResource {
         ReassignRequest reassign = required(body);
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).flatMap(loaded -> {
-            if (loaded.state() == null) {
+            if (loaded.state() == null || !visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return settings.of(loaded.state().districtCode());
@@ -259,8 +268,49 @@ public class TaskResource {
         });
     }
 
+    /** A task exists for a caller of its district; for a department only if it leads or helps, a school its own. */
+    static boolean visible(TaskState task, Caller caller) {
+        if (!caller.seesDistrict(task.districtCode())) {
+            return false;
+        }
+        if (caller.department() != null) {
+            return task.involves(caller.department());
+        }
+        if (caller.school() != null) {
+            return caller.school().equals(task.subject().schoolCode());
+        }
+        return true;
+    }
+
+    /**
+     * Who may do what: the lead department works the task (a co-responsible one reports progress and attaches
+     * evidence); the supervision office verifies, rejects, signs off, extends and reassigns.
+     */
+    static void authorize(TaskState task, TaskCommand command, Caller caller) {
+        if (!visible(task, caller)) {
+            throw TaskActions.notFound(task.taskId());
+        }
+        if (caller.is("admin")) {
+            return;
+        }
+        boolean office = command instanceof TaskCommand.Verify || command instanceof TaskCommand.Reject
+                || command instanceof TaskCommand.Close || command instanceof TaskCommand.ExtendDeadline
+                || command instanceof TaskCommand.Reassign;
+        if (office) {
+            caller.requireRole("supervisor");
+            return;
+        }
+        caller.requireRole("department");
+        boolean helperMayDo = command instanceof TaskCommand.ReportProgress
+                || command instanceof TaskCommand.AttachEvidence;
+        if (!helperMayDo && !task.lead().code().equals(caller.department())) {
+            throw ApiProblem.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
+        }
+    }
+
     private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
-        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller.metadata())
+        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller.metadata(),
+                        state -> authorize(state, command, caller))
                 .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
                         .header("ETag", "\"" + done.version() + "\"").build());
     }

@@ -192,7 +192,8 @@ class RectificationPipelineTest {
         }
         List<Integer> codes = racers.stream().map(CompletableFuture::join).sorted().toList();
         assertEquals(List.of(200, 412, 412, 412, 412, 412), codes);
-        act(task, "assign", null, EDUCATION, "{}", 428);
+        act(task, "assign", null, "u-cz-1;department;cz", "{}", 428);
+        act(task, "assign", etag, EDUCATION, "{}", 403); // 区教委 helps with this task but does not lead it
     }
 
     @Test

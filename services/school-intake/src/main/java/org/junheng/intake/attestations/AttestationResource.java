@@ -44,6 +44,8 @@ public class AttestationResource {
     public Uni<Response> record(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("indicator") String indicatorCode, Attestations.Judgment judgment,
                                 @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);
         IndicatorCode indicator = indicator(indicatorCode);

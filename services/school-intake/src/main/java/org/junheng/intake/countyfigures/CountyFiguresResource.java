@@ -58,6 +58,8 @@ public class CountyFiguresResource {
                                 @PathParam("kind") String kindName, Submission submission,
                                 @HeaderParam("If-Match") String ifMatch,
                                 @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("department", "supervisor");
         CountyFigureSetKind kind = kind(kindName);
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);

@@ -42,6 +42,8 @@ public class ImportResource {
                                               @RestForm("file") FileUpload file, @RestForm("reason") String reason,
                                               @RestForm("acceptWarnings") boolean acceptWarnings,
                                               @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         byte[] content = read(file);
         ImportDesk.requireContent(content);
         return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,

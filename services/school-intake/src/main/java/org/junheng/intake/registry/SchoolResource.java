@@ -65,6 +65,8 @@ public class SchoolResource {
     @Operation(summary = "学校登记 Register a school")
     public Uni<Response> register(@PathParam("district") String district, RegisterRequest request,
                                   @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         if (request == null) {
             throw Rejection.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
         }
@@ -76,14 +78,17 @@ public class SchoolResource {
 
     @GET
     @Operation(summary = "学校名录 The district's schools")
-    public Uni<List<SchoolView>> list(@PathParam("district") String district) {
+    public Uni<List<SchoolView>> list(@PathParam("district") String district, @BeanParam Caller caller) {
+        caller.requireDistrict(district);
         return registry.list(district).map(entries -> entries.stream().map(SchoolView::of).toList());
     }
 
     @GET
     @Path("{code}")
     @Operation(summary = "学校信息 One school")
-    public Uni<Response> get(@PathParam("district") String district, @PathParam("code") String code) {
+    public Uni<Response> get(@PathParam("district") String district, @PathParam("code") String code,
+                             @BeanParam Caller caller) {
+        caller.requireDistrict(district);
         return registry.require(district, code).map(SchoolResource::ok);
     }
 
@@ -93,6 +98,8 @@ public class SchoolResource {
     public Uni<Response> changeProfile(@PathParam("district") String district, @PathParam("code") String code,
                                        ProfileChangeRequest request, @HeaderParam("If-Match") String ifMatch,
                                        @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         Long version = requireIfMatch(ifMatch);
         ProfileChangeRequest body = request == null ? new ProfileChangeRequest(null, null) : request;
         return registry.handle(district, code, new School.ChangeProfile(body.profile(), body.reason()), version,
@@ -105,6 +112,8 @@ public class SchoolResource {
     public Uni<Response> close(@PathParam("district") String district, @PathParam("code") String code,
                                ClosureRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         Long version = requireIfMatch(ifMatch);
         ClosureRequest body = request == null ? new ClosureRequest(null, null) : request;
         return registry.handle(district, code, new School.Close(body.closedOn(), body.reason()), version,
@@ -117,6 +126,8 @@ public class SchoolResource {
     public Uni<Response> merge(@PathParam("district") String district, @PathParam("code") String code,
                                MergerRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         Long version = requireIfMatch(ifMatch);
         MergerRequest body = request == null ? new MergerRequest(null, null) : request;
         Uni<String> intoName = body.intoSchoolCode() == null || body.intoSchoolCode().equals(code)

@@ -54,6 +54,11 @@ public class StatisticsResource {
                              @PathParam("code") String code, Submission submission,
                              @HeaderParam("If-Match") String ifMatch,
                              @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        // a school reports its own figures; the office may submit or correct for any school of its district
+        if (caller.school() != null ? !caller.school().equals(code) : !caller.is("admin", "supervisor")) {
+            throw org.junheng.service.ApiProblem.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
+        }
         if (submission == null) {
             throw Rejection.invalid("请求体必填 (request body required)",
                     List.of(Violation.error("statistics", null, "必填 (required)")));

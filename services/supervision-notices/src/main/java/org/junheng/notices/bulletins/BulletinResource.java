@@ -53,6 +53,8 @@ public class BulletinResource {
     public Uni<Response> issue(@PathParam("district") String district, BulletinRequest body,
                                @BeanParam Caller caller) {
         district(district);
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor");
         if (body == null || body.issueLabel() == null || body.issueLabel().isBlank()) {
             throw ApiProblem.invalidField("issueLabel", null, "请填写期号，如 2025年第1期 (issueLabel is required)");
         }
@@ -61,8 +63,10 @@ public class BulletinResource {
     }
 
     @GET
-    public Uni<List<NoticeQueries.NoticeView>> list(@PathParam("district") String district) {
+    public Uni<List<NoticeQueries.NoticeView>> list(@PathParam("district") String district,
+                                                    @BeanParam Caller caller) {
         district(district);
+        caller.requireDistrict(district);
         return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000);
     }
 

@@ -25,8 +25,14 @@ public class NoticeQueries {
     }
 
     /** Which notices a subscriber or list wants; every criterion but the district is optional. */
+    /** @param withDistrictWide also the notices to the whole district (bulletins), for a department's or school's view */
     public record Scope(String district, @Nullable String audienceKind, @Nullable String audienceCode,
-                        @Nullable String kind, @Nullable UUID findingId) {
+                        @Nullable String kind, @Nullable UUID findingId, boolean withDistrictWide) {
+
+        public Scope(String district, @Nullable String audienceKind, @Nullable String audienceCode,
+                     @Nullable String kind, @Nullable UUID findingId) {
+            this(district, audienceKind, audienceCode, kind, findingId, false);
+        }
     }
 
     public record NoticeView(long seq, UUID noticeId, JsonNode notice, Instant issuedAt,
@@ -37,11 +43,12 @@ public class NoticeQueries {
         return pool.preparedQuery("""
                         select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by
                         from notices where district_code = $1 and seq > $2
-                          and ($3::text is null or audience_kind = $3) and ($4::text is null or audience_code = $4)
+                          and (($3::text is null or audience_kind = $3) and ($4::text is null or audience_code = $4)
+                               or ($8 and audience_kind = 'DISTRICT'))
                           and ($5::text is null or kind = $5) and ($6::uuid is null or $6 = any(finding_ids))
                         order by seq limit $7""")
                 .execute(Tuple.from(new Object[] {scope.district(), afterSeq, scope.audienceKind(),
-                        scope.audienceCode(), scope.kind(), scope.findingId(), limit}))
+                        scope.audienceCode(), scope.kind(), scope.findingId(), limit, scope.withDistrictWide()}))
                 .map(rows -> {
                     List<NoticeView> views = new ArrayList<>(rows.rowCount());
                     rows.forEach(row -> views.add(view(row)));

@@ -74,8 +74,9 @@ public class NoticeResource {
                                                     @QueryParam("audience") String audience,
                                                     @QueryParam("kind") String kind,
                                                     @QueryParam("after") Long after,
-                                                    @QueryParam("limit") Integer limit) {
-        return queries.after(scope(district, audience, kind), after == null ? 0 : after,
+                                                    @QueryParam("limit") Integer limit,
+                                                    @BeanParam Caller caller) {
+        return queries.after(scope(district, audience, kind, caller), after == null ? 0 : after,
                 limit == null ? 500 : Math.min(Math.max(limit, 1), 1000));
     }
 
@@ -89,8 +90,9 @@ public class NoticeResource {
     public Multi<OutboundSseEvent> stream(@QueryParam("district") String district,
                                           @QueryParam("audience") String audience, @QueryParam("kind") String kind,
                                           @HeaderParam("Last-Event-ID") String lastEventId,
-                                          @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse) {
-        NoticeQueries.Scope scope = scope(district, audience, kind);
+                                          @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse,
+                                          @BeanParam Caller caller) {
+        NoticeQueries.Scope scope = scope(district, audience, kind, caller);
         AtomicLong cursor = new AtomicLong(lastEventId(lastEventId != null ? lastEventId : lastEventIdParam));
         Multi<Long> wakeUps = Multi.createBy().merging().streams(Multi.createFrom().item(0L), signals.changes());
         Multi<OutboundSseEvent> notices = wakeUps.onOverflow().dropPreviousItems()
@@ -128,6 +130,8 @@ public class NoticeResource {
             throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         district(body.district());
+        caller.requireDistrict(body.district());
+        caller.requireRole("supervisor");
         if (body.audience() == null) {
             throw ApiProblem.invalidField("audience", null, "请指定通报对象 (audience is required)");
         }
@@ -162,6 +166,9 @@ public class NoticeResource {
                 throw ApiProblem.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
             }
             NoticeIssued notice = (NoticeIssued) PublishedEvents.read(events.get(0));
+            if (!addressedTo(notice.districtCode(), notice.audience(), caller)) {
+                throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
+            }
             NoticeAcknowledged ack = new NoticeAcknowledged(noticeId, notice.districtCode(), notice.audience(),
                     caller.person(), body == null ? null : body.comment());
             return store.append(NoticeLog.stream(noticeId), NoticeLog.STREAM_TYPE, ExpectedVersion.exactly(1),
@@ -170,6 +177,36 @@ public class NoticeResource {
                             "already-acknowledged", "该通报已签收 (the notice was acknowledged already)"))
                     .replaceWith(ack);
         });
+    }
+
+    /** Whether the caller is (in) the audience: the department, the school, the office, the leading group. */
+    static boolean addressedTo(String district, Audience audience, Caller caller) {
+        if (caller.is("admin")) {
+            return true;
+        }
+        if (!caller.seesDistrict(district)) {
+            return false;
+        }
+        return switch (audience.kind()) {
+            case DEPARTMENT -> audience.code().equals(caller.department());
+            case SCHOOL -> audience.code().equals(caller.school());
+            case SUPERVISION_OFFICE -> caller.is("supervisor");
+            case LEADING_GROUP -> caller.is("leader", "supervisor");
+            case DISTRICT -> true;
+        };
+    }
+
+    /** The caller's scope: a department or school sees what is addressed to it and to the whole district. */
+    static NoticeQueries.Scope scope(String district, String audience, String kind, Caller caller) {
+        NoticeQueries.Scope asked = scope(district, audience, kind);
+        caller.requireDistrict(district);
+        if (caller.department() != null) {
+            return new NoticeQueries.Scope(district, "DEPARTMENT", caller.department(), asked.kind(), null, true);
+        }
+        if (caller.school() != null) {
+            return new NoticeQueries.Scope(district, "SCHOOL", caller.school(), asked.kind(), null, true);
+        }
+        return asked;
     }
 
     static NoticeQueries.Scope scope(String district, String audience, String kind) {

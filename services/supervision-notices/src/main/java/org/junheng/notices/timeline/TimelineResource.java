@@ -20,7 +20,9 @@ import java.util.UUID;
 import org.junheng.contracts.Nullable;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.notices.issuing.NoticeQueries;
+import jakarta.ws.rs.BeanParam;
 import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
 
 /**
  * The whole history of one finding across the services — raised, task opened, assigned, …, verified, resolved, and
@@ -48,7 +50,7 @@ public class TimelineResource {
     @GET
     @Path("timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<Entry>> timeline(@PathParam("id") String id) {
+    public Uni<List<Entry>> timeline(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID findingId = uuid(id);
         return pool.preparedQuery("""
                         select event_id, source, event_type, occurred_at, actor, causation_id, payload::text as payload
@@ -65,7 +67,7 @@ public class TimelineResource {
                         entries.add(new Entry("supervision-notices", "NoticeIssued.v1", notice.noticeId().toString(),
                                 notice.issuedAt(), null, null, notice.notice()));
                     }
-                    if (entries.isEmpty()) {
+                    if (entries.isEmpty() || !allowed(entries, caller)) {
                         throw ApiProblem.notFound("finding-not-found", "没有问题" + findingId
                                 + "的记录 (nothing is known about this finding)");
                     }
@@ -76,8 +78,8 @@ public class TimelineResource {
     @GET
     @Path("timeline.html")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<String> printable(@PathParam("id") String id) {
-        return timeline(id).map(entries -> {
+    public Uni<String> printable(@PathParam("id") String id, @BeanParam Caller caller) {
+        return timeline(id, caller).map(entries -> {
             StringBuilder html = new StringBuilder("""
                     <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题全过程记录</title>
                     <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}
@@ -96,6 +98,24 @@ public class TimelineResource {
             }
             return html.append("</table></body></html>").toString();
         });
+    }
+
+    /** The finding's district's office, leaders and admins; a department of its task; the school it is about. */
+    static boolean allowed(List<Entry> entries, Caller caller) {
+        String district = entries.get(0).event().path("districtCode").asText();
+        if (!caller.seesDistrict(district)) {
+            return false;
+        }
+        if (caller.department() != null) {
+            return entries.stream().filter(e -> e.eventType().startsWith("TaskOpened")).anyMatch(e ->
+                    caller.department().equals(e.event().path("leadDepartment").path("code").asText())
+                            || e.event().path("coDepartments").findValuesAsText("code").contains(caller.department()));
+        }
+        if (caller.school() != null) {
+            return entries.stream().anyMatch(e -> caller.school().equals(e.event().path("subject")
+                    .path("schoolCode").asText()));
+        }
+        return true;
     }
 
     /** By time; an entry never precedes the entry that caused it. */

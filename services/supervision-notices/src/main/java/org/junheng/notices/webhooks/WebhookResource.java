@@ -64,6 +64,14 @@ public class WebhookResource {
         if (body.district() == null || !body.district().matches("[0-9]{6}")) {
             throw ApiProblem.invalidField("district", body.district(), "区县代码为6位数字 (a district code has 6 digits)");
         }
+        caller.requireDistrict(body.district());
+        caller.requireRole("supervisor", "department");
+        if (caller.department() != null && (body.audience() == null
+                || body.audience().kind() != org.junheng.contracts.notices.AudienceKind.DEPARTMENT
+                || !caller.department().equals(body.audience().code()))) {
+            throw ApiProblem.forbidden("部门只能订阅本部门的通报 (a department subscribes to its own notices: "
+                    + "audience DEPARTMENT/" + caller.department() + ")");
+        }
         URI url = parse(body.url());
         if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
             throw ApiProblem.invalidField("url", body.url(), "须为 http(s) 地址 (an http(s) URL)");
@@ -84,12 +92,17 @@ public class WebhookResource {
     }
 
     @GET
-    public Uni<List<Subscription>> list(@QueryParam("district") String district) {
+    public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         if (district == null || !district.matches("[0-9]{6}")) {
             throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
         }
-        return pool.preparedQuery("select * from webhook_subscriptions where district_code = $1 order by created_at")
-                .execute(Tuple.of(district)).map(rows -> {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor", "department");
+        return pool.preparedQuery("""
+                        select * from webhook_subscriptions where district_code = $1
+                        and ($2::text is null or audience_kind = 'DEPARTMENT' and audience_code = $2)
+                        order by created_at""")
+                .execute(Tuple.of(district, caller.department())).map(rows -> {
                     List<Subscription> list = new ArrayList<>();
                     for (Row row : rows) {
                         String kind = row.getString("audience_kind");
@@ -105,27 +118,24 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<Response> unsubscribe(@PathParam("id") String id) {
-        return pool.preparedQuery("update webhook_subscriptions set active = false where subscription_id = $1")
-                .execute(Tuple.of(uuid(id))).map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw notFound(id);
-                    }
-                    return Response.noContent().build();
-                });
+    public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
+        return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery(
+                        "update webhook_subscriptions set active = false where subscription_id = $1")
+                .execute(Tuple.of(uuid(id)))).map(rows -> Response.noContent().build());
     }
 
     /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
     @GET
     @Path("{id}/deliveries")
-    public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
+    public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
+                                          @BeanParam Caller caller) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD").contains(status)) {
             throw ApiProblem.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD");
         }
-        return pool.preparedQuery("""
+        return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
                         order by delivery_id""")
-                .execute(Tuple.of(uuid(id), status)).map(rows -> {
+                .execute(Tuple.of(uuid(id), status))).map(rows -> {
                     List<Delivery> list = new ArrayList<>();
                     rows.forEach(row -> list.add(new Delivery(row.getLong("delivery_id"),
                             row.getUUID("subscription_id"), row.getUUID("notice_id"), row.getString("status"),
@@ -140,15 +150,31 @@ public class WebhookResource {
     @POST
     @Path("deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId) {
-        return pool.preparedQuery("""
-                        update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
-                            delivered_at = null where delivery_id = $1""")
-                .execute(Tuple.of(deliveryId)).map(rows -> {
-                    if (rows.rowCount() == 0) {
+    public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
+        return pool.preparedQuery("select subscription_id from webhook_deliveries where delivery_id = $1")
+                .execute(Tuple.of(deliveryId)).flatMap(found -> {
+                    if (found.rowCount() == 0) {
                         throw ApiProblem.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
                     }
-                    return Response.accepted().build();
+                    return owned(found.iterator().next().getUUID("subscription_id"), caller);
+                }).flatMap(ignored -> pool.preparedQuery("""
+                        update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
+                            delivered_at = null where delivery_id = $1""")
+                .execute(Tuple.of(deliveryId))).map(rows -> Response.accepted().build());
+    }
+
+    /** The subscription, if the caller may manage it: the office of its district, or the department it is for. */
+    private Uni<Row> owned(UUID subscription, Caller caller) {
+        return pool.preparedQuery("select * from webhook_subscriptions where subscription_id = $1")
+                .execute(Tuple.of(subscription)).map(rows -> {
+                    Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
+                    boolean mine = row != null && caller.seesDistrict(row.getString("district_code"))
+                            && (caller.is("admin", "supervisor") || caller.department() != null
+                            && caller.department().equals(row.getString("audience_code")));
+                    if (!mine) {
+                        throw notFound(subscription.toString());
+                    }
+                    return row;
                 });
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junheng.infra.DevTokens;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junheng.notices.webhooks.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +70,7 @@ class WebhookDeliveryTest {
         String secret = subscription.getString("secret");
         assertTrue(secret.startsWith("whsec_"));
 
-        String noticeId = given().contentType("application/json").header("Authorization", "Bearer " + DevTokens.forActor("u-ddr-03;supervisor;"))
+        String noticeId = given().contentType("application/json")
                 .body("{\"district\": \"500188\", \"audience\": {\"kind\": \"DEPARTMENT\", \"code\": \"cz\"},"
                         + " \"kind\": \"SUPERVISION_ORDER\", \"severity\": \"WARNING\", \"title\": \"督办通知\","
                         + " \"body\": \"请于5日内报送教师培训经费整改方案\"}")
