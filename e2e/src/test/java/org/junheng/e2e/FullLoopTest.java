@@ -94,6 +94,19 @@ class FullLoopTest {
             String lead = task.path("leadDepartment").asText();
             assertEquals(indicator.equals("EQ4") ? "cz" : "jw", lead, indicator);
         }
+        // the sample's notices, once each: one digest, readiness to the office and the leading group, each task to its
+        // lead and to every co-responsible department
+        int expectedAssignments = 0;
+        for (JsonNode t : tasks) {
+            expectedAssignments += 1 + t.path("coDepartments").size();
+        }
+        int assignments = expectedAssignments;
+        await().atMost(Duration.ofSeconds(60)).until(() -> kinds(notices).getOrDefault("TASK_ASSIGNED", 0) >= assignments);
+        Thread.sleep(1000);
+        Map<String, Integer> kinds = kinds(notices);
+        assertEquals(1, kinds.get("FINDINGS_DIGEST"), kinds.toString());
+        assertEquals(2, kinds.get("READINESS_CHANGED"), kinds.toString());
+        assertEquals(expectedAssignments, kinds.get("TASK_ASSIGNED"), kinds.toString());
         JsonNode sportsTask = find(tasks, "indicator", "RA5");
         assertTrue(sportsTask.path("coDepartments").toString().contains("gh"), "RA5: planning bureau helps");
 
@@ -152,6 +165,7 @@ class FullLoopTest {
 
         // ---- replay: stop everything, drop every read model, start again; the same answers, nothing twice
         Map<String, JsonNode> before = snapshot(period, rectification, notices, findingId);
+        long noticesBefore = count("notices", "select count(*) from events where event_type = 'NoticeIssued.v1'");
         cluster.stopAll();
         dropReadModels();
         cluster.startAll();
@@ -163,6 +177,8 @@ class FullLoopTest {
             }
         }
         assertEquals(19, count("rectification", "select count(*) from events where event_type = 'TaskOpened.v1'"));
+        assertEquals(noticesBefore, count("notices", "select count(*) from events where event_type = 'NoticeIssued.v1'"),
+                "consuming both topics again issued no notice twice");
 
         // ---- crash: kill -9 the evaluation in the middle of another district's import; the end state is a clean run's
         loadSampleAsync(CRASH_DISTRICT, () -> {
@@ -377,6 +393,13 @@ class FullLoopTest {
         duringImport.run();
     }
 
+    private static Map<String, Integer> kinds(String notices) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        Api.get(notices + "/api/v1/notices?district=" + DISTRICT).forEach(n -> kinds.merge(n.path("notice")
+                .path("kind").asText(), 1, Integer::sum));
+        return kinds;
+    }
+
     private static String act(String task, String action, String etag, String body, Map<String, String> actor) {
         Map<String, String> headers = new LinkedHashMap<>(actor);
         headers.put("If-Match", etag);
@@ -408,15 +431,30 @@ class FullLoopTest {
         return snapshot;
     }
 
+    /**
+     * Every read model goes: the projections of each service's own log, and what the notices service keeps from the
+     * topics it consumes (timeline, task facts, task board, its inbox and its consumer group offsets), so it reads
+     * both topics again from the start. Decisions are not re-run: the evaluation's and rectification's logs stand.
+     */
     private static void dropReadModels() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("truncate evaluation.ledger_items, evaluation.ledger_variations,"
                     + " evaluation.ledger_readiness, evaluation.ledger_runs, evaluation.findings");
             statement.execute("truncate rectification.tasks");
             statement.execute("truncate notices.notices restart identity");
+            statement.execute("truncate notices.timeline_entries, notices.task_facts, notices.task_board,"
+                    + " notices.inbox");
             for (String schema : List.of("evaluation", "rectification", "notices")) {
                 statement.execute("delete from " + schema + ".projection_checkpoints");
             }
+        }
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(properties)) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                admin.deleteConsumerGroups(List.of("supervision-notices")).all().get();
+                return true;
+            });
         }
     }
 
