@@ -28,9 +28,13 @@ public class ImportResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ImportDesk desk;
+    private final ImportThrottle throttle;
 
-    public ImportResource(ImportDesk desk) {
+    public ImportResource(ImportDesk desk, java.time.Clock clock,
+                          @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                  name = "junheng.intake.imports-per-minute", defaultValue = "6") int perMinute) {
         this.desk = desk;
+        this.throttle = new ImportThrottle(perMinute, java.time.Duration.ofMinutes(1), clock);
     }
 
     @POST
@@ -44,6 +48,11 @@ public class ImportResource {
                                               @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
+        throttle.acquire(district).ifPresent(wait -> {
+            throw new org.junheng.service.ApiProblem(429, "too-many-imports",
+                    "导入过于频繁，请稍后再试 (too many imports; try again later)",
+                    "retry after " + Math.max(1, wait.toSeconds()) + " s", null);
+        });
         byte[] content = read(file);
         ImportDesk.requireContent(content);
         return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,

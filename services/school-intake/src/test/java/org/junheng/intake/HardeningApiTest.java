@@ -1,0 +1,73 @@
+package org.junheng.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.junheng.infra.JunhengInfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Limits and headers every API answer carries: import rate, body size, security headers, CORS. */
+@QuarkusTest
+@QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
+class HardeningApiTest {
+
+    @Test
+    void importsBeyondTheDistrictsBudgetAre429() {
+        String path = "/api/v1/districts/500193/periods/2024/imports";
+        int refused = 0;
+        for (int i = 0; i < 13; i++) {
+            int status = given().multiPart("file", "bad.csv", "学校标识码\n1".getBytes(StandardCharsets.UTF_8),
+                    "text/csv").post(path).statusCode();
+            if (status == 429) {
+                refused++;
+            }
+        }
+        assertEquals(1, refused, "12 per minute in tests, the 13th waits");
+        given().multiPart("file", "bad.csv", "x".getBytes(StandardCharsets.UTF_8), "text/csv").post(path).then()
+                .statusCode(429).body("type", equalTo("https://junheng.org/problems/too-many-imports"));
+        // another district has its own budget
+        given().multiPart("file", "bad.csv", "x".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/districts/500192/periods/2024/imports").then().statusCode(org.hamcrest.Matchers.not(429));
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/districts/500104/schools")
+    java.net.URL schools;
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        byte[] huge = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        // announced with Expect: 100-continue, the oversized body is refused before a byte of it is sent
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(schools.toURI())
+                        .expectContinue(true).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + org.junheng.infra.DevTokens.admin())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void apiAnswersCarrySecurityHeadersAndNoStackTraces() {
+        given().get("/api/v1/districts/500104/schools").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().contentType("application/json").body("{\"schoolCode\": ").post("/api/v1/districts/500104/schools")
+                .then().statusCode(400).body(org.hamcrest.Matchers.not(containsString("at org.")));
+    }
+
+    @Test
+    void browsersMayCallFromTheDashboardOriginOnly() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/districts/500104/schools").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/districts/500104/schools").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}
