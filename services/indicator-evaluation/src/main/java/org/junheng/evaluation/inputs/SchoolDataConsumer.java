@@ -5,20 +5,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.junheng.contracts.CloudEventHeaders;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
 import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.eventsourcing.relay.CloudEventRecords;
 
 /**
  * Applies every school-data event to the evaluation's input tables, once (the inbox row and the change commit
@@ -26,8 +22,6 @@ import org.junheng.eventsourcing.relay.CloudEventRecords;
  */
 @ApplicationScoped
 public class SchoolDataConsumer {
-
-    private static final Logger LOG = Logger.getLogger(SchoolDataConsumer.class);
 
     private final Inbox inbox;
 
@@ -37,18 +31,10 @@ public class SchoolDataConsumer {
 
     @Incoming("school-data")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        var cloudEvent = CloudEventRecords.read(record);
-        var entry = EventCatalog.findByCeType(cloudEvent.getType());
-        if (entry.isEmpty()) {
-            LOG.warnf("ignoring unknown event type %s (%s)", cloudEvent.getType(), cloudEvent.getId());
-            return Uni.createFrom().voidItem();
-        }
-        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
-                entry.get().eventClass());
-        var correlation = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
-        Cause cause = new Cause(cloudEvent.getId(),
-                correlation == null ? null : new String(correlation.value(), StandardCharsets.UTF_8));
-        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event, cause)).replaceWithVoid();
+        return ConsumedEvent.read(record)
+                .map(consumed -> inbox.process(consumed.id(), tx -> apply(tx, consumed.event(),
+                        new Cause(consumed.id(), consumed.correlationId()))).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** The input message that made a district period due, recorded as the cause of the evaluation's events. */

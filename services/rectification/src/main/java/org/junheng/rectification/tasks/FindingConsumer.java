@@ -4,16 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.junheng.contracts.CloudEventHeaders;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.IndicatorCode;
-import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
@@ -24,8 +20,7 @@ import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.inbox.Inbox;
-import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.eventsourcing.relay.CloudEventRecords;
+import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.rectification.lifecycle.Task;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
@@ -55,17 +50,11 @@ public class FindingConsumer {
 
     @Incoming("evaluation")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        var cloudEvent = CloudEventRecords.read(record);
-        var entry = EventCatalog.findByCeType(cloudEvent.getType());
-        if (entry.isEmpty() || !FindingEvent.class.isAssignableFrom(entry.get().eventClass())) {
-            return Uni.createFrom().voidItem(); // evaluation results: nothing to rectify
-        }
-        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
-                entry.get().eventClass());
-        var correlation = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
-        EventMetadata metadata = new EventMetadata(null, correlation == null ? null
-                : new String(correlation.value(), StandardCharsets.UTF_8), cloudEvent.getId(), ACTOR, null, null, null);
-        return inbox.process(cloudEvent.getId(), tx -> apply(tx, (FindingEvent) event, metadata)).replaceWithVoid();
+        return ConsumedEvent.read(record)
+                .filter(consumed -> consumed.event() instanceof FindingEvent) // results: nothing to rectify
+                .map(consumed -> inbox.process(consumed.id(), tx -> apply(tx, (FindingEvent) consumed.event(),
+                        consumed.causedBy(ACTOR))).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {

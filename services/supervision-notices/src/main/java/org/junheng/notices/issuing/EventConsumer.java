@@ -5,20 +5,18 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.junheng.contracts.CloudEventHeaders;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.relay.CloudEventRecords;
 import org.junheng.notices.rules.TaskFacts;
@@ -33,7 +31,6 @@ import org.junheng.notices.rules.TaskFact;
 @ApplicationScoped
 public class EventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final EventMetadata.Actor ACTOR = EventMetadata.Actor.system("supervision-notices");
 
     private final Inbox evaluationInbox;
@@ -59,21 +56,14 @@ public class EventConsumer {
     }
 
     private Uni<Void> consume(ConsumerRecord<String, byte[]> record, Inbox inbox, String source) {
-        var cloudEvent = CloudEventRecords.read(record);
-        var entry = EventCatalog.findByCeType(cloudEvent.getType());
-        if (entry.isEmpty()) {
-            LOG.warnf("ignoring unknown event type %s (%s)", cloudEvent.getType(), cloudEvent.getId());
-            return Uni.createFrom().voidItem();
-        }
-        PublishedEvent event = PublishedEvents.read(new String(cloudEvent.getData().toBytes(), StandardCharsets.UTF_8),
-                entry.get().eventClass());
-        String correlation = header(record, CloudEventHeaders.CORRELATION_ID);
-        Trigger trigger = new Trigger(cloudEvent.getId(), source, entry.get().storedType(),
-                cloudEvent.getTime() == null ? OffsetDateTime.now() : cloudEvent.getTime(),
-                header(record, CloudEventHeaders.ACTOR), correlation, header(record, CloudEventHeaders.CAUSATION_ID));
-        EventMetadata metadata = new EventMetadata(event.districtCode(), correlation, cloudEvent.getId(), ACTOR, null,
-                header(record, CloudEventHeaders.TRACEPARENT), null);
-        return inbox.process(cloudEvent.getId(), tx -> apply(tx, event, trigger, metadata)).replaceWithVoid();
+        return ConsumedEvent.read(record).map(consumed -> {
+            Trigger trigger = new Trigger(consumed.id(), source, consumed.storedType(),
+                    consumed.time() == null ? OffsetDateTime.now() : consumed.time(), consumed.actor(),
+                    consumed.correlationId(), CloudEventRecords.header(record, CloudEventHeaders.CAUSATION_ID)
+                    .orElse(null));
+            return inbox.process(consumed.id(), tx -> apply(tx, consumed.event(), trigger,
+                    consumed.causedBy(ACTOR))).replaceWithVoid();
+        }).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** Where and when the consumed event happened, and who caused it. */
@@ -137,10 +127,5 @@ public class EventConsumer {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored task fact is unreadable", e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
