@@ -140,7 +140,10 @@ public final class Task {
         if (command instanceof TaskCommand.ExtendDeadline extend) {
             require(!status.settled(), command, status);
             requireText(extend.reason(), "reason", "请填写延期理由 (reason is required)");
-            if (extend.newDueDate() == null || !extend.newDueDate().isAfter(state.dueDate())) {
+            if (extend.newDueDate() == null) {
+                throw TaskRefused.invalid("new-due-date-required", "请填写新的整改期限 (newDueDate is required)");
+            }
+            if (!extend.newDueDate().isAfter(state.dueDate())) {
                 throw TaskRefused.invalid("due-date-not-later", "新的整改期限须晚于" + state.dueDate()
                         + " (the new due date must be after the current one)");
             }
@@ -150,7 +153,10 @@ public final class Task {
         if (command instanceof TaskCommand.Reassign reassign) {
             require(!status.settled(), command, status);
             requireText(reassign.reason(), "reason", "请填写改派理由 (reason is required)");
-            if (reassign.to() == null || reassign.to().code().equals(state.lead().code())) {
+            if (reassign.to() == null) {
+                throw TaskRefused.invalid("to-required", "请指定改派单位 (name the department to reassign to)");
+            }
+            if (reassign.to().code().equals(state.lead().code())) {
                 throw TaskRefused.invalid("same-department", "改派对象须为其他单位 (reassign to another department)");
             }
             return List.of(new TaskReassigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),

@@ -18,8 +18,15 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
     /** One row: the indicators, the lead (牵头单位) and the co-responsible units (配合单位). */
     public record Rule(Set<IndicatorCode> indicators, Department lead, List<Department> coDepartments) {
         public Rule {
+            if (indicators == null || indicators.isEmpty()) {
+                throw new IllegalArgumentException("a rule names at least one indicator");
+            }
+            java.util.Objects.requireNonNull(lead, "lead");
             indicators = Set.copyOf(indicators);
             coDepartments = List.copyOf(coDepartments);
+            if (coDepartments.stream().map(Department::code).distinct().count() != coDepartments.size()) {
+                throw new IllegalArgumentException("a co-responsible unit is listed twice");
+            }
         }
     }
 
@@ -38,6 +45,7 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
     public static final Department PUBLIC_SECURITY = new Department("ga", "区公安分局");
 
     public ResponsibilityMatrix {
+        java.util.Objects.requireNonNull(defaultLead, "defaultLead");
         rules = List.copyOf(rules);
         Map<IndicatorCode, Rule> seen = new EnumMap<>(IndicatorCode.class);
         for (Rule rule : rules) {

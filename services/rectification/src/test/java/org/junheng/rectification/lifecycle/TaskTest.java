@@ -218,11 +218,24 @@ class TaskTest {
     }
 
     @Test
-    void aFindingThatNoLongerAppliesClosesItsTaskWithoutVerification() {
-        List<TaskEvent> events = Task.decide(TaskFixtures.in(TaskStatus.PLANNED),
-                new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE));
-        assertEquals(1, events.size());
-        assertEquals(ClosureReason.NO_LONGER_APPLICABLE, ((TaskEvent.TaskClosed) events.get(0)).reason());
+    void aFindingThatNoLongerAppliesClosesItsTaskWithoutVerificationFromEveryUnclosedStatus() {
+        for (TaskStatus status : EnumSet.range(TaskStatus.OPEN, TaskStatus.VERIFIED)) {
+            List<TaskEvent> events = Task.decide(TaskFixtures.in(status),
+                    new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE));
+            assertEquals(1, events.size(), status.name());
+            assertEquals(ClosureReason.NO_LONGER_APPLICABLE, ((TaskEvent.TaskClosed) events.get(0)).reason());
+        }
+        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.CLOSED),
+                new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE)));
+    }
+
+    @Test
+    void missingDatesAndDepartmentsAreNamedAsRequired() {
+        TaskState inProgress = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        assertEquals("new-due-date-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.ExtendDeadline(null, "雨季", SUPERVISOR))).code());
+        assertEquals("to-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
+                new TaskCommand.Reassign(null, "经费问题", SUPERVISOR))).code());
     }
 
     @Test

@@ -47,6 +47,32 @@ class ResponsibilityMatrixTest {
     }
 
     @Test
+    void aRuleWithoutIndicatorsOrLeadAHelperTwiceOrNoDefaultLeadIsRefused() {
+        var jw = ResponsibilityMatrix.EDUCATION_COMMISSION;
+        var cz = ResponsibilityMatrix.FINANCE;
+        assertThrows(IllegalArgumentException.class, () -> new ResponsibilityMatrix.Rule(Set.of(), jw, List.of()));
+        assertThrows(NullPointerException.class, () -> new ResponsibilityMatrix.Rule(Set.of(IndicatorCode.RA1), null,
+                List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ResponsibilityMatrix.Rule(Set.of(IndicatorCode.RA1), jw,
+                List.of(cz, cz)));
+        assertThrows(NullPointerException.class, () -> new ResponsibilityMatrix(List.of(), null));
+    }
+
+    @Test
+    void campaignPhasesMustBeInOrderAndLeadTimesPositive() {
+        var later = new Campaign.Phase("B", LocalDate.of(2024, 1, 1), null, "b");
+        var earlier = new Campaign.Phase("A", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "a");
+        assertThrows(IllegalArgumentException.class, () -> new Campaign(List.of(later, earlier),
+                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180));
+        assertThrows(IllegalArgumentException.class, () -> new Campaign(List.of(earlier, later),
+                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 0, 180));
+        assertThrows(IllegalArgumentException.class, () -> new Campaign.Phase("C", LocalDate.of(2024, 2, 1),
+                LocalDate.of(2024, 1, 1), "c"));
+        assertEquals(2, new Campaign(List.of(earlier, later), LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90,
+                180).phases().size());
+    }
+
+    @Test
     void hardwareIsDueAtTheEndOfBuildOutAndSoftwareAtTheEndOfConsolidation() {
         Campaign campaign = Campaign.standard();
         LocalDate early = LocalDate.of(2023, 8, 1);

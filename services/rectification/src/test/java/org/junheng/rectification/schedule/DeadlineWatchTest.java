@@ -69,4 +69,33 @@ class DeadlineWatchTest {
         assertEquals(List.of(), WATCH.check(TaskFixtures.in(TaskStatus.VERIFIED), DUE.plusDays(200)));
         assertEquals(List.of(), WATCH.check(TaskFixtures.in(TaskStatus.CLOSED), DUE.plusDays(200)));
     }
+
+    @Test
+    void theLeadingGroupOfficeIsCalledInOnTheThirtyFirstDayLateNotTheThirtieth() {
+        TaskState task = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        List<TaskEvent> emitted = new java.util.ArrayList<>();
+        task = run(task, DUE.plusDays(30), emitted);
+        assertEquals(List.of(EscalationLevel.DEPARTMENT), emitted.stream()
+                .filter(TaskEvent.TaskEscalated.class::isInstance).map(e -> ((TaskEvent.TaskEscalated) e).level())
+                .toList());
+        emitted.clear();
+        run(task, DUE.plusDays(31), emitted);
+        assertEquals(List.of(EscalationLevel.LEADING_GROUP_OFFICE), emitted.stream()
+                .map(e -> ((TaskEvent.TaskEscalated) e).level()).toList());
+    }
+
+    @Test
+    void anExtensionStartsTheRemindersAgainForTheNewDueDate() {
+        TaskState task = TaskFixtures.in(TaskStatus.IN_PROGRESS);
+        List<TaskEvent> emitted = new java.util.ArrayList<>();
+        task = run(task, DUE.minusDays(5), emitted);
+        assertEquals(1, emitted.size());
+        TaskEvent extension = Task.decide(task, new TaskCommand.ExtendDeadline(DUE.plusDays(60), "施工受雨季影响",
+                TaskFixtures.SUPERVISOR)).get(0);
+        task = Task.evolve(task, extension);
+        emitted.clear();
+        run(task, DUE.plusDays(55), emitted);
+        assertEquals(List.of(7), emitted.stream().map(e -> ((TaskEvent.TaskDueSoon) e).daysLeft()).toList());
+        assertEquals(DUE.plusDays(60), ((TaskEvent.TaskDueSoon) emitted.get(0)).dueDate());
+    }
 }
