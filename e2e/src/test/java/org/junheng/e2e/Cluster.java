@@ -70,17 +70,14 @@ final class Cluster implements AutoCloseable {
         processes.put(service, process);
     }
 
-    void awaitReady(String service) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (status(url(service) + "/q/health/ready") != 200) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service + " not ready after 3 minutes");
-            }
-            Thread.sleep(250);
-        }
+    void awaitReady(String service) {
+        org.awaitility.Awaitility.await(service + " ready").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    if (!processes.get(service).isAlive()) {
+                        throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                    }
+                    return status(url(service) + "/q/health/ready") == 200;
+                });
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */

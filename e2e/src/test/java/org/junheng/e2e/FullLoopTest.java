@@ -102,7 +102,9 @@ class FullLoopTest {
         }
         int assignments = expectedAssignments;
         await().atMost(Duration.ofSeconds(60)).until(() -> kinds(notices).getOrDefault("TASK_ASSIGNED", 0) >= assignments);
-        Thread.sleep(1000);
+        // and no more arrive: the counts hold for a second
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> kinds(notices).get("TASK_ASSIGNED") == assignments);
         Map<String, Integer> kinds = kinds(notices);
         assertEquals(1, kinds.get("FINDINGS_DIGEST"), kinds.toString());
         assertEquals(2, kinds.get("READINESS_CHANGED"), kinds.toString());
@@ -195,9 +197,10 @@ class FullLoopTest {
                 && ledgerShape(Api.get(crashPeriod + "/ledger")).equals(cleanLedger));
         await().atMost(Duration.ofSeconds(60)).until(() -> Api.get(rectification + "/api/v1/tasks?district="
                 + CRASH_DISTRICT).size() == 19);
-        Thread.sleep(2000); // anything late would arrive now
-        assertEquals(19, Api.get(rectification + "/api/v1/tasks?district=" + CRASH_DISTRICT).size());
-        assertEquals(19, Api.get(evaluation + "/api/v1/findings?district=" + CRASH_DISTRICT).size());
+        // anything late or twice would show within two seconds
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                Api.get(rectification + "/api/v1/tasks?district=" + CRASH_DISTRICT).size() == 19
+                        && Api.get(evaluation + "/api/v1/findings?district=" + CRASH_DISTRICT).size() == 19);
     }
 
     @Test

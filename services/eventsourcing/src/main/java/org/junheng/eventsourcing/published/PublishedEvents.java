@@ -47,6 +47,12 @@ public final class PublishedEvents {
         }
     }
 
+    /** The stored event as a catalogue event; empty for a service's own internal types. */
+    public static java.util.Optional<PublishedEvent> readKnown(StoredEvent stored) {
+        return EventCatalog.findByStoredType(stored.eventType()).isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(read(stored));
+    }
+
     public static <T extends PublishedEvent> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.service.ApiProblem;
+import org.junheng.service.DistrictCode;
 
 /** Path and query parameters checked once, each refusal naming the parameter (RFC 9457 {@code errors[].field}). */
 public final class Params {
@@ -21,10 +22,7 @@ public final class Params {
     }
 
     public static String district(String value) {
-        if (value == null || !value.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", value, "区县代码为6位数字 (a district code has 6 digits)");
-        }
-        return value;
+        return DistrictCode.require(value);
     }
 
     public static int year(String value) {

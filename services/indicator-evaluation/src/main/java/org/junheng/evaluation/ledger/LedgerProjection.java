@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
@@ -35,10 +34,10 @@ public final class LedgerProjection implements Projection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, StoredEvent stored) {
-        if (EventCatalog.findByStoredType(stored.eventType()).isEmpty()) {
+        PublishedEvent event = PublishedEvents.readKnown(stored).orElse(null);
+        if (event == null) {
             return Uni.createFrom().voidItem();
         }
-        PublishedEvent event = PublishedEvents.read(stored);
         String run = Long.toString(stored.position().transactionId());
         if (event instanceof FindingEvent finding) {
             return applyFinding(tx, finding, stored);

@@ -16,6 +16,7 @@ import org.junheng.rectification.tasks.TaskQueries;
 import jakarta.ws.rs.BeanParam;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 
 /**
  * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
@@ -104,9 +105,6 @@ public class DistrictSettingsResource {
     }
 
     private static String district(String value) {
-        if (value == null || !value.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", value, "区县代码为6位数字 (a district code has 6 digits)");
-        }
-        return value;
+        return DistrictCode.require(value);
     }
 }

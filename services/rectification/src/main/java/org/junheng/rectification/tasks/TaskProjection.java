@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.TaskEvent.DeadlineExtended;
 import org.junheng.contracts.rectification.TaskEvent.EvidenceAttached;
@@ -39,10 +38,7 @@ public final class TaskProjection implements Projection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, StoredEvent stored) {
-        if (EventCatalog.findByStoredType(stored.eventType()).isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        if (!(PublishedEvents.read(stored) instanceof TaskEvent event)) {
+        if (!(PublishedEvents.readKnown(stored).orElse(null) instanceof TaskEvent event)) {
             return Uni.createFrom().voidItem();
         }
         UUID id = event.taskId();

@@ -32,6 +32,7 @@ import org.junheng.rectification.lifecycle.TaskStatus;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 
 /** Rectification tasks (整改任务): list, one task, its history, and the actions of its lifecycle. */
 @Path("/api/v1/tasks")
@@ -98,9 +99,7 @@ public class TaskResource {
                                                @QueryParam("overdue") Boolean overdue,
                                                @QueryParam("period") Integer period,
                                                @BeanParam Caller caller) {
-        if (district == null || !district.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
-        }
+        DistrictCode.require(district);
         caller.requireDistrict(district);
         // a department sees the tasks it leads or helps with, a school its own, whatever it asks for
         if (caller.department() != null) {

@@ -21,6 +21,7 @@ import org.junheng.notices.issuing.NoticeLog;
 import org.junheng.notices.issuing.NoticeQueries;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 
 /**
  * Bulletins (通报): each department's tasks, ranked, issued to the whole district — by a supervisor on request, and
@@ -80,8 +81,6 @@ public class BulletinResource {
     }
 
     private static void district(String district) {
-        if (district == null || !district.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
-        }
+        DistrictCode.require(district);
     }
 }

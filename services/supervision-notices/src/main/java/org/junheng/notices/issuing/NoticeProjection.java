@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.ZoneOffset;
-import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.notices.NoticeEvent.NoticeAcknowledged;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
@@ -27,10 +26,7 @@ public final class NoticeProjection implements Projection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, StoredEvent stored) {
-        if (EventCatalog.findByStoredType(stored.eventType()).isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        PublishedEvent event = PublishedEvents.read(stored);
+        PublishedEvent event = PublishedEvents.readKnown(stored).orElse(null);
         if (event instanceof NoticeIssued notice) {
             return tx.preparedQuery("""
                             insert into notices (notice_id, district_code, audience_kind, audience_code, kind, severity,

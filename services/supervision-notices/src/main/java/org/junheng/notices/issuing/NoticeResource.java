@@ -34,6 +34,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 import org.junheng.notices.streaming.NoticeSignals;
 
 /** Notices (通报): list, stream (SSE, resumable), acknowledge, and issue by hand. */
@@ -237,9 +238,7 @@ public class NoticeResource {
     }
 
     static void district(String district) {
-        if (district == null || !district.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
-        }
+        DistrictCode.require(district);
     }
 
     static long lastEventId(String value) {

@@ -25,6 +25,7 @@ import org.junheng.contracts.notices.Audience;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 
 /**
  * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.
@@ -61,9 +62,7 @@ public class WebhookResource {
         if (body == null) {
             throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
-        if (body.district() == null || !body.district().matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", body.district(), "区县代码为6位数字 (a district code has 6 digits)");
-        }
+        DistrictCode.require(body.district());
         caller.requireDistrict(body.district());
         caller.requireRole("supervisor", "department");
         if (caller.department() != null && (body.audience() == null
@@ -93,9 +92,7 @@ public class WebhookResource {
 
     @GET
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
-        if (district == null || !district.matches("[0-9]{6}")) {
-            throw ApiProblem.invalidField("district", district, "区县代码为6位数字 (a district code has 6 digits)");
-        }
+        DistrictCode.require(district);
         caller.requireDistrict(district);
         caller.requireRole("supervisor", "department");
         return pool.preparedQuery("""

@@ -285,16 +285,18 @@ class NoticesPipelineTest {
     private static void publish(List<PublishedEvent> events, int copies) throws Exception {
         try (Producer<String, byte[]> producer = OutboxRelay.producer(
                 TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
-            for (PublishedEvent event : events) {
+            Instant first = Instant.now();
+            for (int n = 0; n < events.size(); n++) {
+                PublishedEvent event = events.get(n);
                 NewEvent newEvent = PublishedEvents.toNewEvent(event, new EventMetadata(null, "test", null,
                         new EventMetadata.Actor("u-test", "test", null), null, null, null));
                 StoredEvent stored = new StoredEvent(new FeedPosition(1, 1), "test", "Test", 1, newEvent.eventId(),
-                        newEvent.eventType(), newEvent.payloadJson(), newEvent.metadata(), Instant.now());
+                        newEvent.eventType(), newEvent.payloadJson(), newEvent.metadata(),
+                        first.plusMillis(n)); // distinct event times, as the events of one history have
                 var route = new CatalogRouter().route(stored);
                 for (int i = 0; i < copies; i++) {
                     producer.send(CloudEventRecords.toRecord(stored, route, URI.create("/junheng/test"))).get();
                 }
-                Thread.sleep(2); // distinct event times, as events of one history have
             }
         }
     }
