@@ -25,6 +25,7 @@ final class Cluster implements AutoCloseable {
     private final Path repository;
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -35,11 +36,17 @@ final class Cluster implements AutoCloseable {
         Files.createDirectories(logs);
         for (String service : SERVICES) {
             ports.put(service, freePort());
+            managementPorts.put(service, freePort());
         }
     }
 
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Health, metrics and OpenAPI: the management interface, not the API port. */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
     }
 
     void startAll() throws Exception {
@@ -60,6 +67,7 @@ final class Cluster implements AutoCloseable {
                 .toString(), "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + repository.resolve("e2e/target"),
                 "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.management.port=" + managementPorts.get(service),
                 // evaluate soon after inputs settle, watch deadlines rarely: the test drives time itself
                 "-Djunheng.evaluation.settle=PT0.5S", "-Djunheng.evaluation.poll-interval=PT0.1S"));
         TestInfrastructure.shared().quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -76,7 +84,7 @@ final class Cluster implements AutoCloseable {
                     if (!processes.get(service).isAlive()) {
                         throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
                     }
-                    return status(url(service) + "/q/health/ready") == 200;
+                    return status(managementUrl(service) + "/q/health/ready") == 200;
                 });
     }
 

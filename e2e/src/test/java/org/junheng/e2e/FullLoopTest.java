@@ -226,7 +226,10 @@ class FullLoopTest {
                 assertEquals(401, status(url, bad), entry.getKey() + " with a bad token");
             }
             assertEquals(200, status(url, valid), entry.getKey() + " with a good token");
-            assertEquals(200, status(cluster.url(entry.getKey()) + "/q/health/ready", null), "health stays open");
+            assertEquals(200, status(cluster.managementUrl(entry.getKey()) + "/q/health/ready", null),
+                    "health stays open on the management interface");
+            assertEquals(404, status(cluster.url(entry.getKey()) + "/q/health/ready", valid),
+                    "and is not served on the API port");
         }
     }
 

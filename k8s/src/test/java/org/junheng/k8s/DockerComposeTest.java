@@ -44,6 +44,7 @@ class DockerComposeTest {
         assertTrue(services().has(jdbc.getHost()), "JDBC URL names a compose service");
         assertEquals(jdbc, reactive, "JDBC and reactive clients use the same database");
         assertTrue(compose.path("ports").toString().contains(service.httpPort() + ":" + service.httpPort()));
+        assertTrue(compose.path("ports").toString().contains(service.managementPort() + ":" + service.managementPort()));
         assertTrue(compose.path("read_only").asBoolean(), "read-only root file system, as on Kubernetes");
     }
 

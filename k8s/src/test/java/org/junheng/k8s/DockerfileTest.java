@@ -27,6 +27,7 @@ class DockerfileTest {
         assertTrue(Files.isRegularFile(service.dockerfile()), service.dockerfile() + " is missing");
         Dockerfile dockerfile = Dockerfile.parse(Project.read(service.dockerfile()));
         assertEquals(List.of(), dockerfile.violations(service.httpPort()));
+        assertEquals(List.of(), dockerfile.violations(service.managementPort()), "the management port is exposed too");
     }
 
     @ParameterizedTest

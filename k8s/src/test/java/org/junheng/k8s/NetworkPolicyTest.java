@@ -57,9 +57,14 @@ class NetworkPolicyTest {
             if (rule.path("from").isEmpty()) {
                 problems.add("an ingress rule without 'from' admits everyone");
             }
+            // API callers reach the http port only, the metrics scraper the management port only
+            boolean scraper = rule.path("from").findValues("junheng.org/metrics-scraper").size() > 0;
+            boolean gateway = rule.path("from").findValues("junheng.org/api-gateway").size() > 0;
+            String allowed = scraper && !gateway ? "management" : "http";
             for (JsonNode port : rule.path("ports")) {
-                if (!port.path("port").asText().equals("http")) {
-                    problems.add("ingress on " + port.path("port").asText() + ", not only on the http port");
+                if (!port.path("port").asText().equals(allowed)) {
+                    problems.add("ingress from " + (scraper ? "the metrics scraper" : "API callers") + " on "
+                            + port.path("port").asText() + ", not only on the " + allowed + " port");
                 }
             }
             if (rule.path("ports").isEmpty()) {
@@ -183,5 +188,13 @@ class NetworkPolicyTest {
     void aMissingEgressRuleIsCaught() {
         List<String> problems = broken(Services.SCHOOL_INTAKE, spec -> ((ArrayNode) spec.get("egress")).remove(1));
         assertEquals(List.of("no egress to the Kafka brokers"), problems);
+    }
+
+    @Test
+    void apiCallersReachingTheManagementPortAreCaught() {
+        List<String> problems = broken(Services.RECTIFICATION,
+                spec -> ((ObjectNode) spec.at("/ingress/0/ports/0")).put("port", "management"));
+        assertTrue(problems.contains("ingress from API callers on management, not only on the http port"),
+                problems.toString());
     }
 }

@@ -52,6 +52,11 @@ enum Services {
         return Integer.parseInt(properties().get("quarkus.http.port"));
     }
 
+    /** Health, metrics and OpenAPI are served here, never on the API port. */
+    int managementPort() {
+        return Integer.parseInt(properties().get("quarkus.management.port"));
+    }
+
     /** The service's PostgreSQL schema; its database and CloudNativePG cluster are named after it. */
     String schema() {
         return properties().get("quarkus.flyway.schemas");

@@ -27,7 +27,7 @@ final class WorkloadRules {
     private WorkloadRules() {
     }
 
-    static List<String> violations(Deployment deployment, int httpPort) {
+    static List<String> violations(Deployment deployment, int httpPort, int managementPort) {
         List<String> problems = new ArrayList<>();
         String name = deployment.getMetadata().getName();
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -41,6 +41,12 @@ final class WorkloadRules {
                 .filter(p -> "http".equals(p.getName())).findFirst().orElse(null);
         if (http == null || !Objects.equals(http.getContainerPort(), httpPort)) {
             problems.add(name + ": needs a container port named http on " + httpPort + " (quarkus.http.port)");
+        }
+        ContainerPort management = container.getPorts() == null ? null : container.getPorts().stream()
+                .filter(p -> "management".equals(p.getName())).findFirst().orElse(null);
+        if (management == null || !Objects.equals(management.getContainerPort(), managementPort)) {
+            problems.add(name + ": needs a container port named management on " + managementPort
+                    + " (quarkus.management.port)");
         }
         probe(problems, name, "livenessProbe", container.getLivenessProbe(), "/q/health/live");
         probe(problems, name, "readinessProbe", container.getReadinessProbe(), "/q/health/ready");
@@ -114,9 +120,9 @@ final class WorkloadRules {
 
         Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         if (annotations == null || !"true".equals(annotations.get("prometheus.io/scrape"))
-                || !String.valueOf(httpPort).equals(annotations.get("prometheus.io/port"))
+                || !String.valueOf(managementPort).equals(annotations.get("prometheus.io/port"))
                 || !"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
-            problems.add(name + ": prometheus.io annotations must scrape /q/metrics on " + httpPort);
+            problems.add(name + ": prometheus.io annotations must scrape /q/metrics on " + managementPort);
         }
         return problems;
     }
@@ -129,8 +135,8 @@ final class WorkloadRules {
         HTTPGetAction get = probe.getHttpGet();
         if (get == null || !path.equals(get.getPath())) {
             problems.add(name + ": " + kind + " must GET " + path);
-        } else if (!"http".equals(get.getPort().getStrVal())) {
-            problems.add(name + ": " + kind + " must use the port named http");
+        } else if (!"management".equals(get.getPort().getStrVal())) {
+            problems.add(name + ": " + kind + " must use the port named management");
         }
     }
 

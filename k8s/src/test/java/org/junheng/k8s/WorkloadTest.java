@@ -35,7 +35,7 @@ class WorkloadTest {
     @MethodSource("everyServiceEverywhere")
     void theDeploymentFollowsTheRules(String target, Services service) {
         Deployment deployment = Manifests.of(target).typed("Deployment", service.name, Deployment.class);
-        assertEquals(List.of(), WorkloadRules.violations(deployment, service.httpPort()));
+        assertEquals(List.of(), WorkloadRules.violations(deployment, service.httpPort(), service.managementPort()));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -57,6 +57,9 @@ class WorkloadTest {
         ServicePort port = kubeService.getSpec().getPorts().get(0);
         assertEquals(service.httpPort(), port.getPort());
         assertEquals(new IntOrString("http"), port.getTargetPort());
+        ServicePort management = kubeService.getSpec().getPorts().get(1);
+        assertEquals(service.managementPort(), management.getPort());
+        assertEquals(new IntOrString("management"), management.getTargetPort());
 
         PodDisruptionBudget budget = manifests.typed("PodDisruptionBudget", service.name, PodDisruptionBudget.class);
         assertTrue(podLabels.entrySet().containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet()),
@@ -83,7 +86,7 @@ class WorkloadTest {
             Service kubeService = prod.typed("Service", service.name, Service.class);
             assertTrue(kubeService.getMetadata().getLabels().entrySet()
                     .containsAll(monitor.getSpec().getSelector().getMatchLabels().entrySet()), service.name);
-            assertEquals("http", monitor.getSpec().getEndpoints().get(0).getPort());
+            assertEquals("management", monitor.getSpec().getEndpoints().get(0).getPort());
             assertEquals("/q/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
         }
     }
@@ -115,6 +118,12 @@ class WorkloadTest {
     }
 
     @Test
+    void aProbeOnTheApiPortIsCaught() {
+        assertViolation(c -> c.getLivenessProbe().getHttpGet().setPort(new IntOrString("http")),
+                "livenessProbe must use the port named management");
+    }
+
+    @Test
     void aMissingMemoryLimitIsCaught() {
         assertViolation(c -> c.getResources().getLimits().remove("memory"), "no memory limit");
     }
@@ -130,7 +139,7 @@ class WorkloadTest {
         deployment.getSpec().getTemplate().getSpec().getSecurityContext().setRunAsNonRoot(false);
         deployment.getSpec().getTemplate().getSpec().getSecurityContext().setRunAsUser(0L);
         deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setRunAsNonRoot(false);
-        List<String> violations = WorkloadRules.violations(deployment, 8081);
+        List<String> violations = WorkloadRules.violations(deployment, 8081, 9081);
         assertTrue(violations.contains("school-intake: runAsNonRoot is not true"), violations.toString());
         assertTrue(violations.contains("school-intake: runs as uid 0"), violations.toString());
     }
@@ -144,14 +153,14 @@ class WorkloadTest {
     void fixedReplicasAreCaught() {
         Deployment deployment = schoolIntake();
         deployment.getSpec().setReplicas(3);
-        assertTrue(WorkloadRules.violations(deployment, 8081).stream().anyMatch(v -> v.contains("spec.replicas")));
+        assertTrue(WorkloadRules.violations(deployment, 8081, 9081).stream().anyMatch(v -> v.contains("spec.replicas")));
     }
 
     private static void assertViolation(Consumer<Container> breakIt, String expected) {
         Deployment deployment = schoolIntake();
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         breakIt.accept(container);
-        List<String> violations = WorkloadRules.violations(deployment, 8081);
+        List<String> violations = WorkloadRules.violations(deployment, 8081, 9081);
         assertFalse(violations.isEmpty(), "nothing caught");
         assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), violations.toString());
     }

@@ -30,17 +30,22 @@ public final class Stack {
     static final int PERIOD = 2024;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Service(String name, String directory, int port) {
+    /** A service's API port and its management port (health, metrics: quarkus.management.port). */
+    record Service(String name, String directory, int port, int managementPort) {
         String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("school-intake", "services/school-intake", 8081),
-            new Service("indicator-evaluation", "services/indicator-evaluation", 8082),
-            new Service("rectification", "services/rectification", 8083),
-            new Service("supervision-notices", "services/supervision-notices", 8084));
+            new Service("school-intake", "services/school-intake", 8081, 9081),
+            new Service("indicator-evaluation", "services/indicator-evaluation", 8082, 9082),
+            new Service("rectification", "services/rectification", 8083, 9083),
+            new Service("supervision-notices", "services/supervision-notices", 8084, 9084));
 
     private final Path repository;
     private final Path home;
@@ -83,7 +88,7 @@ public final class Stack {
         }
         for (Service service : SERVICES) {
             waitFor(service.name() + " ready", Duration.ofMinutes(3),
-                    () -> status(service.url() + "/q/health/ready") == 200);
+                    () -> status(service.managementUrl() + "/q/health/ready") == 200);
         }
         loadSample();
         String summary = summary(infra.description());
@@ -210,7 +215,8 @@ public final class Stack {
         notices.forEach(notice -> byKind.merge(notice.path("notice").path("kind").asText(), 1, Integer::sum));
         out.append(String.format("  notices (通报)     %d: %s%n%n", notices.size(), byKind));
         for (Service service : SERVICES) {
-            out.append(String.format("  %-22s %s/q/swagger-ui%n", service.name(), service.url()));
+            out.append(String.format("  %-22s %s/q/swagger-ui   health+metrics %s/q%n", service.name(), service.url(),
+                    service.managementUrl()));
         }
         out.append("  SSE (office)           ").append(SERVICES.get(3).url())
                 .append("/api/v1/notices/stream?district=").append(DISTRICT).append("&audience=SUPERVISION_OFFICE\n");

@@ -11,10 +11,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junheng.contracts.CloudEventHeaders;
 import org.junheng.contracts.Topics;
+import org.junheng.infra.DevTokens;
 import org.junheng.infra.JunhengInfraTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ class CountyDataApiTest {
 
     static final String DISTRICT = "500196";
     static final String PAY = "/api/v1/districts/" + DISTRICT + "/periods/2024/county-figures/TEACHER_PAY";
+    static final String OWNERSHIP_DISTRICT = "500197";
     static final Map<String, String> FINANCE = Map.of("code", "czj", "name", "区财政局");
 
     @Test
@@ -89,5 +92,37 @@ class CountyDataApiTest {
         var records = IntakeApiTest.consume(Topics.SCHOOL_DATA, r -> r.key().equals(DISTRICT + "/2150202506"), 1);
         assertEquals("org.junheng.school-data.AttestationRecorded.v1",
                 new String(records.get(0).headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDepartmentSubmitsOnlyInItsOwnNameAndOnlyTheOwnerReplacesASet() {
+        String rotation = "/api/v1/districts/" + OWNERSHIP_DISTRICT + "/periods/2024/county-figures/TEACHER_ROTATION";
+        String asRs = json(Map.of("department", Map.of("code", "rs", "name", "区人力社保局"), "values", List.of(
+                Map.of("key", "eligibleTeachers", "value", 1200), Map.of("key", "rotatedTeachers", "value", 150),
+                Map.of("key", "rotatedKeyTeachers", "value", 40))));
+        String asCz = asRs.replace("\"rs\"", "\"cz\"").replace("区人力社保局", "区财政局");
+        // 区财政局 cannot submit in 区人力社保局's name
+        given().header("Authorization", "Bearer " + as("department", "cz")).contentType(ContentType.JSON).body(asRs).put(rotation)
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("department.code"));
+        given().header("Authorization", "Bearer " + as("department", "rs")).contentType(ContentType.JSON).body(asRs).put(rotation)
+                .then().statusCode(201).body("department.code", equalTo("rs"));
+        // the set is 区人力社保局's now: 区财政局 may not replace it, the supervision office may
+        given().header("Authorization", "Bearer " + as("department", "cz")).contentType(ContentType.JSON).body(asCz)
+                .header("If-Match", "\"1\"").put(rotation).then().statusCode(403);
+        given().header("Authorization", "Bearer " + as("supervisor", null)).contentType(ContentType.JSON).body(asCz)
+                .header("If-Match", "\"1\"").put(rotation).then().statusCode(200).body("department.code", equalTo("cz"));
+        given().header("Authorization", "Bearer " + as("department", "rs")).contentType(ContentType.JSON).body(asRs)
+                .header("If-Match", "\"2\"").put(rotation).then().statusCode(403);
+        // reads: the district's departments, office and leaders; not schools, not another district
+        for (String reader : List.of(as("department", "rs"), as("leader", null), as("city-supervisor", null))) {
+            given().header("Authorization", "Bearer " + reader).get(rotation).then().statusCode(200).header("ETag", "\"2\"");
+        }
+        given().header("Authorization", "Bearer " + as("school", "5001970001")).get(rotation).then().statusCode(403);
+        given().header("Authorization", "Bearer " + DevTokens.token("u-far", "u-far", "supervisor", List.of("500104"), null,
+                Duration.ofMinutes(5))).get(rotation).then().statusCode(404);
+    }
+
+    private static String as(String role, String unit) {
+        return DevTokens.token("u-" + role, "u-" + role, role, List.of(OWNERSHIP_DISTRICT), unit, Duration.ofMinutes(5));
     }
 }

@@ -117,6 +117,18 @@ class IntakeApiTest {
         given().get("/api/v1/districts/{d}/schools/{c}/history", DISTRICT, code).then().statusCode(200)
                 .body("type", equalTo(List.of("SchoolRegistered.v1", "SchoolStatisticsSubmitted.v1",
                         "SchoolStatisticsCorrected.v1")));
+
+        // the school reads its own; another school of the district and a foreign supervisor find nothing there
+        String own = "Bearer " + DevTokens.forActor("li.na;school;" + code);
+        String neighbour = "Bearer " + DevTokens.forActor("wang.fang;school;2150000001");
+        String foreign = "Bearer " + DevTokens.token("u-far", "u-far", "supervisor", List.of("500199"), null,
+                Duration.ofMinutes(5));
+        given().header("Authorization", own).get(statisticsPath(code)).then().statusCode(200);
+        for (String path : List.of(statisticsPath(code), statisticsPath(code) + "/history",
+                "/api/v1/districts/" + DISTRICT + "/schools/" + code + "/history")) {
+            given().header("Authorization", neighbour).get(path).then().statusCode(404);
+            given().header("Authorization", foreign).get(path).then().statusCode(404);
+        }
     }
 
     @Test

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import org.junheng.service.EventLogLifecycle;
 import org.junheng.infra.JunhengInfraTestResource;
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
 class ServiceBootTest {
 
+    /** The management interface: health and metrics on their own port. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
     @Inject
     Pool pool;
 
@@ -29,10 +35,18 @@ class ServiceBootTest {
 
     @Test
     void readinessReportsTheDatabaseUp() {
-        given().when().get("/q/health/ready")
+        given().when().get(management + "health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().when().get(path).then().statusCode(404);
+        }
+        given().when().get(management + "metrics").then().statusCode(200);
     }
 
     @Test

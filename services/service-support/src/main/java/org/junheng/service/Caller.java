@@ -103,6 +103,13 @@ public class Caller {
         }
     }
 
+    /** A school user reaches only its own school; another school's data do not exist for it (404). */
+    public void requireOwnSchool(String schoolCode) {
+        if (school() != null && !school().equals(schoolCode)) {
+            throw ApiProblem.notFound("not-found", "未找到 (not found)");
+        }
+    }
+
     /** The caller acts in one of {@code roles} (admins in every role), else 403. */
     public void requireRole(String... roles) {
         if (!is("admin") && !is(roles)) {

@@ -143,7 +143,9 @@ public class SchoolResource {
     @Path("{code}/history")
     @Operation(summary = "学校事件历史 Every event about the school (register and yearly statistics), in order")
     public Uni<List<StreamHistory.HistoryEntry>> history(@PathParam("district") String district,
-                                                        @PathParam("code") String code) {
+                                                        @PathParam("code") String code, @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireOwnSchool(code);
         return registry.require(district, code).flatMap(entry -> history.ofSchool(district, code));
     }
 

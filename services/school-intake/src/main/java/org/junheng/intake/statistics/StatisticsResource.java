@@ -73,7 +73,9 @@ public class StatisticsResource {
     @GET
     @Operation(summary = "年度统计 A school's statistics of one year, with its version as ETag")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
-                             @PathParam("code") String code) {
+                             @PathParam("code") String code, @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireOwnSchool(code);
         return desk.find(district, year, code).map(form -> {
             if (!form.form().submitted()) {
                 throw Rejection.notFound("statistics-not-found", "该年度统计尚未报送 (no " + year + " statistics of " + code + ")");
@@ -86,7 +88,10 @@ public class StatisticsResource {
     @Path("history")
     @Operation(summary = "年度统计历史 Submission and every correction, with reasons and actors")
     public Uni<List<StreamHistory.HistoryEntry>> history(@PathParam("district") String district,
-                                                        @PathParam("year") int year, @PathParam("code") String code) {
+                                                        @PathParam("year") int year, @PathParam("code") String code,
+                                                        @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireOwnSchool(code);
         return desk.find(district, year, code).flatMap(form -> history.ofStream(
                 StatisticsForm.streamId(district, code, year)));
     }
