@@ -61,9 +61,12 @@ public class AttestationResource {
     }
 
     @GET
-    @Operation(summary = "认定记录 The judgments of the county's subject (or ?school=) in order")
+    @Operation(summary = "认定记录 The judgments recorded for the indicator, in order")
     public Uni<List<StreamHistory.HistoryEntry>> list(@PathParam("district") String district, @PathParam("year") int year,
-                                                     @PathParam("indicator") String indicatorCode) {
+                                                     @PathParam("indicator") String indicatorCode,
+                                                     @BeanParam Caller caller) {
+        caller.requireDistrict(district);
+        caller.requireRole("supervisor", "leader", "city-supervisor", "department");
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);
         IndicatorCode indicator = indicator(indicatorCode);

@@ -163,12 +163,13 @@ public class NoticeResource {
             if (events.isEmpty()) {
                 throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
             }
-            if (events.size() > 1) {
-                throw ApiProblem.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
-            }
+            // whether it is the caller's comes first: to anyone else it does not exist, acknowledged or not
             NoticeIssued notice = (NoticeIssued) PublishedEvents.read(events.get(0));
             if (!addressedTo(notice.districtCode(), notice.audience(), caller)) {
                 throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
+            }
+            if (events.size() > 1) {
+                throw ApiProblem.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
             }
             NoticeAcknowledged ack = new NoticeAcknowledged(noticeId, notice.districtCode(), notice.audience(),
                     caller.person(), body == null ? null : body.comment());
