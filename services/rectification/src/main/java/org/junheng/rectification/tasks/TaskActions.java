@@ -11,6 +11,7 @@ import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskRefused;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
 
 /**
  * A person's action on a task: checked against the version the caller read ({@code If-Match}), decided by the task,
@@ -31,14 +32,14 @@ public class TaskActions {
     public record Done(TaskState state, long version) {
     }
 
-    /** @param authorize refuses (404/403) a caller who may not act on the task as loaded */
-    public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, EventMetadata metadata,
-                         java.util.function.Consumer<TaskState> authorize) {
+    /** The caller acts if {@link TaskAccess} lets them (else 404/403), before any version is compared. */
+    public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, Caller caller) {
+        EventMetadata metadata = caller.metadata();
         return tasks.load(pool, taskId).flatMap(loaded -> {
             if (loaded.state() == null) {
                 throw notFound(taskId);
             }
-            authorize.accept(loaded.state());
+            TaskAccess.authorize(loaded.state(), command, caller);
             if (ifMatch == null) {
                 throw ApiProblem.preconditionRequired();
             }

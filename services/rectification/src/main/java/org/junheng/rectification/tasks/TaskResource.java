@@ -32,6 +32,7 @@ import org.junheng.rectification.lifecycle.TaskStatus;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
 
 /** Rectification tasks (整改任务): list, one task, its history, and the actions of its lifecycle. */
@@ -96,8 +97,8 @@ public class TaskResource {
                                                @QueryParam("status") String status,
                                                @QueryParam("indicator") String indicator,
                                                @QueryParam("school") String school,
-                                               @QueryParam("overdue") Boolean overdue,
-                                               @QueryParam("period") Integer period,
+                                               @QueryParam("overdue") String overdue,
+                                               @QueryParam("period") String period,
                                                @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.requireDistrict(district);
@@ -123,7 +124,8 @@ public class TaskResource {
             }
         }
         return queries.list(new TaskQueries.Filter(district, blankToNull(department), blankToNull(status),
-                blankToNull(indicator), blankToNull(school), overdue, period));
+                blankToNull(indicator), blankToNull(school), QueryValues.optionalBoolean("overdue", overdue),
+                QueryValues.optionalInteger("period", period)));
     }
 
     @GET
@@ -131,7 +133,7 @@ public class TaskResource {
     public Uni<Response> get(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
-            if (loaded.state() == null || !visible(loaded.state(), caller)) {
+            if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return Response.ok(TaskView.of(loaded.state(), loaded.version()))
@@ -144,7 +146,7 @@ public class TaskResource {
     public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
-            if (loaded.state() == null || !visible(loaded.state(), caller)) {
+            if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return loaded.events().stream().map(stored -> new HistoryEntry(stored.version(), stored.eventType(),
@@ -255,7 +257,7 @@ public class TaskResource {
         ReassignRequest reassign = required(body);
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).flatMap(loaded -> {
-            if (loaded.state() == null || !visible(loaded.state(), caller)) {
+            if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
             return settings.of(loaded.state().districtCode());
@@ -267,49 +269,8 @@ public class TaskResource {
         });
     }
 
-    /** A task exists for a caller of its district; for a department only if it leads or helps, a school its own. */
-    static boolean visible(TaskState task, Caller caller) {
-        if (!caller.seesDistrict(task.districtCode())) {
-            return false;
-        }
-        if (caller.department() != null) {
-            return task.involves(caller.department());
-        }
-        if (caller.school() != null) {
-            return caller.school().equals(task.subject().schoolCode());
-        }
-        return true;
-    }
-
-    /**
-     * Who may do what: the lead department works the task (a co-responsible one reports progress and attaches
-     * evidence); the supervision office verifies, rejects, signs off, extends and reassigns.
-     */
-    static void authorize(TaskState task, TaskCommand command, Caller caller) {
-        if (!visible(task, caller)) {
-            throw TaskActions.notFound(task.taskId());
-        }
-        if (caller.is("admin")) {
-            return;
-        }
-        boolean office = command instanceof TaskCommand.Verify || command instanceof TaskCommand.Reject
-                || command instanceof TaskCommand.Close || command instanceof TaskCommand.ExtendDeadline
-                || command instanceof TaskCommand.Reassign;
-        if (office) {
-            caller.requireRole("supervisor");
-            return;
-        }
-        caller.requireRole("department");
-        boolean helperMayDo = command instanceof TaskCommand.ReportProgress
-                || command instanceof TaskCommand.AttachEvidence;
-        if (!helperMayDo && !task.lead().code().equals(caller.department())) {
-            throw ApiProblem.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
-        }
-    }
-
     private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
-        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller.metadata(),
-                        state -> authorize(state, command, caller))
+        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller)
                 .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
                         .header("ETag", "\"" + done.version() + "\"").build());
     }

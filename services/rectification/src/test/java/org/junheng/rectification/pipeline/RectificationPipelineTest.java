@@ -262,6 +262,11 @@ class RectificationPipelineTest {
                 .put("/api/v1/districts/500105/responsibilities").then().statusCode(412);
         given().get("/api/v1/tasks?district=5001").then().statusCode(400).body("errors[0].field", equalTo("district"));
         given().get("/api/v1/tasks?district=500104&status=DONE").then().statusCode(400);
+        given().get("/api/v1/tasks?district=500104&overdue=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("overdue")).body("errors[0].value", equalTo("maybe"));
+        given().get("/api/v1/tasks?district=500104&period=2024a").then().statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+        given().get("/api/v1/tasks?district=500104&overdue=true&period=2024").then().statusCode(200);
         given().get("/api/v1/tasks/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/v1/tasks/nope").then().statusCode(400);
     }

@@ -34,6 +34,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
+import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
 import org.junheng.notices.streaming.NoticeSignals;
 
@@ -74,9 +75,11 @@ public class NoticeResource {
     public Uni<List<NoticeQueries.NoticeView>> list(@QueryParam("district") String district,
                                                     @QueryParam("audience") String audience,
                                                     @QueryParam("kind") String kind,
-                                                    @QueryParam("after") Long after,
-                                                    @QueryParam("limit") Integer limit,
+                                                    @QueryParam("after") String afterText,
+                                                    @QueryParam("limit") String limitText,
                                                     @BeanParam Caller caller) {
+        Long after = QueryValues.optionalLong("after", afterText);
+        Integer limit = QueryValues.optionalInteger("limit", limitText);
         return queries.after(scope(district, audience, kind, caller), after == null ? 0 : after,
                 limit == null ? 500 : Math.min(Math.max(limit, 1), 1000));
     }

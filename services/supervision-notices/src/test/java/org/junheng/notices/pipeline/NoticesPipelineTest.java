@@ -249,6 +249,10 @@ class NoticesPipelineTest {
         given().get("/api/v1/notices?district=500104&audience=NOBODY").then().statusCode(400)
                 .body("errors[0].field", equalTo("audience"));
         given().get("/api/v1/notices?district=500104&kind=GOSSIP").then().statusCode(400);
+        given().get("/api/v1/notices?district=500104&after=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().get("/api/v1/notices?district=500104&limit=lots").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
         given().contentType("application/json").body("{}").post("/api/v1/notices/" + UUID.randomUUID() + "/ack")
                 .then().statusCode(404);
         given().get("/api/v1/findings/" + UUID.randomUUID() + "/timeline").then().statusCode(404);
