@@ -482,9 +482,21 @@ class FullLoopTest {
             assertTrue(audience.equals("DISTRICT") || notice.path("notice").path("audience").path("code").asText()
                     .equals("cz"), notice.toString());
         }
-        JsonNode first = sse(notices + "/api/v1/notices/stream?district=" + own, cz, n -> true).get(0).path("notice");
-        assertTrue(first.path("audience").path("code").asText().equals("cz")
-                || first.path("audience").path("kind").asText().equals("DISTRICT"), first.toString());
+        // the stream from the start holds exactly the department's list: its own and the district-wide notices
+        JsonNode listed = get(noticeList, cz).body();
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        List<JsonNode> streamed = sse(notices + "/api/v1/notices/stream?district=" + own, cz,
+                n -> seen.incrementAndGet() == listed.size());
+        Set<String> streamedIds = new TreeSet<>();
+        for (JsonNode event : streamed) {
+            JsonNode notice = event.path("notice");
+            assertTrue(notice.path("audience").path("code").asText().equals("cz")
+                    || notice.path("audience").path("kind").asText().equals("DISTRICT"), notice.toString());
+            streamedIds.add(event.path("noticeId").asText());
+        }
+        Set<String> listedIds = new TreeSet<>();
+        listed.forEach(n -> listedIds.add(n.path("noticeId").asText()));
+        assertEquals(listedIds, streamedIds);
         for (JsonNode hook : get(notices + "/api/v1/webhooks?district=" + own, cz).body()) {
             assertEquals("cz", hook.path("audience").path("code").asText(), hook.toString());
         }

@@ -68,6 +68,9 @@ class ServiceBootTest {
     @Test
     void openApiDocumentIsServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("info.title", equalTo("Junheng indicator evaluation (指标评估)"));
+                .body("info.title", equalTo("Junheng indicator evaluation (指标评估)"))
+                // every operation needs the bearer token: Swagger UI sends the one given under Authorize
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("security[0].bearer", org.hamcrest.Matchers.empty());
     }
 }
