@@ -100,6 +100,25 @@ public class TimelineResource {
         });
     }
 
+    /** The task's departments as they stand: the lead and helpers it opened with, the lead replaced on reassignment. */
+    static java.util.Set<String> departmentsOfTheTask(List<Entry> entries) {
+        String lead = null;
+        java.util.Set<String> helpers = new java.util.TreeSet<>();
+        for (Entry entry : entries) {
+            if (entry.eventType().startsWith("TaskOpened")) {
+                lead = entry.event().path("leadDepartment").path("code").asText();
+                helpers.addAll(entry.event().path("coDepartments").findValuesAsText("code"));
+            } else if (entry.eventType().startsWith("TaskReassigned")) {
+                lead = entry.event().path("toDepartment").path("code").asText();
+            }
+        }
+        java.util.Set<String> departments = new java.util.TreeSet<>(helpers);
+        if (lead != null) {
+            departments.add(lead);
+        }
+        return departments;
+    }
+
     /** The finding's district's office, leaders and admins; a department of its task; the school it is about. */
     static boolean allowed(List<Entry> entries, Caller caller) {
         String district = entries.get(0).event().path("districtCode").asText();
@@ -107,9 +126,7 @@ public class TimelineResource {
             return false;
         }
         if (caller.department() != null) {
-            return entries.stream().filter(e -> e.eventType().startsWith("TaskOpened")).anyMatch(e ->
-                    caller.department().equals(e.event().path("leadDepartment").path("code").asText())
-                            || e.event().path("coDepartments").findValuesAsText("code").contains(caller.department()));
+            return departmentsOfTheTask(entries).contains(caller.department());
         }
         if (caller.school() != null) {
             return entries.stream().anyMatch(e -> caller.school().equals(e.event().path("subject")
