@@ -42,12 +42,18 @@ final class AuthorizationMatrix {
         OWN_SCHOOL,
         /** another school of the district */
         OTHER_SCHOOL,
-        FOREIGN_SUPERVISOR, FOREIGN_DEPARTMENT
+        FOREIGN_SUPERVISOR, FOREIGN_DEPARTMENT,
+        /** a token of the district with no role of the standard */
+        ROLELESS,
+        /** a department token of the district without its {@code dept} claim */
+        DEPARTMENT_WITHOUT_CODE
     }
 
-    static final Set<Persona> FOREIGN = EnumSet.of(Persona.FOREIGN_SUPERVISOR, Persona.FOREIGN_DEPARTMENT);
+    /** Callers to whom nothing of the district exists: a foreign district's, and tokens the provider got wrong. */
+    static final Set<Persona> FOREIGN = EnumSet.of(Persona.FOREIGN_SUPERVISOR, Persona.FOREIGN_DEPARTMENT,
+            Persona.ROLELESS, Persona.DEPARTMENT_WITHOUT_CODE);
     static final Set<Persona> IN_DISTRICT = EnumSet.range(Persona.ADMIN, Persona.OTHER_SCHOOL);
-    static final Set<Persona> ANY_TOKEN = EnumSet.range(Persona.ADMIN, Persona.FOREIGN_DEPARTMENT);
+    static final Set<Persona> ANY_TOKEN = EnumSet.range(Persona.ADMIN, Persona.DEPARTMENT_WITHOUT_CODE);
 
     /** One operation and what each persona gets from it. */
     static final class Operation {
@@ -180,6 +186,9 @@ final class AuthorizationMatrix {
                 List.of(district), otherSchool, ttl));
         tokens.put(Persona.FOREIGN_SUPERVISOR, DevTokens.token("m-far-sup", "外区督学", "supervisor",
                 List.of(foreign), null, ttl));
+        tokens.put(Persona.ROLELESS, DevTokens.token("m-visitor", "访客", "visitor", List.of(district), null, ttl));
+        tokens.put(Persona.DEPARTMENT_WITHOUT_CODE, DevTokens.token("m-nodept", "无代码部门", "department",
+                List.of(district), null, ttl));
         tokens.put(Persona.FOREIGN_DEPARTMENT, DevTokens.token("m-far-" + leadDepartment, "外区" + leadDepartment,
                 "department", List.of(foreign), leadDepartment, ttl));
     }

@@ -92,8 +92,22 @@ public class Caller {
         return "school".equals(role()) ? actor().department() : null;
     }
 
+    /**
+     * Admins see every district; anyone else the districts of their claim, and only with a role of the standard, plus
+     * the {@code dept} or {@code school} claim their role is scoped by: a token the provider got wrong reaches nothing
+     * rather than everything.
+     */
     public boolean seesDistrict(String district) {
-        return is("admin") || districts().contains(district);
+        return is("admin") || wellFormed() && districts().contains(district);
+    }
+
+    private boolean wellFormed() {
+        String role = role();
+        if ("department".equals(role) || "school".equals(role)) {
+            String unit = actor().department();
+            return unit != null && !unit.isBlank();
+        }
+        return ROLES.contains(role);
     }
 
     /** Outside the caller's districts a resource does not exist for them: 404, never a hint that it does. */
