@@ -45,7 +45,7 @@ final class AuthorizationMatrix {
         FOREIGN_SUPERVISOR, FOREIGN_DEPARTMENT,
         /** a token of the district with no role of the standard */
         ROLELESS,
-        /** a department token of the district without its {@code dept} claim */
+        /** a department token of the district without its {@code dept} claim (a {@code school} claim instead) */
         DEPARTMENT_WITHOUT_CODE
     }
 
@@ -187,8 +187,18 @@ final class AuthorizationMatrix {
         tokens.put(Persona.FOREIGN_SUPERVISOR, DevTokens.token("m-far-sup", "外区督学", "supervisor",
                 List.of(foreign), null, ttl));
         tokens.put(Persona.ROLELESS, DevTokens.token("m-visitor", "访客", "visitor", List.of(district), null, ttl));
-        tokens.put(Persona.DEPARTMENT_WITHOUT_CODE, DevTokens.token("m-nodept", "无代码部门", "department",
-                List.of(district), null, ttl));
+        // a department token with no dept claim but a school claim: the school claim must not stand in for it
+        Map<String, Object> noDept = new LinkedHashMap<>();
+        long now = java.time.Instant.now().getEpochSecond();
+        noDept.put("iss", DevTokens.ISSUER);
+        noDept.put("aud", DevTokens.AUDIENCE);
+        noDept.put("sub", "m-nodept");
+        noDept.put("groups", List.of("department"));
+        noDept.put("district", List.of(district));
+        noDept.put("school", ownSchool);
+        noDept.put("iat", now);
+        noDept.put("exp", now + ttl.toSeconds());
+        tokens.put(Persona.DEPARTMENT_WITHOUT_CODE, DevTokens.sign(noDept));
         tokens.put(Persona.FOREIGN_DEPARTMENT, DevTokens.token("m-far-" + leadDepartment, "外区" + leadDepartment,
                 "department", List.of(foreign), leadDepartment, ttl));
     }

@@ -477,6 +477,13 @@ class FullLoopTest {
         for (JsonNode line : get(ledger, school).body().path("lines")) {
             assertEquals(GANGHUA, line.path("schoolCode").asText());
         }
+        JsonNode variation = get(ledger.replace("/ledger", "/variation"), school).body();
+        assertTrue(variation.size() > 0);
+        for (JsonNode share : variation.findValues("shares")) {
+            for (JsonNode one : share) {
+                assertEquals(GANGHUA, one.path("schoolCode").asText(), "a school sees only its own share");
+            }
+        }
         for (JsonNode notice : get(noticeList, cz).body()) {
             String audience = notice.path("notice").path("audience").path("kind").asText();
             assertTrue(audience.equals("DISTRICT") || notice.path("notice").path("audience").path("code").asText()

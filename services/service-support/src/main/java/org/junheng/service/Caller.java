@@ -41,7 +41,10 @@ public class Caller {
         }
         Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
         String role = ROLES.stream().filter(groups::contains).findFirst().orElse("unknown");
-        Object unit = token.claim("dept").orElse(token.claim("school").orElse(null));
+        // the unit is the claim of the acting role only: a school token's dept claim (or the reverse) means nothing
+        Object unit = "department".equals(role) ? token.claim("dept").orElse(null)
+                : "school".equals(role) ? token.claim("school").orElse(null)
+                : token.claim("dept").orElse(null);
         return new EventMetadata.Actor(token.getSubject(), role, unit == null ? null : unit.toString());
     }
 

@@ -102,8 +102,13 @@ public class LedgerResource {
             if (variations.isEmpty()) {
                 throw notEvaluated(d, y, null);
             }
-            return only == null ? variations
-                    : variations.stream().filter(v -> v.indicator() == only).toList();
+            String school = caller.school();
+            return variations.stream().filter(v -> only == null || v.indicator() == only)
+                    // the coefficients are the county's; the schools' own figures behind them are each school's
+                    .map(v -> school == null ? v : new Variation(v.indicator(), v.schoolSections(), v.pupils(),
+                            v.mean(), v.standardDeviation(), v.coefficient(), v.limit(), v.met(),
+                            v.shares().stream().filter(share -> school.equals(share.schoolCode())).toList()))
+                    .toList();
         });
     }
 

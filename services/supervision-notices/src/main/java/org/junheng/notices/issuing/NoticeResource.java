@@ -142,6 +142,11 @@ public class NoticeResource {
         if (body.kind() == null || body.severity() == null) {
             throw ApiProblem.invalidField(body.kind() == null ? "kind" : "severity", null, "必填 (required)");
         }
+        if (body.kind() == NoticeKind.BULLETIN) {
+            // bulletins go to the whole district and are composed from the task board (POST …/bulletins)
+            throw ApiProblem.invalidField("kind", body.kind(), "通报简报请用 /districts/{district}/bulletins 发布"
+                    + " (bulletins are issued through the bulletins endpoint)");
+        }
         if (body.title() == null || body.title().isBlank() || body.body() == null || body.body().isBlank()) {
             throw ApiProblem.invalidField(body.title() == null || body.title().isBlank() ? "title" : "body", null,
                     "标题和正文不能为空 (title and body are required)");
@@ -197,7 +202,8 @@ public class NoticeResource {
             case SCHOOL -> audience.code().equals(caller.school());
             case SUPERVISION_OFFICE -> caller.is("supervisor");
             case LEADING_GROUP -> caller.is("leader", "supervisor");
-            case DISTRICT -> true;
+            // one signature closes a district-wide notice for everyone: the office's or a leader's, not any member's
+            case DISTRICT -> caller.is("supervisor", "leader");
         };
     }
 

@@ -67,11 +67,12 @@ public class TimelineResource {
                         entries.add(new Entry("supervision-notices", "NoticeIssued.v1", notice.noticeId().toString(),
                                 notice.issuedAt(), null, null, notice.notice()));
                     }
-                    if (entries.isEmpty() || !allowed(entries, caller)) {
+                    List<Entry> shown = shownTo(entries, caller);
+                    if (shown.isEmpty() || !allowed(shown, caller)) {
                         throw ApiProblem.notFound("finding-not-found", "没有问题" + findingId
                                 + "的记录 (nothing is known about this finding)");
                     }
-                    return causalOrder(entries);
+                    return causalOrder(shown);
                 }));
     }
 
@@ -100,6 +101,46 @@ public class TimelineResource {
         });
     }
 
+    /** The finding's district: from the pipeline's own events, whatever a notice claims to be about. */
+    static String district(List<Entry> entries) {
+        return entries.stream().filter(e -> !e.event().has("audience")).findFirst()
+                .orElse(entries.get(0)).event().path("districtCode").asText();
+    }
+
+    /**
+     * The entries a caller may read: notices of another district are never part of a finding's story, and a
+     * department or a school sees only the notices addressed to it or to the whole district.
+     */
+    static List<Entry> shownTo(List<Entry> entries, Caller caller) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        String district = district(entries);
+        return shown(entries, district, caller.department(), caller.school());
+    }
+
+    static List<Entry> shown(List<Entry> entries, String district, String department, String school) {
+        return entries.stream().filter(entry -> {
+            // notices and their acknowledgements carry an audience; the findings' and tasks' own events do not
+            if (!entry.event().has("audience")) {
+                return true;
+            }
+            JsonNode audience = entry.event().path("audience");
+            String kind = audience.path("kind").asText();
+            String code = audience.path("code").asText();
+            if (!district.equals(entry.event().path("districtCode").asText())) {
+                return false;
+            }
+            if (department != null) {
+                return kind.equals("DISTRICT") || kind.equals("DEPARTMENT") && code.equals(department);
+            }
+            if (school != null) {
+                return kind.equals("DISTRICT") || kind.equals("SCHOOL") && code.equals(school);
+            }
+            return true;
+        }).toList();
+    }
+
     /** The task's departments as they stand: the lead and helpers it opened with, the lead replaced on reassignment. */
     static java.util.Set<String> departmentsOfTheTask(List<Entry> entries) {
         String lead = null;
@@ -121,7 +162,7 @@ public class TimelineResource {
 
     /** The finding's district's office, leaders and admins; a department of its task; the school it is about. */
     static boolean allowed(List<Entry> entries, Caller caller) {
-        String district = entries.get(0).event().path("districtCode").asText();
+        String district = district(entries);
         if (!caller.seesDistrict(district)) {
             return false;
         }

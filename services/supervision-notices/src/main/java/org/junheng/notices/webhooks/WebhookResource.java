@@ -148,12 +148,15 @@ public class WebhookResource {
     @Path("deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
+        // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
+        ApiProblem notFound = ApiProblem.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
         return pool.preparedQuery("select subscription_id from webhook_deliveries where delivery_id = $1")
                 .execute(Tuple.of(deliveryId)).flatMap(found -> {
                     if (found.rowCount() == 0) {
-                        throw ApiProblem.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
+                        throw notFound;
                     }
-                    return owned(found.iterator().next().getUUID("subscription_id"), caller);
+                    return owned(found.iterator().next().getUUID("subscription_id"), caller)
+                            .onFailure(ApiProblem.class).transform(refused -> notFound);
                 }).flatMap(ignored -> pool.preparedQuery("""
                         update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
                             delivered_at = null where delivery_id = $1""")
@@ -167,6 +170,7 @@ public class WebhookResource {
                     Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
                     boolean mine = row != null && caller.seesDistrict(row.getString("district_code"))
                             && (caller.is("admin", "supervisor") || caller.department() != null
+                            && "DEPARTMENT".equals(row.getString("audience_kind"))
                             && caller.department().equals(row.getString("audience_code")));
                     if (!mine) {
                         throw notFound(subscription.toString());

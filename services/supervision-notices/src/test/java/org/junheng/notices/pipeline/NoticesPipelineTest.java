@@ -160,6 +160,18 @@ class NoticesPipelineTest {
         given().contentType("application/json").body("{}").post("/api/v1/notices/" + noticeId + "/ack").then()
                 .statusCode(409).body("type", equalTo("https://junheng.org/problems/already-acknowledged"));
 
+        // a district-wide notice is signed by the office or a leader, not by any one department for everyone
+        String districtWide = given().contentType("application/json").body("{\"district\": \"" + DISTRICT
+                + "\", \"audience\": {\"kind\": \"DISTRICT\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\","
+                + " \"title\": \"全区提醒\", \"body\": \"请核对\"}").post("/api/v1/notices").then().statusCode(200)
+                .extract().jsonPath().getString("noticeId");
+        given().contentType("application/json").header("Authorization", "Bearer "
+                        + DevTokens.forActor("u-jw-17;department;jw")).body("{}")
+                .post("/api/v1/notices/" + districtWide + "/ack").then().statusCode(404);
+        given().contentType("application/json").header("Authorization", "Bearer "
+                        + DevTokens.forActor("u-ddr-03;supervisor;")).body("{}")
+                .post("/api/v1/notices/" + districtWide + "/ack").then().statusCode(200);
+
         // the finding's timeline: every step from both services in order, then printable
         var timeline = given().get("/api/v1/findings/" + finding + "/timeline").then().statusCode(200)
                 .extract().jsonPath();
@@ -229,7 +241,7 @@ class NoticesPipelineTest {
             }
             assertTrue(started.await(60, java.util.concurrent.TimeUnit.SECONDS), "all subscribers connected");
             given().contentType("application/json").body("{\"district\": \"500166\", \"audience\": {\"kind\":"
-                    + " \"SUPERVISION_OFFICE\"}, \"kind\": \"BULLETIN\", \"severity\": \"INFO\", \"title\":"
+                    + " \"SUPERVISION_OFFICE\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\":"
                     + " \"通报\", \"body\": \"全区整改进展\"}").post("/api/v1/notices").then().statusCode(200);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (var future : streams) {
@@ -249,6 +261,9 @@ class NoticesPipelineTest {
         given().get("/api/v1/notices?district=500104&audience=NOBODY").then().statusCode(400)
                 .body("errors[0].field", equalTo("audience"));
         given().get("/api/v1/notices?district=500104&kind=GOSSIP").then().statusCode(400);
+        given().contentType("application/json").body("{\"district\": \"500104\", \"audience\": {\"kind\":"
+                + " \"DISTRICT\"}, \"kind\": \"BULLETIN\", \"severity\": \"INFO\", \"title\": \"通报\", \"body\":"
+                + " \"x\"}").post("/api/v1/notices").then().statusCode(400).body("errors[0].field", equalTo("kind"));
         given().get("/api/v1/notices?district=500104&after=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("after"));
         given().get("/api/v1/notices?district=500104&limit=lots").then().statusCode(400)

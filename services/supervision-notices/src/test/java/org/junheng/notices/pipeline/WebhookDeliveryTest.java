@@ -105,7 +105,7 @@ class WebhookDeliveryTest {
                 .body("{\"district\": \"500177\", \"url\": \"" + url + "\"}")
                 .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getString("subscriptionId");
         given().contentType("application/json").body("{\"district\": \"500177\", \"audience\": {\"kind\":"
-                        + " \"SUPERVISION_OFFICE\"}, \"kind\": \"BULLETIN\", \"severity\": \"INFO\", \"title\": \"通报\","
+                        + " \"SUPERVISION_OFFICE\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\": \"通报\","
                         + " \"body\": \"第1期\"}").post("/api/v1/notices").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/webhooks/" + subscription
@@ -113,6 +113,16 @@ class WebhookDeliveryTest {
         assertEquals(5, received.size(), "max attempts, then dead");
         long delivery = given().get("/api/v1/webhooks/" + subscription + "/deliveries?status=DEAD").jsonPath()
                 .getLong("[0].deliveryId");
+
+        // somebody else's delivery looks exactly like one that does not exist
+        String foreign = "Bearer " + org.junheng.infra.DevTokens.token("u-far", "u-far", "supervisor",
+                List.of("500199"), null, Duration.ofMinutes(5));
+        String problemType = "https://junheng.org/problems/delivery-not-found";
+        given().header("Authorization", foreign).post("/api/v1/webhooks/deliveries/" + delivery + "/redeliver").then()
+                .statusCode(404).body("type", equalTo(problemType))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(subscription)));
+        given().post("/api/v1/webhooks/deliveries/" + (delivery + 1_000_000) + "/redeliver").then()
+                .statusCode(404).body("type", equalTo(problemType));
 
         failures.set(0); // the receiver is back
         given().post("/api/v1/webhooks/deliveries/" + delivery + "/redeliver").then().statusCode(202);

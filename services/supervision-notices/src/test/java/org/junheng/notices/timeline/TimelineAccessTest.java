@@ -31,6 +31,36 @@ class TimelineAccessTest {
         assertEquals(Set.of(), TimelineResource.departmentsOfTheTask(List.of(raised())));
     }
 
+    @Test
+    void aDepartmentAndASchoolSeeOnlyTheNoticesAddressedToThemAndNoOtherDistrictsNotices() throws Exception {
+        List<TimelineResource.Entry> entries = List.of(raised(), opened(), notice("500104", "DEPARTMENT", "jw"),
+                notice("500104", "DEPARTMENT", "ga"), notice("500104", "SUPERVISION_OFFICE", null),
+                notice("500104", "DISTRICT", null), notice("500104", "SCHOOL", "2150473309"),
+                notice("500199", "DISTRICT", null));
+        assertEquals(List.of("FindingRaised.v1", "TaskOpened.v1", "DEPARTMENT/jw", "DISTRICT/null"),
+                shapes(TimelineResource.shown(entries, "500104", "jw", null)));
+        assertEquals(List.of("FindingRaised.v1", "TaskOpened.v1", "DISTRICT/null", "SCHOOL/2150473309"),
+                shapes(TimelineResource.shown(entries, "500104", null, "2150473309")));
+        // the office sees every notice of its district, none of another district
+        assertEquals(7, TimelineResource.shown(entries, "500104", null, null).size());
+        assertEquals("500104", TimelineResource.district(List.of(notice("500199", "DISTRICT", null), raised())));
+    }
+
+    private static List<String> shapes(List<TimelineResource.Entry> entries) {
+        return entries.stream().map(e -> e.source().equals("supervision-notices")
+                ? e.event().path("audience").path("kind").asText() + "/" + (e.event().path("audience").path("code")
+                .isMissingNode() ? "null" : e.event().path("audience").path("code").asText())
+                : e.eventType()).toList();
+    }
+
+    private static TimelineResource.Entry notice(String district, String kind, String code) throws Exception {
+        String audience = code == null ? "{\"kind\": \"" + kind + "\"}"
+                : "{\"kind\": \"" + kind + "\", \"code\": \"" + code + "\"}";
+        JsonNode event = JSON.readTree("{\"districtCode\": \"" + district + "\", \"audience\": " + audience + "}");
+        return new TimelineResource.Entry("supervision-notices", "NoticeIssued.v1", java.util.UUID.randomUUID()
+                .toString(), Instant.parse("2024-09-02T00:00:00Z"), null, null, event);
+    }
+
     private static TimelineResource.Entry raised() throws Exception {
         return entry("FindingRaised.v1", "{\"districtCode\": \"500104\"}");
     }
@@ -42,7 +72,7 @@ class TimelineAccessTest {
 
     private static TimelineResource.Entry entry(String type, String json) throws Exception {
         JsonNode event = JSON.readTree(json);
-        return new TimelineResource.Entry("test", type, type + "-id", Instant.parse("2024-09-01T00:00:00Z"), null, null,
+        return new TimelineResource.Entry("indicator-evaluation", type, type + "-id", Instant.parse("2024-09-01T00:00:00Z"), null, null,
                 event);
     }
 }
