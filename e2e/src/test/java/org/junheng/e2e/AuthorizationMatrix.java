@@ -188,16 +188,8 @@ final class AuthorizationMatrix {
                 List.of(foreign), null, ttl));
         tokens.put(Persona.ROLELESS, DevTokens.token("m-visitor", "访客", "visitor", List.of(district), null, ttl));
         // a department token with no dept claim but a school claim: the school claim must not stand in for it
-        Map<String, Object> noDept = new LinkedHashMap<>();
-        long now = java.time.Instant.now().getEpochSecond();
-        noDept.put("iss", DevTokens.ISSUER);
-        noDept.put("aud", DevTokens.AUDIENCE);
-        noDept.put("sub", "m-nodept");
-        noDept.put("groups", List.of("department"));
-        noDept.put("district", List.of(district));
+        Map<String, Object> noDept = DevTokens.claims("m-nodept", "无代码部门", "department", List.of(district), null, ttl);
         noDept.put("school", ownSchool);
-        noDept.put("iat", now);
-        noDept.put("exp", now + ttl.toSeconds());
         tokens.put(Persona.DEPARTMENT_WITHOUT_CODE, DevTokens.sign(noDept));
         tokens.put(Persona.FOREIGN_DEPARTMENT, DevTokens.token("m-far-" + leadDepartment, "外区" + leadDepartment,
                 "department", List.of(foreign), leadDepartment, ttl));

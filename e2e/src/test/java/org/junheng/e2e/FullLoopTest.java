@@ -523,14 +523,11 @@ class FullLoopTest {
         return Api.post(url, body, actor);
     }
 
+    /** A supervisor's claims, issued two hours ago, valid for {@code expiresInSeconds} from now. */
     private static Map<String, Object> claims(long expiresInSeconds) {
+        Map<String, Object> claims = org.junheng.infra.DevTokens.claims("u-test", "u-test", "supervisor",
+                List.of("500104"), null, Duration.ofSeconds(expiresInSeconds));
         long now = java.time.Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", org.junheng.infra.DevTokens.ISSUER);
-        claims.put("aud", org.junheng.infra.DevTokens.AUDIENCE);
-        claims.put("sub", "u-test");
-        claims.put("groups", List.of("supervisor"));
-        claims.put("district", List.of("500104"));
         claims.put("iat", now - 7200);
         claims.put("exp", now + expiresInSeconds);
         return claims;

@@ -70,6 +70,12 @@ public final class DevTokens {
      */
     public static String token(String subject, String name, String role, List<String> districts, String unit,
                                Duration validFor) {
+        return sign(claims(subject, name, role, districts, unit, validFor));
+    }
+
+    /** The claims {@link #token} signs, to change first (tests make expired, foreign and malformed tokens from them). */
+    public static Map<String, Object> claims(String subject, String name, String role, List<String> districts,
+                                             String unit, Duration validFor) {
         Map<String, Object> claims = new LinkedHashMap<>();
         Instant now = Instant.now();
         claims.put("iss", ISSUER);
@@ -85,7 +91,7 @@ public final class DevTokens {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        return sign(claims);
+        return claims;
     }
 
     /** Signs any claims (tests use this for expired, foreign-issuer and other bad tokens). */

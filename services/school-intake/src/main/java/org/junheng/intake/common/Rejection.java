@@ -12,7 +12,9 @@ public final class Rejection extends RuntimeException {
         /** the thing does not exist: 404 */
         NOT_FOUND,
         /** the request contradicts the current state: 409 */
-        CONFLICT
+        CONFLICT,
+        /** the caller may not do this to this thing: 403 */
+        FORBIDDEN
     }
 
     private final Kind kind;
@@ -32,6 +34,10 @@ public final class Rejection extends RuntimeException {
 
     public static Rejection notFound(String type, String message) {
         return new Rejection(Kind.NOT_FOUND, type, message, List.of());
+    }
+
+    public static Rejection forbidden(String type, String message) {
+        return new Rejection(Kind.FORBIDDEN, type, message, List.of());
     }
 
     public static Rejection conflict(String type, String message) {

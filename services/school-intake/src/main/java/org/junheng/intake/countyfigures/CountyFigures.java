@@ -33,6 +33,24 @@ public final class CountyFigures {
         return "county-figures/" + districtCode + "/" + period + "/" + kind.name();
     }
 
+    /**
+     * Who may submit a set: the supervision office for any department ({@code actingDepartment} null); a department
+     * only in its own name, and only a set no other department has submitted (the first submitter owns it).
+     */
+    public static void requireMaySubmit(String actingDepartment, Department named, State state) {
+        if (actingDepartment == null) {
+            return;
+        }
+        if (!actingDepartment.equals(named.code())) {
+            throw Rejection.forbidden("own-name-only", "部门只能以本单位名义报送 (a department submits in its own name):"
+                    + " department.code 应为 (must be) " + actingDepartment);
+        }
+        if (state.submitted() && !actingDepartment.equals(state.department().code())) {
+            throw Rejection.forbidden("owned-by-another-department", "该数据由" + state.department().name()
+                    + "报送，只能由其更正 (the set is owned by " + state.department().code() + ")");
+        }
+    }
+
     public static List<CountyFiguresEvent> decide(Department department, List<FigureValue> values, State state) {
         validate(state.kind(), department, values);
         if (state.submitted() && state.values().equals(values) && state.department().equals(department)) {

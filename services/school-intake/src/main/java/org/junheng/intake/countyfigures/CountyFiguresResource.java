@@ -28,7 +28,6 @@ import org.junheng.intake.common.PreconditionFailed;
 import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.common.Requests;
-import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
 import org.junheng.intake.statistics.Violation;
 
@@ -69,18 +68,9 @@ public class CountyFiguresResource {
         String streamId = CountyFigures.streamId(district, year, kind);
         // the content is checked first: every mistake is reported whatever the version
         CountyFigures.validate(kind, body.department(), body.values());
-        String ownDepartment = caller.department();
-        if (ownDepartment != null && !ownDepartment.equals(body.department().code())) {
-            throw ApiProblem.forbidden("部门只能以本单位名义报送 (a department submits in its own name): department.code 应为 (must be) "
-                    + ownDepartment);
-        }
         return load(district, year, kind).flatMap(loaded -> {
-            // the department that submitted a set owns it; only it (or the supervision office) replaces it
-            if (ownDepartment != null && loaded.state().submitted()
-                    && !ownDepartment.equals(loaded.state().department().code())) {
-                throw ApiProblem.forbidden("该数据由" + loaded.state().department().name() + "报送，只能由其更正 (the set is owned by "
-                        + loaded.state().department().code() + ")");
-            }
+            // who may submit is decided before any version is compared
+            CountyFigures.requireMaySubmit(caller.department(), body.department(), loaded.state());
             if (loaded.state().submitted() && expected == null) {
                 throw new PreconditionRequired();
             }

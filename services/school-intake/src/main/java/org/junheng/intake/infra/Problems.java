@@ -46,6 +46,7 @@ public class Problems {
             case NOT_FOUND -> problem(404, rejection.type(), "未找到 (not found)", rejection.getMessage(), null);
             case CONFLICT -> problem(409, rejection.type(), "与当前状态冲突 (conflicts with the current state)",
                     rejection.getMessage(), null);
+            case FORBIDDEN -> problem(403, rejection.type(), "无权进行此操作 (not allowed)", rejection.getMessage(), null);
         };
     }
 
