@@ -29,6 +29,8 @@ final class BenchDatabase {
         Pool pool = pool(database, schema, poolSize);
         pool.query(resource("/db/eventsourcing/V1__event_store.sql")).execute().await().indefinitely();
         pool.query(resource("/db/eventsourcing/V2__stream_prefix_index.sql")).execute().await().indefinitely();
+        pool.query(resource("/db/eventsourcing/V3__dead_letters.sql")).execute().await().indefinitely();
+        pool.query(resource("/db/eventsourcing/V4__relay_offsets.sql")).execute().await().indefinitely();
         return pool;
     }
 

@@ -22,6 +22,9 @@ final class Cluster implements AutoCloseable {
     static final List<String> SERVICES = List.of("school-intake", "indicator-evaluation", "rectification",
             "supervision-notices");
 
+    /** The consumers' size limit in these tests: below the broker's, so an oversized record can be produced. */
+    static final int MAX_RECORD_BYTES = 65536;
+
     private final Path repository;
     private final Path logs;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -69,7 +72,8 @@ final class Cluster implements AutoCloseable {
                 "-Dquarkus.http.port=" + ports.get(service),
                 "-Dquarkus.management.port=" + managementPorts.get(service),
                 // evaluate soon after inputs settle, watch deadlines rarely: the test drives time itself
-                "-Djunheng.evaluation.settle=PT0.5S", "-Djunheng.evaluation.poll-interval=PT0.1S"));
+                "-Djunheng.evaluation.settle=PT0.5S", "-Djunheng.evaluation.poll-interval=PT0.1S",
+                "-Djunheng.consumer.max-record-bytes=" + MAX_RECORD_BYTES));
         TestInfrastructure.shared().quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

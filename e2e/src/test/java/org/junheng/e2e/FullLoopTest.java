@@ -127,6 +127,12 @@ class FullLoopTest {
         etag = act(task, "submit", etag, "{\"summary\": \"已完成核查\"}", EDUCATION);
         etag = act(task, "reject", etag, "{\"reason\": \"尚未提供新学年入学数据\"}", SUPERVISOR);
 
+        // ---- one record of every poison kind on each consumed topic: parked, every service stays ready
+        int poisonPerTopic = poisonEveryConsumedTopic();
+        for (String service : Cluster.SERVICES) {
+            cluster.awaitReady(service);
+        }
+
         // ---- the school's corrected data resolve the finding; the task is verified by data
         var form = Api.getAnswer(intake + "/api/v1/districts/" + DISTRICT + "/periods/" + YEAR + "/schools/" + GANGHUA
                 + "/statistics");
@@ -141,11 +147,17 @@ class FullLoopTest {
         headers.put("If-Match", form.etag());
         assertEquals(200, Api.put(intake + "/api/v1/districts/" + DISTRICT + "/periods/" + YEAR + "/schools/"
                 + GANGHUA + "/statistics", correction.toString(), headers).status());
-        await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(Api.get(task).path("task")
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(Api.get(task).path("task")
                 .path("status").asText()));
         assertEquals("DATA", Api.get(task).path("task").path("verification").asText());
         assertEquals("RESOLVED", Api.get(evaluation + "/api/v1/findings/" + findingId).path("status").asText());
         assertEquals(18, Api.get(evaluation + "/api/v1/findings?district=" + DISTRICT + "&status=OPEN").size());
+
+        // ---- the poison parked once per consumer, counted in health; an administrator discards it, recorded
+        Map<String, Integer> parkedBy = Map.of("indicator-evaluation/school-data", poisonPerTopic,
+                "rectification/evaluation", poisonPerTopic, "supervision-notices/evaluation", poisonPerTopic,
+                "supervision-notices/rectification", poisonPerTopic);
+        discardParked(parkedBy);
 
         // ---- notices on Kafka and on the department's SSE stream
         await().atMost(Duration.ofSeconds(30)).until(() -> kafkaNotices().stream().anyMatch(n ->
@@ -434,6 +446,15 @@ class FullLoopTest {
                     .allow(a);
             matrix.add(service, cluster.url(service), "POST", "/api/v1/admin/replay", "/api/v1/admin/replay").global()
                     .allow(a);
+            // parked records are the administrator's; an unknown one answers 404 to the administrator only
+            String parked = "/api/v1/admin/parked-records";
+            matrix.add(service, cluster.url(service), "GET", parked, parked + "?status=ALL").global().allow(a);
+            matrix.add(service, cluster.url(service), "GET", parked + "/{id}", parked + "/987654321").global()
+                    .ok(404).allow(a);
+            matrix.add(service, cluster.url(service), "POST", parked + "/{id}/retry", parked + "/987654321/retry")
+                    .global().ok(404).allow(a);
+            matrix.add(service, cluster.url(service), "POST", parked + "/{id}/discard", parked + "/987654321/discard")
+                    .json("{\"reason\": \"矩阵测试\"}").global().ok(404).allow(a);
         }
 
         Set<String> documented = new TreeSet<>();
@@ -567,6 +588,89 @@ class FullLoopTest {
                 "multipart/form-data; boundary=" + boundary, body, INTAKE_ADMIN);
         assertEquals(200, imported.status(), imported.body().toString());
         duringImport.run();
+    }
+
+    /**
+     * Produces to each consumed topic, as anyone with access to the broker could: a value that is no CloudEvent, an
+     * unknown type, a payload that is not JSON, one that breaks its schema, and one over the consumers' size limit.
+     */
+    private static int poisonEveryConsumedTopic() throws Exception {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(properties,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (String topic : List.of(Topics.SCHOOL_DATA, Topics.EVALUATION, Topics.RECTIFICATION)) {
+                String knownType = org.junheng.contracts.EventCatalog.forTopic(topic).get(0).ceType();
+                List<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>> poison = List.of(
+                        new org.apache.kafka.clients.producer.ProducerRecord<>(topic, DISTRICT,
+                                "{\"hello\": \"not a cloud event\"}".getBytes(StandardCharsets.UTF_8)),
+                        cloudEvent(topic, "org.junheng.unknown.Teleported.v1", "{}".getBytes(StandardCharsets.UTF_8)),
+                        cloudEvent(topic, knownType, "{\"districtCode\": \"500104\", ".getBytes(StandardCharsets.UTF_8)),
+                        cloudEvent(topic, knownType, "{\"districtCode\": 42}".getBytes(StandardCharsets.UTF_8)),
+                        cloudEvent(topic, knownType, ("{\"districtCode\": \"" + "5".repeat(Cluster.MAX_RECORD_BYTES)
+                                + "\"}").getBytes(StandardCharsets.UTF_8)));
+                for (var record : poison) {
+                    producer.send(record).get();
+                }
+            }
+        }
+        return 5;
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> cloudEvent(String topic,
+                                                                                            String type, byte[] data) {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, DISTRICT, data);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/e2e/poison".getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8))
+                .add("junheng_district", DISTRICT.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /**
+     * Each consumer parked its share, which health reports (UP) and the metric counts; the administrator discards
+     * each, recorded with the actor, and nothing stays parked.
+     */
+    private static void discardParked(Map<String, Integer> expected) throws Exception {
+        for (String service : List.of("indicator-evaluation", "rectification", "supervision-notices")) {
+            String url = cluster.url(service) + "/api/v1/admin/parked-records";
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<String, Integer> counts = new java.util.TreeMap<>();
+                Api.get(url).forEach(r -> counts.merge(r.path("consumer").asText(), 1, Integer::sum));
+                return expected.entrySet().stream().filter(e -> e.getKey().startsWith(service + "/"))
+                        .allMatch(e -> e.getValue().equals(counts.get(e.getKey())));
+            });
+            JsonNode health = Api.getAnswer(cluster.managementUrl(service) + "/q/health/live").body();
+            assertEquals("UP", health.path("status").asText(), health.toString());
+            JsonNode check = find(health.path("checks"), "name", "parked-records");
+            int parked = expected.entrySet().stream().filter(e -> e.getKey().startsWith(service + "/"))
+                    .mapToInt(Map.Entry::getValue).sum();
+            assertEquals(parked, check.path("data").path("parked").asInt(), check.toString());
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    cluster.managementUrl(service) + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("junheng_consumer_parked_total{consumer=\"" + service + "/"), service);
+            // handled again before any fix, poison stays poison: 422, still parked
+            JsonNode first = Api.get(url).get(0);
+            var retried = Api.post(url + "/" + first.path("id").asText() + "/retry", "", INTAKE_ADMIN);
+            assertEquals(422, retried.status(), retried.body().toString());
+            assertEquals("PARKED", Api.get(url + "/" + first.path("id").asText()).path("status").asText());
+            Set<String> reasons = new TreeSet<>();
+            for (JsonNode record : Api.get(url)) {
+                reasons.add(record.path("reason").asText());
+                var discarded = Api.post(url + "/" + record.path("id").asText() + "/discard",
+                        "{\"reason\": \"测试投放的坏记录\"}", INTAKE_ADMIN);
+                assertEquals(200, discarded.status(), discarded.body().toString());
+                assertEquals("DISCARDED", discarded.body().path("status").asText());
+                assertTrue(discarded.body().path("resolvedBy").asText().startsWith("u-admin"));
+            }
+            assertEquals(Set.of("INVALID_PAYLOAD", "NOT_A_CLOUDEVENT", "TOO_LARGE", "UNKNOWN_TYPE"), reasons);
+            assertEquals(0, Api.get(url).size(), service + ": nothing parked any more");
+            assertEquals(409, Api.post(url + "/" + first.path("id").asText() + "/discard", "{}", INTAKE_ADMIN)
+                    .status(), "a settled record is not discarded twice");
+        }
     }
 
     private static Map<String, Integer> kinds(String notices) {

@@ -59,10 +59,32 @@ public final class Stack {
         this.home = home;
     }
 
+    /** {@code Stack <repository>} starts everything; {@code Stack <repository> status} reads a running one. */
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args[0]).toAbsolutePath();
         Stack stack = new Stack(repository, repository.resolve(".junheng"));
+        if (args.length > 1 && args[1].equals("status")) {
+            System.exit(stack.status());
+        }
         stack.run();
+    }
+
+    /** The state now, read from the running services, with fresh tokens; 1 when the stack is not running. */
+    int status() throws Exception {
+        for (Service service : SERVICES) {
+            if (status(service.managementUrl() + "/q/health/ready") != 200) {
+                System.out.println(service.name() + " is not ready on " + service.managementUrl()
+                        + " (not running? ./junheng up)");
+                return 1;
+            }
+        }
+        Path ready = home.resolve("stack.ready");
+        String infrastructure = Files.exists(ready) ? Files.readAllLines(ready).stream()
+                .filter(line -> line.strip().startsWith("infrastructure")).findFirst()
+                .map(line -> line.strip().substring("infrastructure".length()).strip().replaceFirst(
+                        "; logs in .junheng/logs$", "")).orElse("started by ./junheng up") : "started by ./junheng up";
+        System.out.println(summary(infrastructure, "Junheng 均衡 is running"));
+        return 0;
     }
 
     void run() throws Exception {
@@ -91,7 +113,8 @@ public final class Stack {
                     () -> status(service.managementUrl() + "/q/health/ready") == 200);
         }
         loadSample();
-        String summary = summary(infra.description());
+        String summary = summary(infra.description(), String.format("Junheng 均衡 is up in %.0f s",
+                (System.nanoTime() - started) / 1e9));
         System.out.println(summary);
         Files.writeString(home.resolve("stack.ready"), summary);
         stopped.await();
@@ -125,13 +148,27 @@ public final class Stack {
 
     // ------------------------------------------------------------------------------------------------ sample
 
+    /**
+     * Registers the sample district's schools and imports its statistics — unless they are there already: a used
+     * system (schools corrected, tasks worked) starts as it is and is never imported over.
+     */
     private void loadSample() throws Exception {
         String intake = SERVICES.get(0).url();
         Path sample = repository.resolve("services/school-intake/src/main/resources/sample");
+        JsonNode schools = JSON.readTree(sample.resolve("dadukou-500104-schools.json").toFile());
         JsonNode registered = get(intake + "/api/v1/districts/" + DISTRICT + "/schools");
+        String base = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
+        String firstSchool = schools.get(0).path("schoolCode").asText();
+        if (registered.size() > 0 && status(intake + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD
+                + "/schools/" + firstSchool + "/statistics") == 200) {
+            step("the sample district is loaded already (" + registered.size() + " schools, " + PERIOD
+                    + " statistics): starting as it is, nothing imported");
+            waitFor("the evaluation to catch up", Duration.ofMinutes(2), () -> status(base + "/readiness") == 200);
+            return;
+        }
         if (registered.size() == 0) {
             step("registering the 32 schools of 大渡口区 (Dadukou)");
-            for (JsonNode school : JSON.readTree(sample.resolve("dadukou-500104-schools.json").toFile())) {
+            for (JsonNode school : schools) {
                 send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/districts/" + DISTRICT + "/schools"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(school))), 201);
@@ -152,9 +189,8 @@ public final class Stack {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
                 200);
 
-        String base = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
         waitFor("evaluation of the district", Duration.ofMinutes(2), () -> status(base + "/readiness") == 200);
-        int findings = get("http://127.0.0.1:8082/api/v1/findings?district=" + DISTRICT + "&status=OPEN").size();
+        int findings = get(SERVICES.get(1).url() + "/api/v1/findings?district=" + DISTRICT + "&status=OPEN").size();
         waitFor("a rectification task per finding (" + findings + ")", Duration.ofMinutes(2),
                 () -> quietly(() -> get(SERVICES.get(2).url() + "/api/v1/tasks?district=" + DISTRICT).size()
                         >= findings));
@@ -177,7 +213,7 @@ public final class Stack {
 
     // ------------------------------------------------------------------------------------------------ summary
 
-    private String summary(String infrastructure) throws Exception {
+    private String summary(String infrastructure, String heading) throws Exception {
         String evaluation = SERVICES.get(1).url() + "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
         JsonNode schools = get(SERVICES.get(0).url() + "/api/v1/districts/" + DISTRICT + "/schools");
         JsonNode readiness = get(evaluation + "/readiness");
@@ -187,8 +223,7 @@ public final class Stack {
         JsonNode notices = get(SERVICES.get(3).url() + "/api/v1/notices?district=" + DISTRICT);
 
         StringBuilder out = new StringBuilder("\n");
-        out.append(String.format("Junheng 均衡 is up in %.0f s — 重庆市大渡口区 (%s), %d%n%n",
-                (System.nanoTime() - started) / 1e9, DISTRICT, PERIOD));
+        out.append(String.format("%s — 重庆市大渡口区 (%s), %d%n%n", heading, DISTRICT, PERIOD));
         out.append(String.format("  schools            %d registered; %d school sections evaluated%n", schools.size(),
                 readiness.path("lastRun").path("schoolSections").asInt()));
         out.append(String.format("  ledger (台账)      %d met, %d unmet (standard %s)%n", ledger.path("metLines").asInt(),
@@ -210,10 +245,19 @@ public final class Stack {
         }
         Map<String, Integer> byDepartment = new TreeMap<>();
         tasks.forEach(task -> byDepartment.merge(task.path("leadDepartmentName").asText(), 1, Integer::sum));
-        out.append(String.format("  tasks (整改任务)   %d: %s%n", tasks.size(), byDepartment));
+        Map<String, Integer> byStatus = new TreeMap<>();
+        tasks.forEach(task -> byStatus.merge(task.path("status").asText(), 1, Integer::sum));
+        out.append(String.format("  tasks (整改任务)   %d: %s; %s%n", tasks.size(), byStatus, byDepartment));
         Map<String, Integer> byKind = new TreeMap<>();
         notices.forEach(notice -> byKind.merge(notice.path("notice").path("kind").asText(), 1, Integer::sum));
-        out.append(String.format("  notices (通报)     %d: %s%n%n", notices.size(), byKind));
+        out.append(String.format("  notices (通报)     %d: %s%n", notices.size(), byKind));
+        Map<String, Integer> parked = new TreeMap<>();
+        for (Service service : SERVICES) {
+            get(service.url() + "/api/v1/admin/parked-records").forEach(record -> parked.merge(
+                    record.path("consumer").asText(), 1, Integer::sum));
+        }
+        out.append(String.format("  parked records     %s%n%n", parked.isEmpty() ? "none"
+                : parked + " — GET /api/v1/admin/parked-records (docs/operations.md)"));
         for (Service service : SERVICES) {
             out.append(String.format("  %-22s %s/q/swagger-ui   health+metrics %s/q%n", service.name(), service.url(),
                     service.managementUrl()));

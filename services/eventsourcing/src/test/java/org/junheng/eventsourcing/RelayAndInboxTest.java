@@ -100,6 +100,73 @@ class RelayAndInboxTest {
     }
 
     @Test
+    void historyTheBrokerLostIsPublishedAgainFromTheFirstMissingEvent() throws Exception {
+        String topic = "relay-history-" + UUID.randomUUID();
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
+        try (TestDatabase db = TestDatabase.freshSchema(8); var admin = org.apache.kafka.clients.admin.Admin.create(
+                properties)) {
+            EventStore store = new EventStore(db.pool());
+            for (int i = 0; i < 10; i++) {
+                store.append("history-" + i, "T", ExpectedVersion.noStream(), Events.many("Happened.v1", 1))
+                        .await().indefinitely();
+            }
+            List<String> feedOrder = db.pool().query(
+                            "select event_id::text as id from events order by transaction_id, global_position")
+                    .execute().await().indefinitely().stream().map(r -> r.getString("id")).toList();
+            List<ConsumerRecord<String, byte[]>> published;
+            try (OutboxRelay relay = relayWatchingHistory(db, topic)) {
+                relay.start();
+                published = consumeAtLeast(topic, 10, Duration.ofSeconds(60));
+                await().atMost(Duration.ofSeconds(30)).until(() -> db.pool().query(
+                        "select next_offset from relay_offsets").execute().await().indefinitely().iterator().next()
+                        .getLong("next_offset") == 10L);
+            }
+
+            // the broker is replaced by one holding only the first four records
+            replaceTopic(admin, topic);
+            try (var producer = OutboxRelay.producer(TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
+                for (ConsumerRecord<String, byte[]> record : published.subList(0, 4)) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, record.key(),
+                            record.value(), record.headers())).get();
+                }
+            }
+            try (OutboxRelay relay = relayWatchingHistory(db, topic)) {
+                relay.start();
+                List<String> ids = ids(consumeAtLeast(topic, 10, Duration.ofSeconds(60)));
+                assertEquals(feedOrder, ids, "the six lost events again, after the four kept, none twice");
+                assertEquals(1, relay.republishCount());
+
+                // while it runs idle, the topic goes altogether: everything is published again
+                admin.deleteTopics(List.of(topic)).all().get();
+                await().atMost(Duration.ofSeconds(60)).until(() -> relay.republishCount() == 2);
+                assertEquals(feedOrder, ids(consumeAtLeast(topic, 10, Duration.ofSeconds(60))));
+            }
+        }
+    }
+
+    private static List<String> ids(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> CloudEventRecords.header(r, CloudEventHeaders.ID).orElseThrow()).toList();
+    }
+
+    private static void replaceTopic(org.apache.kafka.clients.admin.Admin admin, String topic) throws Exception {
+        admin.deleteTopics(List.of(topic)).all().get();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
+            return true;
+        });
+    }
+
+    static OutboxRelay relayWatchingHistory(TestDatabase db, String topic) {
+        String servers = TestInfrastructure.shared().kafkaBootstrapServers();
+        return new OutboxRelay(db.pool(), "main", SOURCE,
+                event -> new KafkaRoute(topic, "key/" + event.streamId(), "org.junheng.test." + event.eventType()),
+                null, OutboxRelay.producer(servers, Map.of()), 100, Duration.ofMillis(20),
+                org.junheng.eventsourcing.relay.BrokerHistory.kafka(servers, Duration.ofSeconds(10)),
+                Duration.ofMillis(300));
+    }
+
+    @Test
     void aConsumerThatReceivesEveryMessageTwiceAppliesItOnce() {
         String topic = "inbox-" + UUID.randomUUID();
         try (TestDatabase db = TestDatabase.freshSchema(8)) {

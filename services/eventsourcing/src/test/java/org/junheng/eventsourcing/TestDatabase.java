@@ -44,7 +44,8 @@ public final class TestDatabase implements AutoCloseable {
     /** The kit's migrations in order, as Flyway applies them in a service. */
     public static String eventStoreDdl() {
         StringBuilder ddl = new StringBuilder();
-        for (String migration : List.of("V1__event_store.sql", "V2__stream_prefix_index.sql")) {
+        for (String migration : List.of("V1__event_store.sql", "V2__stream_prefix_index.sql",
+                "V3__dead_letters.sql", "V4__relay_offsets.sql")) {
             try (InputStream in = TestDatabase.class.getResourceAsStream("/db/eventsourcing/" + migration)) {
                 ddl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             } catch (IOException e) {

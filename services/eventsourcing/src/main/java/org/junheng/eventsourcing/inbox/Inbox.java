@@ -24,11 +24,16 @@ public final class Inbox {
     }
 
     public Uni<Outcome> process(String messageId, Function<SqlConnection, Uni<?>> apply) {
-        return pool.withTransaction(connection -> connection
+        return pool.withTransaction(connection -> process(connection, messageId, apply));
+    }
+
+    /** Within the caller's transaction, which may commit more with it (a parked record's settlement). */
+    public Uni<Outcome> process(SqlConnection transaction, String messageId, Function<SqlConnection, Uni<?>> apply) {
+        return transaction
                 .preparedQuery("insert into inbox (consumer, message_id) values ($1, $2) on conflict do nothing")
                 .execute(Tuple.of(consumer, messageId))
                 .flatMap(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().item(Outcome.DUPLICATE)
-                        : apply.apply(connection).replaceWith(Outcome.APPLIED)));
+                        : apply.apply(transaction).replaceWith(Outcome.APPLIED));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.Upcasters;
+import org.junheng.eventsourcing.relay.BrokerHistory;
 import org.junheng.eventsourcing.relay.OutboxRelay;
 
 /**
@@ -30,7 +31,8 @@ public final class ServiceEventLog implements AutoCloseable {
             relay = new OutboxRelay(pool, serviceName, URI.create("/junheng/" + serviceName), new CatalogRouter(),
                     upcasters, OutboxRelay.producer(kafkaBootstrapServers,
                             Map.of("client.id", "junheng-" + serviceName + "-relay")),
-                    1000, Duration.ofMillis(25));
+                    1000, Duration.ofMillis(25), BrokerHistory.kafka(kafkaBootstrapServers, Duration.ofSeconds(10)),
+                    Duration.ofSeconds(30));
             relay.start();
         }
         return new ServiceEventLog(store, relay);

@@ -6,8 +6,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -37,6 +41,10 @@ import org.junheng.eventsourcing.Upcasters;
  *   moves only past acknowledged records.</li>
  *   <li>Delivery is at least once across crashes (a crash between the acks and the checkpoint republishes that batch);
  *   consumers dedupe by CloudEvents {@code id} through their inbox.</li>
+ *   <li>History the broker lost is published again: with each checkpoint the relay records the offset each partition
+ *   reached ({@code relay_offsets}); when a partition's end offset is found behind it (a wiped or replaced broker),
+ *   the relay goes back to the event of the last record the broker still holds and republishes from there
+ *   ({@link #checkHistory}).</li>
  * </ul>
  */
 public final class OutboxRelay extends FeedWorker {
@@ -51,6 +59,10 @@ public final class OutboxRelay extends FeedWorker {
     private final Producer<String, byte[]> producer;
     private final int batchSize;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong republishings = new AtomicLong();
+    private final BrokerHistory history;
+    private final Duration historyCheckInterval;
+    private long nextHistoryCheck;
 
     private SqlConnection lockedConnection;
     private FeedPosition readPosition;
@@ -59,7 +71,19 @@ public final class OutboxRelay extends FeedWorker {
 
     public OutboxRelay(Pool pool, String relayName, URI source, RelayRouter router, Upcasters upcasters,
                        Producer<String, byte[]> producer, int batchSize, Duration pollInterval) {
+        this(pool, relayName, source, router, upcasters, producer, batchSize, pollInterval, null, Duration.ZERO);
+    }
+
+    /**
+     * @param history              what the broker holds, checked when the relay becomes active and every
+     *                             {@code historyCheckInterval} while it is idle; null: never checked
+     */
+    public OutboxRelay(Pool pool, String relayName, URI source, RelayRouter router, Upcasters upcasters,
+                       Producer<String, byte[]> producer, int batchSize, Duration pollInterval,
+                       BrokerHistory history, Duration historyCheckInterval) {
         super("outbox-relay-" + relayName, pollInterval);
+        this.history = history;
+        this.historyCheckInterval = historyCheckInterval;
         this.pool = pool;
         this.relayName = relayName;
         this.source = source;
@@ -94,6 +118,11 @@ public final class OutboxRelay extends FeedWorker {
         return published.get();
     }
 
+    /** How often this instance found the broker behind its checkpoint and went back to republish. */
+    public long republishCount() {
+        return republishings.get();
+    }
+
     @Override
     protected int step() throws Exception {
         if (lockedConnection == null && !acquire()) {
@@ -106,6 +135,9 @@ public final class OutboxRelay extends FeedWorker {
             if (inFlight != null) {
                 producer.flush();
                 completeInFlight();
+            }
+            if (history != null && System.nanoTime() - nextHistoryCheck >= 0) {
+                return checkHistory() ? 1 : 0;
             }
             return 0;
         }
@@ -131,25 +163,122 @@ public final class OutboxRelay extends FeedWorker {
         if (inFlight == null) {
             return;
         }
+        Map<TopicPartition, Long> reached = new HashMap<>();
         for (Future<RecordMetadata> ack : inFlight.acks()) {
-            ack.get();
+            RecordMetadata metadata = ack.get();
+            reached.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1,
+                    Math::max);
         }
+        List<String> topics = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        reached.forEach((partition, next) -> {
+            topics.add(partition.topic());
+            partitions.add(partition.partition());
+            offsets.add(next);
+        });
         FeedPosition last = inFlight.last();
+        // the offsets reached and the checkpoint in one statement: they always agree
         lockedConnection.preparedQuery("""
+                        with reached as (
+                            insert into relay_offsets (relay_name, topic, kafka_partition, next_offset)
+                            select $1, topic, kafka_partition, next_offset
+                            from unnest($5::text[], $6::int[], $7::bigint[]) as r(topic, kafka_partition, next_offset)
+                            on conflict (relay_name, topic, kafka_partition) do update
+                                set next_offset = excluded.next_offset, updated_at = now())
                         insert into relay_checkpoints (relay_name, transaction_id, global_position, published)
                         values ($1, $2::text::xid8, $3, $4)
                         on conflict (relay_name) do update set transaction_id = excluded.transaction_id,
                             global_position = excluded.global_position,
                             published = relay_checkpoints.published + excluded.published, updated_at = now()
                         """)
-                .execute(Tuple.of(relayName, Long.toString(last.transactionId()), last.globalPosition(),
-                        (long) inFlight.acks().size()))
+                .execute(Tuple.from(new Object[] {relayName, Long.toString(last.transactionId()),
+                        last.globalPosition(), (long) inFlight.acks().size(), topics.toArray(new String[0]),
+                        partitions.toArray(new Integer[0]), offsets.toArray(new Long[0])}))
                 .await().indefinitely();
         published.addAndGet(inFlight.acks().size());
         inFlight = null;
     }
 
-    private boolean acquire() {
+    /**
+     * Compares what the broker holds with what it acknowledged. A partition whose end offset is behind lost the
+     * records from there on: the relay goes back to the event of the last record the partition still holds (to the
+     * start, for an empty or missing partition) and republishes everything after it; consumers dedupe through their
+     * inbox. Runs only with nothing in flight. Returns true when it went back.
+     */
+    boolean checkHistory() throws Exception {
+        nextHistoryCheck = System.nanoTime() + historyCheckInterval.toNanos();
+        Map<TopicPartition, Long> acknowledged = new HashMap<>();
+        lockedConnection.preparedQuery(
+                        "select topic, kafka_partition, next_offset from relay_offsets where relay_name = $1")
+                .execute(Tuple.of(relayName)).await().indefinitely()
+                .forEach(row -> acknowledged.put(new TopicPartition(row.getString("topic"),
+                        row.getInteger("kafka_partition")), row.getLong("next_offset")));
+        if (acknowledged.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, Long> ends = history.endOffsets(acknowledged.keySet());
+        FeedPosition from = null;
+        List<String> lost = new ArrayList<>();
+        for (var entry : acknowledged.entrySet()) {
+            long end = ends.getOrDefault(entry.getKey(), 0L);
+            if (end >= entry.getValue()) {
+                continue;
+            }
+            lost.add(entry.getKey() + " ends at " + end + ", acknowledged up to " + entry.getValue());
+            FeedPosition lastKept = end == 0 ? FeedPosition.START : history.eventIdAt(entry.getKey(), end - 1)
+                    .flatMap(this::positionOf).orElse(FeedPosition.START);
+            from = from == null || lastKept.compareTo(from) < 0 ? lastKept : from;
+        }
+        if (from == null) {
+            return false;
+        }
+        if (from.compareTo(readPosition) > 0) {
+            from = readPosition;
+        }
+        LOG.warnf("relay %s: the broker lost history (%s); republishing from %s", relayName,
+                String.join("; ", lost), from);
+        List<String> topics = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        acknowledged.keySet().forEach(partition -> {
+            topics.add(partition.topic());
+            partitions.add(partition.partition());
+            offsets.add(Math.min(acknowledged.get(partition), ends.getOrDefault(partition, 0L)));
+        });
+        // the way back is recorded before anything is sent again: a crash now still republishes
+        lockedConnection.preparedQuery("""
+                        with lowered as (
+                            update relay_offsets o set next_offset = r.next_offset, updated_at = now()
+                            from unnest($4::text[], $5::int[], $6::bigint[]) as r(topic, kafka_partition, next_offset)
+                            where o.relay_name = $1 and o.topic = r.topic and o.kafka_partition = r.kafka_partition)
+                        update relay_checkpoints set transaction_id = $2::text::xid8, global_position = $3,
+                            updated_at = now()
+                        where relay_name = $1""")
+                .execute(Tuple.from(new Object[] {relayName, Long.toString(from.transactionId()),
+                        from.globalPosition(), topics.toArray(new String[0]), partitions.toArray(new Integer[0]),
+                        offsets.toArray(new Long[0])}))
+                .await().indefinitely();
+        readPosition = from;
+        republishings.incrementAndGet();
+        return true;
+    }
+
+    private Optional<FeedPosition> positionOf(String eventId) {
+        UUID id;
+        try {
+            id = UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        var rows = lockedConnection.preparedQuery(
+                        "select transaction_id::text as tx, global_position from events where event_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely();
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(new FeedPosition(
+                Long.parseLong(rows.iterator().next().getString("tx")), rows.iterator().next().getLong("global_position")));
+    }
+
+    private boolean acquire() throws Exception {
         SqlConnection connection = pool.getConnection().await().indefinitely();
         boolean locked = connection.preparedQuery(
                         "select pg_try_advisory_lock(hashtextextended('junheng-relay:' || current_schema() || ':' || $1, 0)) as locked")
@@ -168,6 +297,9 @@ public final class OutboxRelay extends FeedWorker {
         lockedConnection = connection;
         active = true;
         LOG.infof("relay %s active from %s", relayName, readPosition);
+        if (history != null) {
+            checkHistory();
+        }
         return true;
     }
 
@@ -192,5 +324,8 @@ public final class OutboxRelay extends FeedWorker {
     public void close() {
         super.close();
         producer.close(Duration.ofSeconds(10));
+        if (history != null) {
+            history.close();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.junheng.evaluation.inputs;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +11,9 @@ import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
-import org.junheng.eventsourcing.inbox.Inbox;
-import org.junheng.eventsourcing.published.ConsumedEvent;
+import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.consumers.ConsumerGuards;
 
 /**
  * Applies every school-data event to the evaluation's input tables, once (the inbox row and the change commit
@@ -23,18 +22,16 @@ import org.junheng.eventsourcing.published.PublishedEvents;
 @ApplicationScoped
 public class SchoolDataConsumer {
 
-    private final Inbox inbox;
+    private final GuardedConsumer guarded;
 
-    public SchoolDataConsumer(Pool pool) {
-        this.inbox = new Inbox(pool, "indicator-evaluation/school-data");
+    public SchoolDataConsumer(ConsumerGuards guards) {
+        this.guarded = guards.guard("indicator-evaluation/school-data", event -> true,
+                (tx, consumed) -> apply(tx, consumed.event(), new Cause(consumed.id(), consumed.correlationId())));
     }
 
     @Incoming("school-data")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return ConsumedEvent.read(record)
-                .map(consumed -> inbox.process(consumed.id(), tx -> apply(tx, consumed.event(),
-                        new Cause(consumed.id(), consumed.correlationId()))).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        return guarded.consume(record);
     }
 
     /** The input message that made a district period due, recorded as the cause of the evaluation's events. */

@@ -1,7 +1,6 @@
 package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -19,12 +18,12 @@ import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
 import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
 import org.junheng.eventsourcing.EventMetadata;
-import org.junheng.eventsourcing.inbox.Inbox;
-import org.junheng.eventsourcing.published.ConsumedEvent;
+import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.rectification.lifecycle.Task;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.service.consumers.ConsumerGuards;
 
 /**
  * Findings become tasks: raised → opened (departments from the district's matrix, due date from its campaign),
@@ -36,13 +35,15 @@ public class FindingConsumer {
 
     private static final EventMetadata.Actor ACTOR = EventMetadata.Actor.system("rectification");
 
-    private final Inbox inbox;
+    private final GuardedConsumer guarded;
     private final TaskStore tasks;
     private final DistrictSettings settings;
     private final Clock clock;
 
-    public FindingConsumer(Pool pool, TaskStore tasks, DistrictSettings settings, Clock clock) {
-        this.inbox = new Inbox(pool, "rectification/evaluation");
+    public FindingConsumer(ConsumerGuards guards, TaskStore tasks, DistrictSettings settings, Clock clock) {
+        // results: nothing to rectify
+        this.guarded = guards.guard("rectification/evaluation", event -> event instanceof FindingEvent,
+                (tx, consumed) -> apply(tx, (FindingEvent) consumed.event(), consumed.causedBy(ACTOR)));
         this.tasks = tasks;
         this.settings = settings;
         this.clock = clock;
@@ -50,11 +51,7 @@ public class FindingConsumer {
 
     @Incoming("evaluation")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return ConsumedEvent.read(record)
-                .filter(consumed -> consumed.event() instanceof FindingEvent) // results: nothing to rectify
-                .map(consumed -> inbox.process(consumed.id(), tx -> apply(tx, (FindingEvent) consumed.event(),
-                        consumed.causedBy(ACTOR))).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        return guarded.consume(record);
     }
 
     Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {

@@ -1,7 +1,6 @@
 package org.junheng.notices.issuing;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,19 +9,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.junheng.contracts.CloudEventHeaders;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.EventMetadata;
-import org.junheng.eventsourcing.inbox.Inbox;
+import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.eventsourcing.relay.CloudEventRecords;
 import org.junheng.notices.rules.TaskFacts;
 import org.junheng.notices.bulletins.TaskBoard;
 import org.junheng.notices.rules.NoticeRules;
 import org.junheng.notices.rules.TaskFact;
+import org.junheng.service.consumers.ConsumerGuards;
 
 /**
  * Consumes the evaluation and rectification topics: keeps the task facts and the findings' timeline, and issues the
@@ -33,37 +31,35 @@ public class EventConsumer {
 
     private static final EventMetadata.Actor ACTOR = EventMetadata.Actor.system("supervision-notices");
 
-    private final Inbox evaluationInbox;
-    private final Inbox rectificationInbox;
+    private final GuardedConsumer evaluation;
+    private final GuardedConsumer rectification;
     private final NoticeLog log;
     private final TaskBoard board;
 
-    public EventConsumer(Pool pool, NoticeLog log, TaskBoard board) {
-        this.evaluationInbox = new Inbox(pool, "supervision-notices/evaluation");
-        this.rectificationInbox = new Inbox(pool, "supervision-notices/rectification");
+    public EventConsumer(ConsumerGuards guards, NoticeLog log, TaskBoard board) {
+        this.evaluation = guards.guard("supervision-notices/evaluation", event -> true,
+                (tx, consumed) -> apply(tx, consumed, "indicator-evaluation"));
+        this.rectification = guards.guard("supervision-notices/rectification", event -> true,
+                (tx, consumed) -> apply(tx, consumed, "rectification"));
         this.log = log;
         this.board = board;
     }
 
     @Incoming("evaluation")
     public Uni<Void> evaluation(ConsumerRecord<String, byte[]> record) {
-        return consume(record, evaluationInbox, "indicator-evaluation");
+        return evaluation.consume(record);
     }
 
     @Incoming("rectification")
     public Uni<Void> rectification(ConsumerRecord<String, byte[]> record) {
-        return consume(record, rectificationInbox, "rectification");
+        return rectification.consume(record);
     }
 
-    private Uni<Void> consume(ConsumerRecord<String, byte[]> record, Inbox inbox, String source) {
-        return ConsumedEvent.read(record).map(consumed -> {
-            Trigger trigger = new Trigger(consumed.id(), source, consumed.storedType(),
-                    consumed.time() == null ? OffsetDateTime.now() : consumed.time(), consumed.actor(),
-                    consumed.correlationId(), CloudEventRecords.header(record, CloudEventHeaders.CAUSATION_ID)
-                    .orElse(null));
-            return inbox.process(consumed.id(), tx -> apply(tx, consumed.event(), trigger,
-                    consumed.causedBy(ACTOR))).replaceWithVoid();
-        }).orElseGet(() -> Uni.createFrom().voidItem());
+    private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed, String source) {
+        Trigger trigger = new Trigger(consumed.id(), source, consumed.storedType(),
+                consumed.time() == null ? OffsetDateTime.now() : consumed.time(), consumed.actor(),
+                consumed.correlationId(), consumed.causationId());
+        return apply(tx, consumed.event(), trigger, consumed.causedBy(ACTOR));
     }
 
     /** Where and when the consumed event happened, and who caused it. */
