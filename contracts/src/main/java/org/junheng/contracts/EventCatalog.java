@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.notices.NoticeEvent;
+import org.junheng.contracts.operations.OperationsEvent;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
@@ -108,6 +109,8 @@ public final class EventCatalog {
         register(entries, Topics.NOTICES,
                 NoticeEvent.NoticeIssued.class,
                 NoticeEvent.NoticeAcknowledged.class);
+        register(entries, Topics.OPERATIONS,
+                OperationsEvent.RecordParked.class);
         return entries;
     }
 

@@ -37,7 +37,8 @@ class EventCatalogTest {
             EvaluationEvent.class, Topics.EVALUATION,
             FindingEvent.class, Topics.EVALUATION,
             TaskEvent.class, Topics.RECTIFICATION,
-            NoticeEvent.class, Topics.NOTICES);
+            NoticeEvent.class, Topics.NOTICES,
+            org.junheng.contracts.operations.OperationsEvent.class, Topics.OPERATIONS);
 
     @Test
     void coversEveryPermittedSubclassOfEverySealedEventInterfaceOnItsTopic() {

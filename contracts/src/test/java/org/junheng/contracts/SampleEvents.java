@@ -189,7 +189,10 @@ final class SampleEvents {
 
                 noticeIssued(),
                 new NoticeAcknowledged(OVERDUE_NOTICE, DISTRICT, new Audience(AudienceKind.DEPARTMENT, "jw"),
-                        SCHOOL_AFFAIRS_HEAD, "已收悉，立即组织整改"));
+                        SCHOOL_AFFAIRS_HEAD, "已收悉，立即组织整改"),
+
+                new org.junheng.contracts.operations.OperationsEvent.RecordParked(DISTRICT, "rectification",
+                        "rectification/evaluation", 7, Topics.EVALUATION, 0, 4711, "INVALID_PAYLOAD"));
     }
 
     static SchoolRegistered schoolRegistered() {

@@ -53,8 +53,8 @@ class SharedValuesTest {
     @Test
     void topicsAndTheirShortNames() {
         assertEquals(List.of("junheng.school-data.v1", "junheng.evaluation.v1", "junheng.rectification.v1",
-                "junheng.notices.v1"), Topics.all());
-        assertEquals(List.of("school-data", "evaluation", "rectification", "notices"),
+                "junheng.notices.v1", "junheng.operations.v1"), Topics.all());
+        assertEquals(List.of("school-data", "evaluation", "rectification", "notices", "operations"),
                 Topics.all().stream().map(Topics::shortName).toList());
         assertEquals(Topics.NOTICES, Topics.topicForShortName(Topics.NOTICES_SHORT_NAME));
         assertThrows(IllegalArgumentException.class, () -> Topics.shortName("junheng.notices.v2"));

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junheng.infra.TestInfrastructure;
 
-/** The four services as processes of their packaged jars, on one broker and one database. */
+/**
+ * The four services as processes of their packaged jars, on one broker and one database — by default the shared test
+ * infrastructure, one process each; or the given broker and database, with several replicas of each service.
+ */
 final class Cluster implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("school-intake", "indicator-evaluation", "rectification",
@@ -27,29 +30,59 @@ final class Cluster implements AutoCloseable {
 
     private final Path repository;
     private final Path logs;
+    private final Map<String, String> config;
+    private final int replicas;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     Cluster() throws IOException {
+        this(TestInfrastructure.shared().quarkusConfig(), 1, "service-logs");
+    }
+
+    /** {@code replicas} processes of each service on the broker and database {@code config} names. */
+    Cluster(Map<String, String> config, int replicas, String logDirectory) throws IOException {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         this.repository = dir.getFileName().toString().equals("e2e") ? dir.getParent() : dir;
-        this.logs = repository.resolve("e2e/target/service-logs");
+        this.logs = repository.resolve("e2e/target/" + logDirectory);
+        this.config = Map.copyOf(config);
+        this.replicas = replicas;
         Files.createDirectories(logs);
+        // a test JVM stopped from outside leaves no service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroyForcibly)));
         for (String service : SERVICES) {
-            ports.put(service, freePort());
-            managementPorts.put(service, freePort());
+            for (int replica = 0; replica < replicas; replica++) {
+                ports.put(instance(service, replica), freePort());
+                managementPorts.put(instance(service, replica), freePort());
+            }
         }
     }
 
+    int replicas() {
+        return replicas;
+    }
+
+    /** The first replica's API. */
     String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return url(service, 0);
+    }
+
+    String url(String service, int replica) {
+        return "http://127.0.0.1:" + ports.get(instance(service, replica));
     }
 
     /** Health, metrics and OpenAPI: the management interface, not the API port. */
     String managementUrl(String service) {
-        return "http://127.0.0.1:" + managementPorts.get(service);
+        return managementUrl(service, 0);
+    }
+
+    String managementUrl(String service, int replica) {
+        return "http://127.0.0.1:" + managementPorts.get(instance(service, replica));
+    }
+
+    private static String instance(String service, int replica) {
+        return replica == 0 ? service : service + "-" + (replica + 1);
     }
 
     void startAll() throws Exception {
@@ -61,7 +94,15 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Every replica of the service. */
     void start(String service) throws IOException {
+        for (int replica = 0; replica < replicas; replica++) {
+            start(service, replica);
+        }
+    }
+
+    void start(String service, int replica) throws IOException {
+        String instance = instance(service, replica);
         Path jar = repository.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the services are packaged before this module");
@@ -69,41 +110,63 @@ final class Cluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + repository.resolve("e2e/target"),
-                "-Dquarkus.http.port=" + ports.get(service),
-                "-Dquarkus.management.port=" + managementPorts.get(service),
+                "-Dquarkus.http.port=" + ports.get(instance),
+                "-Dquarkus.management.port=" + managementPorts.get(instance),
                 // evaluate soon after inputs settle, watch deadlines rarely: the test drives time itself
                 "-Djunheng.evaluation.settle=PT0.5S", "-Djunheng.evaluation.poll-interval=PT0.1S",
                 "-Djunheng.consumer.max-record-bytes=" + MAX_RECORD_BYTES));
-        TestInfrastructure.shared().quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
-        processes.put(service, process);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile())).start();
+        processes.put(instance, process);
     }
 
+    /** Every replica of the service ready. */
     void awaitReady(String service) {
-        org.awaitility.Awaitility.await(service + " ready").atMost(Duration.ofMinutes(3))
+        for (int replica = 0; replica < replicas; replica++) {
+            awaitReady(service, replica);
+        }
+    }
+
+    void awaitReady(String service, int replica) {
+        String instance = instance(service, replica);
+        org.awaitility.Awaitility.await(instance + " ready").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    if (!processes.get(service).isAlive()) {
-                        throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                    if (!processes.get(instance).isAlive()) {
+                        throw new IllegalStateException(instance + " exited; see " + logs.resolve(instance + ".log"));
                     }
-                    return status(managementUrl(service) + "/q/health/ready") == 200;
+                    return status(managementUrl(service, replica) + "/q/health/ready") == 200;
                 });
     }
 
-    /** kill -9: no shutdown hook, no flush, no goodbye. */
+    /** True when every replica of every service answers ready now. */
+    boolean allReady() {
+        return processes.keySet().stream().allMatch(instance -> status("http://127.0.0.1:"
+                + managementPorts.get(instance) + "/q/health/ready") == 200);
+    }
+
+    /** kill -9 of every replica: no shutdown hook, no flush, no goodbye. */
     void kill(String service) throws InterruptedException {
-        Process process = processes.get(service);
+        for (int replica = 0; replica < replicas; replica++) {
+            kill(service, replica);
+        }
+    }
+
+    void kill(String service, int replica) throws InterruptedException {
+        Process process = processes.get(instance(service, replica));
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     void stop(String service) throws InterruptedException {
-        Process process = processes.get(service);
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        for (int replica = 0; replica < replicas; replica++) {
+            Process process = processes.get(instance(service, replica));
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 
@@ -113,6 +176,11 @@ final class Cluster implements AutoCloseable {
                 stop(service);
             }
         }
+    }
+
+    /** The service's log (the first replica's). */
+    Path log(String service) {
+        return logs.resolve(service + ".log");
     }
 
     @Override

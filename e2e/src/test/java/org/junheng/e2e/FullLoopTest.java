@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -56,14 +54,11 @@ class FullLoopTest {
     static final Map<String, String> SCHOOL = Api.actor("u-2150473309;school;2150473309", "钢花小学填报员");
 
     static Cluster cluster;
-    static Path sample;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = new Cluster();
         cluster.startAll();
-        sample = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
-                .resolve("services/school-intake/src/main/resources/sample");
     }
 
     @AfterAll
@@ -158,6 +153,14 @@ class FullLoopTest {
                 "rectification/evaluation", poisonPerTopic, "supervision-notices/evaluation", poisonPerTopic,
                 "supervision-notices/rectification", poisonPerTopic);
         discardParked(parkedBy);
+        // the office was told, once for all twenty (rate-limited), in plain Chinese
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(notices).getOrDefault("SYSTEM_ALERT", 0) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> kinds(notices).getOrDefault("SYSTEM_ALERT", 0) == 1);
+        JsonNode alert = Api.get(notices + "/api/v1/notices?district=" + DISTRICT + "&kind=SYSTEM_ALERT").get(0)
+                .path("notice");
+        assertEquals("SUPERVISION_OFFICE", alert.path("audience").path("kind").asText());
+        assertTrue(alert.path("title").asText().startsWith("系统运维提醒"), alert.toString());
 
         // ---- notices on Kafka and on the department's SSE stream
         await().atMost(Duration.ofSeconds(30)).until(() -> kafkaNotices().stream().anyMatch(n ->
@@ -568,26 +571,8 @@ class FullLoopTest {
         loadSampleAsync(district, () -> { });
     }
 
-    /** Registers the 32 schools and imports the CSV; {@code duringImport} runs right after the import is accepted. */
     private static void loadSampleAsync(String district, Runnable duringImport) throws Exception {
-        String intake = cluster.url("school-intake");
-        for (JsonNode school : Api.JSON.readTree(sample.resolve("dadukou-500104-schools.json").toFile())) {
-            var answer = Api.post(intake + "/api/v1/districts/" + district + "/schools", school.toString(), INTAKE_ADMIN);
-            assertEquals(201, answer.status(), answer.body().toString());
-        }
-        String boundary = "e2e-" + UUID.randomUUID();
-        byte[] csv = Files.readAllBytes(sample.resolve("dadukou-500104-2024.csv"));
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sample.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + csv.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(csv, 0, body, head.length, csv.length);
-        System.arraycopy(tail, 0, body, head.length + csv.length, tail.length);
-        var imported = Api.postBytes(intake + "/api/v1/districts/" + district + "/periods/" + YEAR + "/imports",
-                "multipart/form-data; boundary=" + boundary, body, INTAKE_ADMIN);
-        assertEquals(200, imported.status(), imported.body().toString());
-        duringImport.run();
+        SampleDistrict.load(cluster.url("school-intake"), district, duringImport);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The four services and how they use Kafka (docs/architecture.md, "Event flow"). Everything else about them (port,
+ * The four services and how they use Kafka (docs/architecture.md, "Event flow"); besides its own topic, every service
+ * with a consumer also publishes the records it parked on junheng.operations.v1. Everything else about them (port,
  * schema, environment) is read from their own application.properties, so the manifests are checked against the
  * code, not against a second copy of it.
  */
@@ -15,7 +16,8 @@ enum Services {
     INDICATOR_EVALUATION("indicator-evaluation", Set.of("junheng.school-data.v1"), "junheng.evaluation.v1"),
     RECTIFICATION("rectification", Set.of("junheng.evaluation.v1"), "junheng.rectification.v1"),
     SUPERVISION_NOTICES("supervision-notices",
-            Set.of("junheng.school-data.v1", "junheng.evaluation.v1", "junheng.rectification.v1", "junheng.notices.v1"),
+            Set.of("junheng.school-data.v1", "junheng.evaluation.v1", "junheng.rectification.v1", "junheng.notices.v1",
+                    "junheng.operations.v1"),
             "junheng.notices.v1");
 
     /** The one service that calls out of the cluster: webhook deliveries over HTTPS. */

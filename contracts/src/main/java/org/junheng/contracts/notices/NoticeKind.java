@@ -18,7 +18,9 @@ public enum NoticeKind implements Labelled {
     REMINDER("提醒"),
     OVERDUE_WARNING("逾期预警"),
     SUPERVISION_ORDER("督办通知"),
-    PROGRESS_REPORT("进展情况通报");
+    PROGRESS_REPORT("进展情况通报"),
+    /** A consumer parked a record (rate-limited); for the office to have the system administrator look. */
+    SYSTEM_ALERT("系统运维提醒");
 
     private final String label;
 

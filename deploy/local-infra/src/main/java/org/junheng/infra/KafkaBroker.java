@@ -79,6 +79,16 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** kill -9: the broker gets no chance to flush or to say goodbye; its log directory stays for a restart. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -49,7 +49,7 @@ public final class GuardedConsumer {
         ParkListener NONE = new ParkListener() { };
     }
 
-    /** A record just parked. {@code district} is the record's {@code junheng_district} header, when it has one. */
+    /** A record just parked. {@code district} is the record's (header or key), null when it names none. */
     public record Parked(long id, String consumer, String topic, int partition, long offset,
                          PoisonRecordException.Reason reason, String error, String district) {
     }
@@ -171,7 +171,7 @@ public final class GuardedConsumer {
 
     private Uni<Optional<Parked>> parkOnce(ConsumerRecord<String, byte[]> record, PoisonRecordException.Reason reason,
                                           String error, int attempts) {
-        String district = CloudEventRecords.header(record, CloudEventHeaders.DISTRICT).orElse(null);
+        String district = districtOf(record);
         return pool.withTransaction(tx -> deadLetters.park(tx, name, record, reason, error, attempts)
                 .flatMap(id -> {
                     if (id.isEmpty()) {
@@ -181,6 +181,17 @@ public final class GuardedConsumer {
                             record.offset(), reason, error, district);
                     return listener.inTransaction(tx, parked).replaceWith(Optional.of(parked));
                 }));
+    }
+
+    /** The record's district: its {@code junheng_district} header, else the district its key starts with. */
+    static String districtOf(ConsumerRecord<String, byte[]> record) {
+        Optional<String> header = CloudEventRecords.header(record, CloudEventHeaders.DISTRICT)
+                .filter(d -> d.matches("[0-9]{6}"));
+        if (header.isPresent()) {
+            return header.get();
+        }
+        String key = record.key();
+        return key != null && key.matches("[0-9]{6}(/.*)?") ? key.substring(0, 6) : null;
     }
 
     private static ConsumerRecord<String, byte[]> stripped(ConsumerRecord<String, byte[]> record) {

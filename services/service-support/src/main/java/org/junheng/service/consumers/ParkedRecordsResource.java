@@ -165,22 +165,12 @@ public class ParkedRecordsResource {
 
     static ParkedRecord view(DeadLetter letter) {
         return new ParkedRecord(letter.id(), letter.consumer(), letter.topic(), letter.partition(), letter.offset(),
-                letter.key(), letter.reason().name(), label(letter.reason()), letter.error(), letter.attempts(),
+                letter.key(), letter.reason().name(), letter.reason().label(), letter.error(), letter.attempts(),
                 letter.parkedAt(), letter.status().name(), label(letter.status()), letter.resolvedAt(),
                 letter.resolvedBy(), letter.resolution(), letter.value() == null ? 0 : letter.value().length,
                 DeadLetter.text(letter.value()),
                 letter.value() == null ? null : Base64.getEncoder().encodeToString(letter.value()),
                 letter.headers().stream().map(h -> new RecordHeader(h.key(), h.text(), h.base64())).toList());
-    }
-
-    static String label(PoisonRecordException.Reason reason) {
-        return switch (reason) {
-            case NOT_A_CLOUDEVENT -> "不是 CloudEvent";
-            case UNKNOWN_TYPE -> "未知的事件类型";
-            case INVALID_PAYLOAD -> "内容无效";
-            case TOO_LARGE -> "记录过大";
-            case HANDLING_FAILED -> "多次处理失败";
-        };
     }
 
     static String label(DeadLetter.Status status) {
