@@ -186,6 +186,7 @@ class FullLoopTest {
         cluster.stopAll();
         dropReadModels();
         cluster.startAll();
+        retryAfterARestart();
         await().atMost(Duration.ofSeconds(60)).until(() -> snapshot(period, rectification, notices, findingId)
                 .equals(before));
         for (String service : List.of("indicator-evaluation", "rectification", "supervision-notices")) {
@@ -645,6 +646,9 @@ class FullLoopTest {
             Set<String> reasons = new TreeSet<>();
             for (JsonNode record : Api.get(url)) {
                 reasons.add(record.path("reason").asText());
+                if (service.equals("rectification") && record.path("reason").asText().equals("NOT_A_CLOUDEVENT")) {
+                    continue; // kept to be retried after a restart (retryAfterARestart)
+                }
                 var discarded = Api.post(url + "/" + record.path("id").asText() + "/discard",
                         "{\"reason\": \"测试投放的坏记录\"}", INTAKE_ADMIN);
                 assertEquals(200, discarded.status(), discarded.body().toString());
@@ -652,10 +656,24 @@ class FullLoopTest {
                 assertTrue(discarded.body().path("resolvedBy").asText().startsWith("u-admin"));
             }
             assertEquals(Set.of("INVALID_PAYLOAD", "NOT_A_CLOUDEVENT", "TOO_LARGE", "UNKNOWN_TYPE"), reasons);
-            assertEquals(0, Api.get(url).size(), service + ": nothing parked any more");
-            assertEquals(409, Api.post(url + "/" + first.path("id").asText() + "/discard", "{}", INTAKE_ADMIN)
-                    .status(), "a settled record is not discarded twice");
+            assertEquals(service.equals("rectification") ? 1 : 0, Api.get(url).size(), service + ": parked now");
+            String settled = Api.get(url + "?status=DISCARDED").get(0).path("id").asText();
+            assertEquals(409, Api.post(url + "/" + settled + "/discard", "{}", INTAKE_ADMIN).status(),
+                    "a settled record is not discarded twice");
         }
+    }
+
+    /**
+     * After a restart, before the consumer has seen a record, a parked record can be retried (422: still poison) and
+     * then discarded: the consumers are known from the start.
+     */
+    private static void retryAfterARestart() {
+        String url = cluster.url("rectification") + "/api/v1/admin/parked-records";
+        JsonNode kept = Api.get(url).get(0);
+        var retried = Api.post(url + "/" + kept.path("id").asText() + "/retry", "", INTAKE_ADMIN);
+        assertEquals(422, retried.status(), retried.body().toString());
+        assertEquals(200, Api.post(url + "/" + kept.path("id").asText() + "/discard", "{}", INTAKE_ADMIN).status());
+        assertEquals(0, Api.get(url).size());
     }
 
     private static Map<String, Integer> kinds(String notices) {

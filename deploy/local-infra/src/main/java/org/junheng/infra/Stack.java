@@ -83,7 +83,8 @@ public final class Stack {
                 .filter(line -> line.strip().startsWith("infrastructure")).findFirst()
                 .map(line -> line.strip().substring("infrastructure".length()).strip().replaceFirst(
                         "; logs in .junheng/logs$", "")).orElse("started by ./junheng up") : "started by ./junheng up";
-        System.out.println(summary(infrastructure, "Junheng 均衡 is running"));
+        String summary = summary(infrastructure, "Junheng 均衡 is running");
+        System.out.println(summary.substring(0, summary.lastIndexOf("Ctrl-C")).stripTrailing() + "\n");
         return 0;
     }
 

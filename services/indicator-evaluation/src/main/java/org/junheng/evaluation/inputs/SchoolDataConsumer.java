@@ -3,6 +3,7 @@ package org.junheng.evaluation.inputs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,6 +20,8 @@ import org.junheng.service.consumers.ConsumerGuards;
  * Applies every school-data event to the evaluation's input tables, once (the inbox row and the change commit
  * together), and marks the district period for re-evaluation.
  */
+// created at start, not at the first record: its guard must be known to the parked-records API from the start
+@Startup
 @ApplicationScoped
 public class SchoolDataConsumer {
 

@@ -2,6 +2,7 @@ package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +31,8 @@ import org.junheng.service.consumers.ConsumerGuards;
  * resolved → verified by data and closed, reopened → reopened (or opened, for a regression of an earlier year). Each
  * message is applied once (inbox), and a task's id is derived from its finding's, so replays open nothing twice.
  */
+// created at start, not at the first record: its guard must be known to the parked-records API from the start
+@Startup
 @ApplicationScoped
 public class FindingConsumer {
 

@@ -3,6 +3,7 @@ package org.junheng.notices.issuing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.junheng.service.consumers.ConsumerGuards;
  * Consumes the evaluation and rectification topics: keeps the task facts and the findings' timeline, and issues the
  * notices the rules ask for — all in the inbox's transaction, so each message counts once.
  */
+// created at start, not at the first record: its guard must be known to the parked-records API from the start
+@Startup
 @ApplicationScoped
 public class EventConsumer {
 

@@ -3,6 +3,7 @@ package org.junheng.notices.operations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,6 +21,8 @@ import org.junheng.service.consumers.ConsumerGuards;
  * Consumes junheng.operations.v1: a record parked by any service's consumer becomes a 系统运维提醒 to the district's
  * supervision office, as {@link ParkedRecordAlerts} rations them; the alert state changes in the inbox's transaction.
  */
+// created at start, not at the first record: its guard must be known to the parked-records API from the start
+@Startup
 @ApplicationScoped
 public class OperationsConsumer {
 
