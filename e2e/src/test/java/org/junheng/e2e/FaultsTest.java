@@ -37,8 +37,10 @@ class FaultsTest {
 
             burst(cluster, List.of("500102", "500103"), infra::killAndRestartBroker, clean, checksums,
                     "kill -9 Kafka");
-            burst(cluster, List.of("500104", "500105"), infra::restartPostgres, clean, checksums,
-                    "restart PostgreSQL");
+            // down for longer than the 60 s after which the Kafka connector would by default fail a consumer whose
+            // record waits: the consumers wait the outage out and go on
+            burst(cluster, List.of("500104", "500105"), () -> infra.restartPostgres(Duration.ofSeconds(70)), clean,
+                    checksums, "PostgreSQL down for 70 s");
             int next = 500106;
             for (String service : Cluster.SERVICES) {
                 List<String> districts = List.of(String.valueOf(next++), String.valueOf(next++));
@@ -63,11 +65,13 @@ class FaultsTest {
         Map<String, String> config;
         try (PrivateInfrastructure infra = new PrivateInfrastructure("replicas")) {
             config = new LinkedHashMap<>(infra.quarkusConfig());
-            // the schedulers run every second, so that both replicas race for every due item
+            // the schedulers (deadline watch, acknowledgement follow-ups, monthly bulletins) run every second, so that
+            // both replicas race for every due item
             config.put("junheng.rectification.deadline-interval", "PT1S");
             config.put("junheng.notices.ack.check", "PT1S");
             config.put("junheng.notices.ack.resend-after", "PT2S");
             config.put("junheng.notices.ack.escalate-after", "PT4S");
+            config.put("junheng.notices.bulletin-check", "PT1S");
             try (Cluster cluster = new Cluster(config, 2, "replicas-logs")) {
                 cluster.startAll();
                 List<String> districts = List.of("500111", "500112", "500113", "500114");
@@ -94,6 +98,18 @@ class FaultsTest {
                 PipelineState first = settle(cluster, districts.get(0), null);
                 for (String district : districts.subList(1, districts.size())) {
                     assertEquals(first, settle(cluster, district, first), district);
+                }
+                // this month's bulletin: one per district, though both replicas composed it every second
+                try (var connection = infra.connect(); Statement statement = connection.createStatement()) {
+                    var rows = statement.executeQuery("select district_code, count(*) from notices.notices"
+                            + " where notice->>'kind' = 'BULLETIN' group by district_code order by district_code");
+                    Map<String, Integer> bulletins = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        bulletins.put(rows.getString(1), rows.getInt(2));
+                    }
+                    Map<String, Integer> once = new LinkedHashMap<>();
+                    districts.forEach(district -> once.put(district, 1));
+                    assertEquals(once, bulletins);
                 }
                 // every replica worked: none of them died or fell out of readiness
                 assertTrue(cluster.allReady());

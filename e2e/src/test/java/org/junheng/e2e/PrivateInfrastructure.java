@@ -59,9 +59,14 @@ final class PrivateInfrastructure implements AutoCloseable {
         broker = KafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort, false);
     }
 
-    /** PostgreSQL stopped (every connection dropped) and started again on the same port with the same data. */
-    void restartPostgres() {
+    /** PostgreSQL stopped (every connection dropped), down for {@code outage}, then started again with its data. */
+    void restartPostgres(java.time.Duration outage) {
         postgres.close();
+        try {
+            Thread.sleep(outage.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         postgres = PostgresServer.startEmbedded(dir.resolve("postgres"), postgresPort, true);
     }
 

@@ -13,6 +13,7 @@ import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.evaluation.standard.Standard;
 import org.junheng.evaluation.standard.StandardCatalog;
 import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.consumer.ConsumerLag;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
 import org.junheng.service.Replayable;
@@ -25,12 +26,18 @@ public class EvaluationWorkers implements Replayable {
     private final Standard standard = StandardCatalog.national();
     private final EvaluationRunner runner;
     private final ProjectionRunner ledger;
+    private final ConsumerLag inputs;
 
     EvaluationWorkers(Pool pool, EventStore store,
                       @ConfigProperty(name = "junheng.evaluation.workers.enabled", defaultValue = "true") boolean enabled,
                       @ConfigProperty(name = "junheng.evaluation.poll-interval", defaultValue = "PT0.2S") Duration poll,
-                      @ConfigProperty(name = "junheng.evaluation.settle", defaultValue = "PT2S") Duration settle) {
-        this.runner = new EvaluationRunner(pool, store, standard, poll, settle);
+                      @ConfigProperty(name = "junheng.evaluation.settle", defaultValue = "PT2S") Duration settle,
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String kafka,
+                      @ConfigProperty(name = "mp.messaging.incoming.school-data.group.id") String group,
+                      @ConfigProperty(name = "mp.messaging.incoming.school-data.topic") String topic) {
+        // evaluate only once the school-data consumer has caught up: never half an import after a crash
+        this.inputs = new ConsumerLag(kafka, group, topic, Duration.ofSeconds(2), poll);
+        this.runner = new EvaluationRunner(pool, store, standard, poll, settle, inputs);
         this.ledger = new ProjectionRunner(pool, new LedgerProjection(), Upcasters.none(), 500, poll);
         if (enabled) {
             runner.start();
@@ -41,6 +48,7 @@ public class EvaluationWorkers implements Replayable {
     void onStop(@Observes ShutdownEvent event) {
         runner.close();
         ledger.close();
+        inputs.close();
     }
 
     public Standard standard() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.evaluation.engine.DistrictEvaluation;
@@ -40,6 +41,7 @@ public final class EvaluationRunner extends FeedWorker {
     private final EventStore store;
     private final Standard standard;
     private final Duration settle;
+    private final BooleanSupplier inputsComplete;
 
     /** What one run did. */
     public record Outcome(String district, int period, boolean appended, int raised, int reopened, int resolved,
@@ -51,11 +53,23 @@ public final class EvaluationRunner extends FeedWorker {
      *               import arriving as many messages is evaluated once, complete, not school by school
      */
     public EvaluationRunner(Pool pool, EventStore store, Standard standard, Duration pollInterval, Duration settle) {
+        this(pool, store, standard, pollInterval, settle, () -> true);
+    }
+
+    /**
+     * @param inputsComplete whether the inputs consumer has caught up with its topic; the background loop evaluates
+     *                       nothing until it has — after a crash or a rebalance the inputs recorded so far may be only
+     *                       part of an import, and an evaluation of them would raise findings (and notices, tasks)
+     *                       that the rest of the import then withdraws
+     */
+    public EvaluationRunner(Pool pool, EventStore store, Standard standard, Duration pollInterval, Duration settle,
+                            BooleanSupplier inputsComplete) {
         super("evaluation-runner", pollInterval);
         this.pool = pool;
         this.store = store;
         this.standard = standard;
         this.settle = settle;
+        this.inputsComplete = inputsComplete;
     }
 
     public static String evaluationStream(String district, int period) {
@@ -72,6 +86,9 @@ public final class EvaluationRunner extends FeedWorker {
 
     @Override
     protected int step() {
+        if (!inputsComplete.getAsBoolean()) {
+            return 0;
+        }
         return runNext().await().indefinitely().isPresent() ? 1 : 0;
     }
 
