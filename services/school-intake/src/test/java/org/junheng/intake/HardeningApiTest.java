@@ -61,6 +61,48 @@ class HardeningApiTest {
                 .then().statusCode(400).body(org.hamcrest.Matchers.not(containsString("at org.")));
     }
 
+    static final String SCHOOL = """
+            {"schoolCode": "2150999901", "profile": {"name": "%s", "type": "PRIMARY", "locationClass": "URBAN",
+             "ownership": "PUBLIC", "boarding": false, "yearBuilt": 1990, "flags": %s}}""";
+
+    /** What PostgreSQL cannot store is refused while the body is read, naming the field, and nothing is stored. */
+    @Test
+    void textNoColumnCanStoreNullsInListsAndTrailingTextAre400sNamingTheField() {
+        String path = "/api/v1/districts/500104/schools";
+        given().contentType("application/json").body(SCHOOL.formatted("实验\\u0000小学", "[]")).post(path).then()
+                .statusCode(400).body("errors[0].field", equalTo("profile.name"))
+                .body("errors[0].reason", containsString("NUL"));
+        given().contentType("application/json").body(SCHOOL.formatted("实验\\ud83d小学", "[]")).post(path).then()
+                .statusCode(400).body("errors[0].field", equalTo("profile.name"))
+                .body("errors[0].reason", containsString("surrogate"));
+        given().contentType("application/json").body(SCHOOL.formatted("实验小学", "[\"DENSE_CITY_CORE\", null]"))
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("profile.flags[1]"));
+        given().contentType("application/json").body(SCHOOL.formatted("实验小学", "[]") + " {\"more\": 1}")
+                .post(path).then().statusCode(400).body("type", equalTo("https://junheng.org/problems/unreadable-body"));
+        given().get("/api/v1/districts/500104/schools/2150999901").then().statusCode(404);
+        // and in a query or path value
+        given().urlEncodingEnabled(false).get("/api/v1/districts/500104/schools?school=ab%00").then().statusCode(400)
+                .body("errors[0].field", equalTo("school"));
+        given().urlEncodingEnabled(false).get("/api/v1/districts/500104/schools/21509%00").then().statusCode(400);
+    }
+
+    @Test
+    void aJsonBodyOverOneMebibyteIs413EvenWhereUploadsMayBeLarger() {
+        String big = SCHOOL.formatted("x".repeat(1_500_000), "[]");
+        given().contentType("application/json").body(big).post("/api/v1/districts/500104/schools").then()
+                .statusCode(413).body("type", equalTo("https://junheng.org/problems/body-too-large"));
+    }
+
+    @Test
+    void aTruncatedUploadIsA400() throws Exception {
+        String boundary = "cut-" + System.nanoTime();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n学校标识码,统计年度\n2150").getBytes(StandardCharsets.UTF_8);
+        int status = given().contentType("multipart/form-data; boundary=" + boundary).body(body)
+                .post("/api/v1/districts/500191/periods/2024/imports").statusCode();
+        assertEquals(400, status);
+    }
+
     @Test
     void browsersMayCallFromTheDashboardOriginOnly() {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")

@@ -83,6 +83,19 @@ public class ProblemMappers {
                 : "请求有误 (" + known.getReasonPhrase() + ")", failure.getMessage(), null);
     }
 
+    /** A multipart body that ends before its closing boundary: the client's fault, said so. */
+    @ServerExceptionMapper
+    public Response unreadableUpload(java.io.IOException failure) {
+        boolean multipart = failure.getMessage() != null && failure.getMessage().contains("multipart")
+                || java.util.Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName()
+                .contains(".multipart."));
+        if (!multipart) {
+            return unexpected(failure);
+        }
+        return problem(400, "unreadable-body", "请求体不完整 (truncated or malformed multipart body)", null,
+                List.of(ApiProblem.fieldError("body", null, "上传内容不完整，请重新上传 (the upload ended early; send it again)")));
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable failure) {
         LOG.error("unexpected failure", failure);

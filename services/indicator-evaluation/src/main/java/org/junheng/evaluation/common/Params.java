@@ -1,15 +1,14 @@
 package org.junheng.evaluation.common;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.service.ApiProblem;
+import org.junheng.service.Dates;
 import org.junheng.service.DistrictCode;
 
 /** Path and query parameters checked once, each refusal naming the parameter (RFC 9457 {@code errors[].field}). */
@@ -45,16 +44,10 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
-            } catch (DateTimeParseException notDate) {
-                throw ApiProblem.invalidField("asOf", value,
-                        "时间格式应为 2025-03-31 或 2025-03-31T12:00:00Z (an ISO date or instant)");
-            }
+        if (value.contains("T")) {
+            return Dates.optionalInstant("asOf", value);
         }
+        return Dates.optionalDate("asOf", value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
     }
 
     public static @Nullable IndicatorCode indicator(String field, @Nullable String value) {
