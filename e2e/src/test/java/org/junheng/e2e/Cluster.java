@@ -114,7 +114,9 @@ final class Cluster implements AutoCloseable {
                 "-Dquarkus.management.port=" + managementPorts.get(instance),
                 // evaluate soon after inputs settle, watch deadlines rarely: the test drives time itself
                 "-Djunheng.evaluation.settle=PT0.5S", "-Djunheng.evaluation.poll-interval=PT0.1S",
-                "-Djunheng.consumer.max-record-bytes=" + MAX_RECORD_BYTES));
+                "-Djunheng.consumer.max-record-bytes=" + MAX_RECORD_BYTES,
+                // the authorization matrix registers webhooks to a closed loopback port: an in-cluster receiver
+                "-Djunheng.webhooks.allowed-targets=127.0.0.1:9"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

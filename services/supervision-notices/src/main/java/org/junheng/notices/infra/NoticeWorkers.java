@@ -27,10 +27,11 @@ public class NoticeWorkers implements Replayable {
     NoticeWorkers(Pool pool, Clock clock,
                   @ConfigProperty(name = "junheng.webhooks.retry-delays") List<Duration> retryDelays,
                   @ConfigProperty(name = "junheng.webhooks.max-attempts") int maxAttempts,
-                  @ConfigProperty(name = "junheng.webhooks.timeout", defaultValue = "PT10S") Duration timeout) {
+                  @ConfigProperty(name = "junheng.webhooks.timeout", defaultValue = "PT10S") Duration timeout,
+                  io.vertx.core.Vertx vertx, org.junheng.notices.webhooks.WebhookTargets targets) {
         this.notices = new ProjectionRunner(pool, new NoticeProjection(), Upcasters.none(), 500, Duration.ofMillis(100));
         this.webhooks = new WebhookDispatcher(pool, new RetryPolicy(retryDelays, maxAttempts), clock,
-                Duration.ofMillis(200), timeout);
+                Duration.ofMillis(200), timeout, vertx, targets);
         notices.start();
         webhooks.start();
     }

@@ -4,11 +4,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +30,10 @@ import org.junheng.eventsourcing.FeedWorker;
  * matching active subscription, in one transaction with the dispatcher's cursor; due deliveries are claimed with
  * {@code for update skip locked}, posted with Standard Webhooks signatures, and retried by {@link RetryPolicy} until
  * delivered or dead. {@code webhook-id} is the notice id, so a receiver that saw a retry before can de-duplicate.
+ *
+ * <p>Sends are asynchronous, one at a time per subscription (its notices arrive in order) and concurrent across
+ * subscriptions, so a slow or dead receiver never delays anyone else's deliveries. Each target is checked by
+ * {@link WebhookTargets} right before the connection, and the connection goes to exactly the address checked.
  */
 public final class WebhookDispatcher extends FeedWorker {
 
@@ -34,14 +44,25 @@ public final class WebhookDispatcher extends FeedWorker {
     private final Clock clock;
     private final HttpClient http;
     private final Duration timeout;
+    private final WebhookTargets targets;
+    /** Subscriptions with a send in flight from this replica: their next delivery waits for it. */
+    private final Set<UUID> sending = ConcurrentHashMap.newKeySet();
 
-    public WebhookDispatcher(Pool pool, RetryPolicy retries, Clock clock, Duration pollInterval, Duration timeout) {
+    public WebhookDispatcher(Pool pool, RetryPolicy retries, Clock clock, Duration pollInterval, Duration timeout,
+                             Vertx vertx, WebhookTargets targets) {
         super("webhook-dispatcher", pollInterval);
         this.pool = pool;
         this.retries = retries;
         this.clock = clock;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.targets = targets;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
+                .setForceSni(true).setVerifyHost(true).setMaxPoolSize(4).setKeepAlive(false));
+    }
+
+    /** True while no send is in flight (tests). */
+    public boolean idle() {
+        return sending.isEmpty();
     }
 
     @Override
@@ -79,23 +100,29 @@ public final class WebhookDispatcher extends FeedWorker {
                 }));
     }
 
-    private record Due(long deliveryId, UUID noticeId, String url, String secret, int attempts, String body) {
+    private record Due(long deliveryId, UUID subscriptionId, UUID noticeId, String url, String secret, int attempts,
+                       String body) {
     }
 
-    /** Sends every due delivery once; returns how many were attempted. */
+    /** Starts every due delivery of a subscription with nothing in flight; returns how many were started. */
     int deliverDue() {
         List<Due> due = pool.withTransaction(tx -> tx.preparedQuery("""
-                        select d.delivery_id, d.notice_id, d.attempts, s.url, s.secret, n.notice::text as body
+                        select d.delivery_id, d.subscription_id, d.notice_id, d.attempts, s.url, s.secret,
+                               n.notice::text as body
                         from webhook_deliveries d join webhook_subscriptions s using (subscription_id)
                         join notices n on n.notice_id = d.notice_id
-                        where d.status = 'PENDING' and d.next_attempt_at <= $1
-                        order by d.next_attempt_at limit 20 for update of d skip locked""")
-                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC)))
+                        where d.delivery_id in (
+                            select distinct on (subscription_id) delivery_id from webhook_deliveries
+                            where status = 'PENDING' and next_attempt_at <= $1 and subscription_id <> all($2)
+                            order by subscription_id, next_attempt_at, delivery_id)
+                          and s.active
+                        limit 50 for update of d skip locked""")
+                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), sending.toArray(UUID[]::new)))
                 .flatMap(rows -> {
                     List<Due> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(new Due(row.getLong("delivery_id"), row.getUUID("notice_id"),
-                            row.getString("url"), row.getString("secret"), row.getInteger("attempts"),
-                            row.getString("body"))));
+                    rows.forEach(row -> claimed.add(new Due(row.getLong("delivery_id"), row.getUUID("subscription_id"),
+                            row.getUUID("notice_id"), row.getString("url"), row.getString("secret"),
+                            row.getInteger("attempts"), row.getString("body"))));
                     if (claimed.isEmpty()) {
                         return Uni.createFrom().item(claimed);
                     }
@@ -107,25 +134,52 @@ public final class WebhookDispatcher extends FeedWorker {
                             .replaceWith(claimed);
                 })).await().indefinitely();
         for (Due delivery : due) {
-            send(delivery);
+            if (sending.add(delivery.subscriptionId())) {
+                send(delivery);
+            }
         }
         return due.size();
     }
 
     private void send(Due delivery) {
         Instant now = clock.instant();
-        Integer status = null;
-        String error = null;
+        URI url;
+        InetAddress address;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8));
-            WebhookSignature.sign(delivery.secret(), delivery.noticeId().toString(), now, delivery.body())
-                    .forEach(request::header);
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } 
+            url = URI.create(delivery.url());
+            address = targets.resolve(url);
+        } catch (WebhookTargets.Refused refused) {
+            record(delivery, now, null, "拒绝推送 (refused): " + refused.getMessage());
+            return;
+        } catch (IllegalArgumentException malformed) {
+            record(delivery, now, null, "地址无效 (invalid URL)");
+            return;
+        }
+        int port = WebhookTargets.port(url);
+        String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
+                .setPort(port).setSsl("https".equalsIgnoreCase(url.getScheme())).setURI(path)
+                // exactly the address just checked: a second lookup could answer differently (DNS rebinding)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json; charset=utf-8");
+        WebhookSignature.sign(delivery.secret(), delivery.noticeId().toString(), now, delivery.body())
+                .forEach(options::putHeader);
+        http.request(options)
+                .compose(request -> request.send(Buffer.buffer(delivery.body())))
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onComplete(result -> record(delivery, now, result.succeeded() ? result.result() : null,
+                        result.succeeded() ? null : unreachable(result.cause())));
+    }
+
+    /** What a subscriber is told of a failed connection: never an exception name or an internal detail. */
+    private static String unreachable(Throwable failure) {
+        String name = failure.getClass().getSimpleName();
+        return name.contains("Timeout") ? "超时 (timed out)" : "无法连接 (refused or unreachable)";
+    }
+
+    private void record(Due delivery, Instant sentAt, Integer status, String error) {
         int attempts = delivery.attempts() + 1;
         boolean delivered = status != null && status >= 200 && status < 300;
         String outcome;
@@ -133,19 +187,30 @@ public final class WebhookDispatcher extends FeedWorker {
         if (delivered) {
             outcome = "DELIVERED";
         } else {
-            next = retries.next(attempts, now).orElse(null);
+            next = retries.next(attempts, sentAt).orElse(null);
             outcome = next == null ? "DEAD" : "PENDING";
             LOG.debugf("webhook delivery %d failed (%s); %s", delivery.deliveryId(),
                     status != null ? "HTTP " + status : error, outcome);
         }
+        Instant retryAt = next;
         pool.preparedQuery("""
                         update webhook_deliveries set status = $2, attempts = $3, last_attempt_at = $4, last_status = $5,
                             last_error = $6, next_attempt_at = coalesce($7, next_attempt_at),
                             delivered_at = case when $2 = 'DELIVERED' then $4 end
-                        where delivery_id = $1""")
-                .execute(Tuple.from(new Object[] {delivery.deliveryId(), outcome, attempts, now.atOffset(ZoneOffset.UTC),
-                        status, error == null && !delivered ? "HTTP " + status : error,
-                        next == null ? null : next.atOffset(ZoneOffset.UTC)}))
-                .await().indefinitely();
+                        where delivery_id = $1 and status = 'PENDING'""")
+                .execute(Tuple.from(new Object[] {delivery.deliveryId(), outcome, attempts,
+                        sentAt.atOffset(ZoneOffset.UTC), status, error == null && !delivered ? "HTTP " + status : error,
+                        retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC)}))
+                .subscribe().with(ignored -> sending.remove(delivery.subscriptionId()), failure -> {
+                    // the row stays PENDING and due again after the hold-off: delivered at least once
+                    LOG.warnf(failure, "recording webhook delivery %d failed", delivery.deliveryId());
+                    sending.remove(delivery.subscriptionId());
+                });
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        http.close();
     }
 }

@@ -37,9 +37,11 @@ import org.junheng.service.DistrictCode;
 public class WebhookResource {
 
     private final Pool pool;
+    private final WebhookTargets targets;
 
-    public WebhookResource(Pool pool) {
+    public WebhookResource(Pool pool, WebhookTargets targets) {
         this.pool = pool;
+        this.targets = targets;
     }
 
     public record SubscriptionRequest(String district, @Nullable Audience audience, @Nullable List<NoticeKind> kinds,
@@ -72,8 +74,13 @@ public class WebhookResource {
                     + "audience DEPARTMENT/" + caller.department() + ")");
         }
         URI url = parse(body.url());
-        if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
+        if (url == null) {
             throw ApiProblem.invalidField("url", body.url(), "须为 http(s) 地址 (an http(s) URL)");
+        }
+        try {
+            targets.resolve(url);
+        } catch (WebhookTargets.Refused refused) {
+            throw ApiProblem.invalidField("url", body.url(), refused.getMessage());
         }
         UUID id = UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
@@ -116,9 +123,14 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
-        return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery(
+        // its pending retries go with it: nothing is sent to a subscription after its deletion
+        return owned(uuid(id), caller).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
                         "update webhook_subscriptions set active = false where subscription_id = $1")
-                .execute(Tuple.of(uuid(id)))).map(rows -> Response.noContent().build());
+                .execute(Tuple.of(uuid(id)))
+                .flatMap(done -> tx.preparedQuery("update webhook_deliveries set status = 'CANCELLED'"
+                                + " where subscription_id = $1 and status = 'PENDING'")
+                        .execute(Tuple.of(uuid(id))))))
+                .map(rows -> Response.noContent().build());
     }
 
     /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
@@ -126,8 +138,8 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                           @BeanParam Caller caller) {
-        if (status != null && !List.of("PENDING", "DELIVERED", "DEAD").contains(status)) {
-            throw ApiProblem.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD");
+        if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
+            throw ApiProblem.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
         }
         return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)

@@ -131,4 +131,85 @@ class WebhookDeliveryTest {
         given().contentType("application/json").body("{\"district\": \"500177\", \"url\": \"ftp://x\"}")
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
     }
+
+    /** A receiver on its own server that takes {@code delay} to answer 200, noting when each request arrived. */
+    HttpServer slow;
+
+    @AfterEach
+    void stopSlow() {
+        if (slow != null) {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void aReceiverTakingSevenSecondsDelaysNobodyElse() throws Exception {
+        slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(7000); // the receiver's own slowness, not the test waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        slow.start();
+        List<Instant> fastArrivals = new CopyOnWriteArrayList<>();
+        List<Received> fast = new CopyOnWriteArrayList<>();
+        String fastUrl = receiver("/fast", new AtomicInteger(0), fast);
+        String district = "500166";
+        for (String url : List.of("http://127.0.0.1:" + slow.getAddress().getPort() + "/slow", fastUrl)) {
+            given().contentType("application/json").body("{\"district\": \"" + district + "\", \"url\": \"" + url + "\"}")
+                    .post("/api/v1/webhooks").then().statusCode(201);
+        }
+        // the fast receiver's latency while the slow one is being called, against its latency alone
+        Duration alone = timeToFast(district, "第1期", fast);
+        Duration beside = timeToFast(district, "第2期", fast);
+        assertTrue(beside.minus(alone).toMillis() < 500, "alone " + alone + ", beside a 7 s receiver " + beside);
+    }
+
+    /** Issues a notice to the district and returns how long until the fast receiver has it. */
+    private Duration timeToFast(String district, String label, List<Received> fast) {
+        int before = fast.size();
+        Instant issued = Instant.now();
+        given().contentType("application/json").body("{\"district\": \"" + district + "\", \"audience\": {\"kind\":"
+                + " \"SUPERVISION_OFFICE\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\": \"通报\","
+                + " \"body\": \"" + label + "\"}").post("/api/v1/notices").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(10)).until(() -> fast.size() > before);
+        return Duration.between(issued, Instant.now());
+    }
+
+    @Test
+    void internalAddressesAreRefusedAtRegistrationWithoutSayingWhatIsThere() {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://[::1]:9084/", "http://2130706433/",
+                "http://localhost:9081/q/health", "http://10.0.0.7/hook", "http://[fd00::1]/hook")) {
+            given().contentType("application/json").body("{\"district\": \"500155\", \"url\": \"" + url + "\"}")
+                    .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"))
+                    .body("errors[0].reason", org.hamcrest.Matchers.containsString("公网"));
+        }
+    }
+
+    @Test
+    void deletingASubscriptionCancelsItsPendingRetries() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String url = receiver("/gone", new AtomicInteger(1000), received);
+        String subscription = given().contentType("application/json")
+                .body("{\"district\": \"500144\", \"url\": \"" + url + "\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getString("subscriptionId");
+        given().contentType("application/json").body("{\"district\": \"500144\", \"audience\": {\"kind\":"
+                + " \"SUPERVISION_OFFICE\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\": \"通报\","
+                + " \"body\": \"第3期\"}").post("/api/v1/notices").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1);
+        given().delete("/api/v1/webhooks/" + subscription).then().statusCode(204);
+        int sent = received.size();
+        // a retry is due every 0.2 s in tests: none may come any more
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> received.size() <= sent + 1);
+        int settled = received.size();
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == settled);
+        given().get("/api/v1/webhooks/" + subscription + "/deliveries?status=CANCELLED").then().statusCode(200)
+                .body("size()", equalTo(1));
+    }
 }
