@@ -87,6 +87,31 @@ class HardeningApiTest {
     }
 
     @Test
+    void aTokenLivingLongerThanADayIsRefused() {
+        String century = org.junheng.infra.DevTokens.token("u-admin", "管理员", "admin", java.util.List.of(), null,
+                java.time.Duration.ofDays(36500));
+        given().header("Authorization", "Bearer " + century).get("/api/v1/districts/500104/schools").then()
+                .statusCode(401);
+        String day = org.junheng.infra.DevTokens.token("u-admin", "管理员", "admin", java.util.List.of(), null,
+                java.time.Duration.ofHours(23));
+        given().header("Authorization", "Bearer " + day).get("/api/v1/districts/500104/schools").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void locationHeadersIgnoreTheRequestsHostAndProblemsNameNoJavaClass() {
+        given().header("Host", "evil.example").contentType("application/json")
+                .body(SCHOOL.formatted("新建小学", "[]").replace("2150999901", "2150999902"))
+                .post("/api/v1/districts/500104/schools").then().statusCode(201)
+                .header("Location", "/api/v1/districts/500104/schools/2150999902");
+        String problem = given().contentType("application/json")
+                .body("{\"schoolCode\": \"2150999903\", \"profile\": \"x\"}")
+                .post("/api/v1/districts/500104/schools").then().statusCode(400).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(problem.contains("org.junheng") || problem.contains("java.")
+                || problem.contains("$"), problem);
+    }
+
+    @Test
     void aJsonBodyOverOneMebibyteIs413EvenWhereUploadsMayBeLarger() {
         String big = SCHOOL.formatted("x".repeat(1_500_000), "[]");
         given().contentType("application/json").body(big).post("/api/v1/districts/500104/schools").then()

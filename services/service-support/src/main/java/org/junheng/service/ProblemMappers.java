@@ -23,13 +23,22 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A Java class name ({@code org.junheng.x.Y$Z}, {@code java.lang.NullPointerException}), with its quotes. */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "`?\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*`?");
+
+    /** Problem text for people: no Java class names. */
+    static String forPeople(String text) {
+        return text == null ? null : CLASS_NAME.matcher(text).replaceAll("该对象 (the value)");
+    }
+
     public static Response problem(int status, String type, String title, String detail, List<?> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + type);
         body.put("title", title);
         body.put("status", status);
         if (detail != null) {
-            body.put("detail", detail);
+            body.put("detail", forPeople(detail));
         }
         if (errors != null && !errors.isEmpty()) {
             body.put("errors", errors);
@@ -65,7 +74,7 @@ public class ProblemMappers {
         }
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", field == null || field.isEmpty() ? "body" : field);
-        error.put("reason", "无法解析 (cannot be read): " + reason);
+        error.put("reason", "无法解析 (cannot be read): " + forPeople(reason));
         return problem(400, "unreadable-body", "请求体无法解析 (malformed JSON)", null, List.of(error));
     }
 

@@ -72,7 +72,9 @@ public class SchoolResource {
         }
         return registry.handle(district, request.schoolCode(), new School.Register(request.profile()), null,
                         caller.metadata())
-                .map(entry -> Response.created(URI.create("/api/v1/districts/" + district + "/schools/" + request.schoolCode()))
+                .map(entry -> Response.status(201)
+                        // relative: never built from the request's Host header
+                        .header("Location", "/api/v1/districts/" + district + "/schools/" + request.schoolCode())
                         .tag(new EntityTag(Long.toString(entry.version()))).entity(SchoolView.of(entry)).build());
     }
 
