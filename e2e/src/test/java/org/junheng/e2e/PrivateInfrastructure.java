@@ -56,16 +56,16 @@ final class PrivateInfrastructure implements AutoCloseable {
     /** kill -9 of the broker, and a start on the same ports and log directory. */
     void killAndRestartBroker() {
         broker.kill();
-        // the killed broker's sockets linger in TIME_WAIT for a while; a start before they are gone cannot bind
+        // until nothing listens there any more (the kernel may take a moment to release a killed process's ports)
         org.awaitility.Awaitility.await("the broker's ports free").atMost(java.time.Duration.ofMinutes(3))
                 .pollInterval(java.time.Duration.ofMillis(500)).until(() -> bindable(kafkaPort) && bindable(controllerPort));
         broker = KafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort, false);
     }
 
-    /** Whether a server could bind the port now, as one that does not ask for SO_REUSEADDR would. */
+    /** Whether a server (asking for SO_REUSEADDR, as the broker does) could bind the port now. */
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
             return true;
         } catch (IOException inUse) {

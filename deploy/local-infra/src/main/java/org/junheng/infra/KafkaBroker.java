@@ -81,11 +81,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** kill -9: the broker gets no chance to flush or to say goodbye; its log directory stays for a restart. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // the broker runs under its watchdog shell: SIGKILL the broker itself, not only the shell (which cannot pass
+        // a SIGKILL on, and would leave the broker running)
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the broker did not die within 30 s", e);
+            }
         }
     }
 
