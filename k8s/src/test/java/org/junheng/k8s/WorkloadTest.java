@@ -74,6 +74,18 @@ class WorkloadTest {
                 && autoscaler.getSpec().getMinReplicas() <= autoscaler.getSpec().getMaxReplicas());
     }
 
+    /** The services keep the management interface on loopback unless told otherwise: the kubelet could not probe it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyServiceEverywhere")
+    void theManagementInterfaceListensBeyondLoopbackInThePod(String target, Services service) {
+        Manifests manifests = Manifests.of(target);
+        Deployment deployment = manifests.typed("Deployment", service.name, Deployment.class);
+        String configMap = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().get(0)
+                .getConfigMapRef().getName();
+        assertEquals("0.0.0.0", manifests.typed("ConfigMap", configMap, io.fabric8.kubernetes.api.model.ConfigMap.class)
+                .getData().get("QUARKUS_MANAGEMENT_HOST"));
+    }
+
     @Test
     void productionKeepsTwoPodsOfEveryServiceAndScrapesThemThroughServiceMonitors() {
         Manifests prod = Manifests.of("overlays/prod");

@@ -131,8 +131,6 @@ public final class Stack {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(home.resolve("logs/" + service.name() + ".log").toFile()));
         builder.environment().putAll(env);
-        // health and metrics are unauthenticated: on this machine only (Kubernetes binds them for its probes)
-        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         return builder.start();
     }
 

@@ -118,6 +118,55 @@ class HardeningApiTest {
                 .statusCode(413).body("type", equalTo("https://junheng.org/problems/body-too-large"));
     }
 
+    /** Sent in chunks, with no length to refuse it by: counted while read, refused past 1 MiB, never logged as ERROR. */
+    @Test
+    void aChunkedJsonBodyOverOneMebibyteIs413AndOversizedBodiesLogNoError() throws Exception {
+        java.util.List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            byte[] big = SCHOOL.formatted("x".repeat(1_500_000), "[]").replace("2150999901", "2150999904")
+                    .getBytes(StandardCharsets.UTF_8);
+            var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build();
+            var chunked = client.send(java.net.http.HttpRequest.newBuilder(schools.toURI())
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + org.junheng.infra.DevTokens.admin())
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream(big))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, chunked.statusCode(), chunked.body());
+            org.junit.jupiter.api.Assertions.assertTrue(chunked.body().contains("body-too-large"), chunked.body());
+            given().get("/api/v1/districts/500104/schools/2150999904").then().statusCode(404);
+            // and over the server's own limit, announced by its length
+            var huge = client.send(java.net.http.HttpRequest.newBuilder(schools.toURI()).expectContinue(true)
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + org.junheng.infra.DevTokens.admin())
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[21 * 1024 * 1024]))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals(413, huge.statusCode());
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(java.util.List.of(), errors.stream().map(java.util.logging.LogRecord::getMessage).toList());
+    }
+
     @Test
     void aTruncatedUploadIsA400() throws Exception {
         String boundary = "cut-" + System.nanoTime();

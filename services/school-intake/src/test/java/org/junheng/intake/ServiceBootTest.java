@@ -27,6 +27,9 @@ class ServiceBootTest {
     @TestHTTPResource(value = "", management = true)
     URL management;
 
+    @TestHTTPResource("/")
+    URL api;
+
     @Inject
     Pool pool;
 
@@ -47,6 +50,30 @@ class ServiceBootTest {
             given().when().get(path).then().statusCode(404);
         }
         given().when().get(management + "metrics").then().statusCode(200);
+    }
+
+    /** Health and metrics answer anyone who reaches them: only on loopback unless the deployment opens them. */
+    @Test
+    void theManagementInterfaceListensOnLoopbackOnly() throws Exception {
+        java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(i -> !isLoopback(i)).flatMap(i -> java.util.Collections.list(i.getInetAddresses())
+                        .stream()).filter(a -> a instanceof java.net.Inet4Address && !a.isLinkLocalAddress())
+                .findFirst().orElseThrow(() -> new AssertionError("this machine has no address beside loopback"));
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(outside, management.getPort()), 2000);
+            org.junit.jupiter.api.Assertions.fail("management port " + management.getPort() + " answers on " + outside);
+        } catch (java.net.ConnectException refused) {
+            // refused: nothing listens there
+        }
+        given().when().get(management + "health/live").then().statusCode(200);
+    }
+
+    private static boolean isLoopback(java.net.NetworkInterface networkInterface) {
+        try {
+            return networkInterface.isLoopback() || !networkInterface.isUp();
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     @Test
@@ -75,14 +102,24 @@ class ServiceBootTest {
     }
 
     @Test
-    void requestMetricsNameRouteTemplatesNotTheOddPathsCallersSend() {
+    void requestMetricsNameRouteTemplatesNotTheOddPathsCallersSend() throws Exception {
         for (int i = 0; i < 5; i++) {
             // with and without a token: answered before or after authentication
             given().header("Authorization", "Bearer nonsense").get("/api/v1/districts/50010" + i + "/schools/odd-" + i);
             given().get("/api/v1/districts/50010" + i + "/schools/odd-" + i);
             given().header("Authorization", "Bearer nonsense").get("/api/v1/no-such-thing-" + i);
             given().get("/no-api-" + i);
+            given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                    .options("/api/v1/preflight-" + i);
         }
+        // a body over the server's limit, refused before any route sees it
+        var oversize = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(api.toURI().resolve("/api/v1/oversize-body"))
+                        .expectContinue(true).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + org.junheng.infra.DevTokens.admin())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[21 * 1024 * 1024])).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(413, oversize.statusCode());
         String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         java.util.Set<String> uris = new java.util.TreeSet<>();
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("http_server_requests_seconds_count\\{[^}]*"
@@ -90,9 +127,10 @@ class ServiceBootTest {
         while (matcher.find()) {
             uris.add(matcher.group(1));
         }
-        // (an /api path no route knows, refused 401 before routing, and requests refused before routing such as CORS
-        // preflights or bodies over the server's limit, still make their own raw-path series: at most 100, max-uri-tags)
-        assertTrue(uris.stream().noneMatch(uri -> uri.contains("odd-") || uri.contains("no-api-")), uris.toString());
+        assertTrue(uris.stream().noneMatch(uri -> uri.contains("odd-") || uri.contains("no-")
+                || uri.contains("preflight-") || uri.contains("oversize")), uris.toString());
+        assertTrue(uris.contains("UNKNOWN"), "unrouted 4xx are counted under one name: " + uris);
+        assertTrue(uris.contains("/cors-preflight"), "and preflights under theirs: " + uris);
         assertTrue(uris.contains("/api/v1/districts/{district}/schools/{code}"), "routes keep their template: " + uris);
     }
 }

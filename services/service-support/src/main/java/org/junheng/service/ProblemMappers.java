@@ -65,6 +65,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
+        if (failure.getCause() instanceof ApiProblem refusedWhileRead) {
+            return refused(refusedWhileRead); // e.g. the body grew past its limit while the parser read it
+        }
         String field = failure instanceof JsonMappingException mapping ? path(mapping) : null;
         String reason = failure.getOriginalMessage() == null ? "unreadable" : failure.getOriginalMessage();
         // keep the parser's own message short and free of class names
