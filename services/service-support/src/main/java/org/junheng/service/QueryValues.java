@@ -1,5 +1,9 @@
 package org.junheng.service;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 /**
  * Typed query parameters read by hand: JAX-RS answers a value it cannot convert (say {@code overdue=maybe}) with a
  * bare 404, which names nothing; these answer 400 naming the parameter and the value.
@@ -39,6 +43,38 @@ public final class QueryValues {
             return Long.valueOf(text.trim());
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidField(name, text, "须为整数 (a whole number)");
+        }
+    }
+
+    /** An ISO date ({@code 2025-03-31}) in range, or a 400 naming {@code field}; null for nothing. */
+    public static LocalDate optionalDate(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.trim());
+            if (Dates.outOfRange(date)) {
+                throw ApiProblem.invalidField(field, text, Dates.RANGE);
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, text, "日期格式应为 2025-03-31 (an ISO date)");
+        }
+    }
+
+    /** An ISO instant ({@code 2025-03-31T12:00:00Z}) in range, or a 400 naming {@code field}; null for nothing. */
+    public static Instant optionalInstant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(text.trim());
+            if (Dates.outOfRange(instant)) {
+                throw ApiProblem.invalidField(field, text, Dates.RANGE);
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, text, "时间格式应为 2025-03-31T12:00:00Z (an ISO instant)");
         }
     }
 }

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -38,10 +41,7 @@ public class RequestBodyPolicy implements ObjectMapperCustomizer {
         }
         SimpleModule module = new SimpleModule("junheng-request-body-policy");
         module.addDeserializer(String.class, new CleanString());
-        module.addDeserializer(LocalDate.class, new BoundedLocalDate());
-        module.addDeserializer(Instant.class, new BoundedInstant());
-        module.addDeserializer(OffsetDateTime.class, new BoundedOffsetDateTime());
-        // registered after the JavaTimeModule, so these take precedence
+        module.setDeserializerModifier(new BoundedDates());
         mapper.registerModule(module);
     }
 
@@ -63,48 +63,40 @@ public class RequestBodyPolicy implements ObjectMapperCustomizer {
         }
     }
 
-    static final class BoundedLocalDate extends LocalDateDeserializer {
-        BoundedLocalDate() {
-            super(LocalDateDeserializer.INSTANCE, (Boolean) null);
-        }
-
+    /**
+     * Wraps whatever deserializer Jackson picks for a date or moment (the JavaTimeModule's, or one a property's
+     * {@code @JsonFormat} makes from it), so the range holds however it is configured.
+     */
+    static final class BoundedDates extends BeanDeserializerModifier {
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            LocalDate date = super.deserialize(parser, context);
-            if (date != null && Dates.outOfRange(date)) {
-                throw InvalidFormatException.from(parser, Dates.RANGE, date.toString(), LocalDate.class);
-            }
-            return date;
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            return type == LocalDate.class || type == Instant.class || type == OffsetDateTime.class
+                    ? new InRange(deserializer) : deserializer;
         }
     }
 
-    static final class BoundedInstant extends InstantDeserializer<Instant> {
-        BoundedInstant() {
-            super(InstantDeserializer.INSTANT, (Boolean) null);
+    static final class InRange extends DelegatingDeserializer {
+        InRange(JsonDeserializer<?> delegate) {
+            super(delegate);
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            Instant instant = super.deserialize(parser, context);
-            if (instant != null && Dates.outOfRange(instant)) {
-                throw InvalidFormatException.from(parser, Dates.RANGE, instant.toString(), Instant.class);
-            }
-            return instant;
-        }
-    }
-
-    static final class BoundedOffsetDateTime extends InstantDeserializer<OffsetDateTime> {
-        BoundedOffsetDateTime() {
-            super(InstantDeserializer.OFFSET_DATE_TIME, (Boolean) null);
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new InRange(delegate);
         }
 
         @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            OffsetDateTime time = super.deserialize(parser, context);
-            if (time != null && Dates.outOfRange(time.toInstant())) {
-                throw InvalidFormatException.from(parser, Dates.RANGE, time.toString(), OffsetDateTime.class);
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            boolean outOfRange = value instanceof LocalDate date ? Dates.outOfRange(date)
+                    : value instanceof Instant instant ? Dates.outOfRange(instant)
+                    : value instanceof OffsetDateTime time && Dates.outOfRange(time.toInstant());
+            if (outOfRange) {
+                throw InvalidFormatException.from(parser, Dates.RANGE, value.toString(), value.getClass());
             }
-            return time;
+            return value;
         }
     }
 }

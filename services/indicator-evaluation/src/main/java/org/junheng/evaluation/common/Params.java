@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.service.ApiProblem;
-import org.junheng.service.Dates;
+import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
 
 /** Path and query parameters checked once, each refusal naming the parameter (RFC 9457 {@code errors[].field}). */
@@ -45,9 +45,9 @@ public final class Params {
             return null;
         }
         if (value.contains("T")) {
-            return Dates.optionalInstant("asOf", value);
+            return QueryValues.optionalInstant("asOf", value);
         }
-        return Dates.optionalDate("asOf", value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
+        return QueryValues.optionalDate("asOf", value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
     }
 
     public static @Nullable IndicatorCode indicator(String field, @Nullable String value) {

@@ -132,6 +132,9 @@ class RectificationPipelineTest {
         // an illegal step: verifying a task nobody submitted
         act(task, "verify", etag, SUPERVISOR, "{}", 409).then()
                 .body("type", equalTo("https://junheng.org/problems/illegal-transition"));
+        // a date no county's work has is refused, naming the field, in the body as in a query
+        act(task, "plan", etag, EDUCATION, "{\"measures\": \"x\", \"plannedCompletion\": \"+999999999-12-31\"}", 400)
+                .then().body("errors[0].field", equalTo("plannedCompletion"));
         etag = act(task, "plan", etag, EDUCATION, """
                 {"measures": "改造2间普通教室为网络多媒体教室", "plannedCompletion": "2025-01-31",
                  "milestones": [{"description": "完成设备采购招标", "dueDate": "2024-12-20"}]}""", 200).header("ETag");
