@@ -70,9 +70,9 @@ public class LedgerResource {
                                   @QueryParam("status") String status, @BeanParam Caller caller) {
         return ledger(district, year, asOf, which, school, indicator, section, severity, status, caller)
                 .map(ledger -> Response.ok(LedgerWorkbook.write(ledger), XLSX)
-                        .header("Content-Disposition", "attachment; filename=\"ledger-" + ledger.districtCode() + "-"
-                                + ledger.period() + ".xlsx\"; filename*=UTF-8''%E5%8F%B0%E8%B4%A6-"
-                                + ledger.districtCode() + "-" + ledger.period() + ".xlsx")
+                        .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
+                                "台账-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx",
+                                "ledger-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx"))
                         .build());
     }
 

@@ -3,7 +3,12 @@ package org.junheng.rectification.tasks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.rectification.lifecycle.Task;
@@ -34,32 +39,44 @@ public class TaskActions {
 
     /** The caller acts if {@link TaskAccess} lets them (else 404/403), before any version is compared. */
     public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, Caller caller) {
+        return act(taskId, ifMatch, List.of(command), caller, tx -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Several commands decided in turn on the task as it evolves, appended together; {@code alongside} writes what
+     * must be stored with the events (evidence files) in the same transaction, only once every command is decided.
+     */
+    public Uni<Done> act(UUID taskId, Long ifMatch, List<TaskCommand> commands, Caller caller,
+                         Function<SqlConnection, Uni<Void>> alongside) {
         EventMetadata metadata = caller.metadata();
         return tasks.load(pool, taskId).flatMap(loaded -> {
             if (loaded.state() == null) {
                 throw notFound(taskId);
             }
-            TaskAccess.authorize(loaded.state(), command, caller);
+            commands.forEach(command -> TaskAccess.authorize(loaded.state(), command, caller));
             if (ifMatch == null) {
                 throw ApiProblem.preconditionRequired();
             }
             if (loaded.version() != ifMatch) {
                 throw ApiProblem.preconditionFailed();
             }
-            var events = decide(loaded.state(), command);
+            List<TaskEvent> events = new ArrayList<>();
             TaskState after = loaded.state();
-            for (var event : events) {
-                after = Task.evolve(after, event);
+            for (TaskCommand command : commands) {
+                for (TaskEvent event : decide(after, command)) {
+                    events.add(event);
+                    after = Task.evolve(after, event);
+                }
             }
             TaskState result = after;
-            return tasks.append(pool, taskId, loaded.version(), events,
-                            metadata.withDistrict(loaded.state().districtCode()))
+            return pool.withTransaction(tx -> alongside.apply(tx).flatMap(stored -> tasks.append(tx, taskId,
+                            loaded.version(), events, metadata.withDistrict(loaded.state().districtCode()))))
                     .onFailure(ConcurrencyConflictException.class).transform(e -> ApiProblem.preconditionFailed())
                     .map(version -> new Done(result, version));
         });
     }
 
-    static java.util.List<org.junheng.contracts.rectification.TaskEvent> decide(TaskState state, TaskCommand command) {
+    static List<TaskEvent> decide(TaskState state, TaskCommand command) {
         try {
             return Task.decide(state, command);
         } catch (TaskRefused refused) {

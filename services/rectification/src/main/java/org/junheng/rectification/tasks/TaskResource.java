@@ -26,6 +26,7 @@ import org.junheng.contracts.Person;
 import org.junheng.contracts.rectification.Milestone;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.rectification.evidence.EvidenceFiles;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.rectification.lifecycle.TaskStatus;
@@ -46,9 +47,11 @@ public class TaskResource {
     private final TaskActions actions;
     private final TaskQueries queries;
     private final DistrictSettings settings;
+    private final EvidenceFiles evidenceFiles;
 
     public TaskResource(Pool pool, TaskStore tasks, TaskActions actions, TaskQueries queries,
-                        DistrictSettings settings) {
+                        DistrictSettings settings, EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.pool = pool;
         this.tasks = tasks;
         this.actions = actions;
@@ -189,6 +192,7 @@ public class TaskResource {
                 caller.person()), caller);
     }
 
+    /** A reference to a file kept elsewhere (URL or storage key), pinned by its SHA-256 in either case of hex. */
     @POST
     @Path("{id}/evidence")
     public Uni<Response> evidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
@@ -197,15 +201,74 @@ public class TaskResource {
         if (evidence.name() == null || evidence.name().isBlank()) {
             throw ApiProblem.invalidField("name", evidence.name(), "请填写文件名 (name is required)");
         }
-        if (evidence.sha256() == null || !evidence.sha256().matches("[0-9a-f]{64}")) {
+        if (evidence.sha256() == null || !evidence.sha256().matches("[0-9a-fA-F]{64}")) {
             throw ApiProblem.invalidField("sha256", evidence.sha256(),
-                    "须为64位小写十六进制SHA-256 (64 lower-case hex digits)");
+                    "须为64位十六进制SHA-256 (64 hex digits, as Get-FileHash or sha256sum print it)");
         }
         if (evidence.location() == null || evidence.location().isBlank()) {
             throw ApiProblem.invalidField("location", evidence.location(),
                     "请填写文件地址或存储键 (URL or storage key required)");
         }
-        return act(id, ifMatch, new TaskCommand.AttachEvidence(evidence, caller.person()), caller);
+        EvidenceReference normalized = new EvidenceReference(evidence.name().strip(),
+                evidence.sha256().toLowerCase(java.util.Locale.ROOT), evidence.location().strip());
+        return act(id, ifMatch, new TaskCommand.AttachEvidence(normalized, caller.person()), caller);
+    }
+
+    /**
+     * Files uploaded as evidence (form field {@code file}, one or more): checked by content, hashed by the server,
+     * stored with their events; the same content twice is stored once.
+     */
+    @POST
+    @Path("{id}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @io.smallrye.common.annotation.Blocking
+    public Uni<Response> uploadEvidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                        @org.jboss.resteasy.reactive.RestForm("file")
+                                        List<org.jboss.resteasy.reactive.multipart.FileUpload> files,
+                                        @BeanParam Caller caller) {
+        UUID taskId = taskId(id);
+        List<EvidenceFiles.Upload> uploads = evidenceFiles.inspectAll(files);
+        List<TaskCommand> commands = uploads.stream().<TaskCommand>map(upload -> new TaskCommand.AttachEvidence(
+                new EvidenceReference(upload.name(), upload.sha256(), evidenceLocation(taskId, upload.sha256())),
+                caller.person())).toList();
+        return actions.act(taskId, ifMatchVersion(ifMatch), commands, caller, tx -> evidenceFiles.storeAll(tx, uploads))
+                .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
+                        .header("ETag", "\"" + done.version() + "\"").build());
+    }
+
+    /** An evidence file of the task, for whoever may see the task: images and PDFs shown inline, others saved. */
+    @GET
+    @Path("{id}/evidence/{sha256}")
+    @Produces(MediaType.WILDCARD)
+    @io.smallrye.common.annotation.Blocking
+    public Response evidenceFile(@PathParam("id") String id, @PathParam("sha256") String sha256,
+                                 @QueryParam("download") String download, @BeanParam Caller caller) {
+        UUID taskId = taskId(id);
+        String hash = sha256 == null ? "" : sha256.toLowerCase(java.util.Locale.ROOT);
+        TaskState task = tasks.load(pool, taskId).await().indefinitely().state();
+        if (task == null || !TaskAccess.visible(task, caller)) {
+            throw TaskActions.notFound(taskId);
+        }
+        EvidenceReference reference = task.evidence().stream().filter(e -> e.sha256().equals(hash)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("evidence-not-found", "该任务没有这份佐证材料 (no such evidence)"));
+        EvidenceFiles.Stored stored = evidenceFiles.find(pool, hash).await().indefinitely()
+                .orElseThrow(() -> ApiProblem.notFound("evidence-kept-elsewhere",
+                        "这份材料存于外部: " + reference.location() + " (kept outside this service)"));
+        boolean attachment = !stored.kind().previewable || Boolean.TRUE.equals(QueryValues.optionalBoolean("download",
+                download));
+        String fallback = "evidence-" + hash.substring(0, 12) + "." + stored.kind().extension;
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> evidenceFiles.copy(pool, stored, out),
+                        stored.kind().mediaType)
+                .header("Content-Length", stored.size())
+                .header("Content-Disposition", attachment
+                        ? org.junheng.service.ContentDisposition.attachment(reference.name(), fallback)
+                        : org.junheng.service.ContentDisposition.inline(reference.name(), fallback))
+                .header("ETag", "\"" + hash + "\"")
+                .build();
+    }
+
+    static String evidenceLocation(UUID taskId, String sha256) {
+        return "/api/v1/tasks/" + taskId + "/evidence/" + sha256;
     }
 
     @POST

@@ -274,6 +274,189 @@ class RectificationPipelineTest {
         given().get("/api/v1/tasks/nope").then().statusCode(400);
     }
 
+    /** A PDF of {@code size} bytes whose content differs by {@code seed}. */
+    static byte[] pdf(int size, int seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        byte[] head = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2};
+
+    /** The school RA4 task's lead department, as the task names it, assigned so that evidence may be attached. */
+    private String assignedTask(String indicator, String school) throws Exception {
+        FindingRaised finding = findings().stream().filter(f -> f.indicator().code().equals(indicator)
+                && school.equals(f.subject().schoolCode())).findFirst().orElseThrow();
+        String task = "/api/v1/tasks/" + TaskStore.taskIdFor(finding.findingId());
+        var view = given().get(task).then().statusCode(200).extract();
+        String lead = "u-lead-1;department;" + view.jsonPath().getString("task.lead.code");
+        if ("OPEN".equals(view.jsonPath().getString("task.status"))) {
+            act(task, "assign", view.header("ETag"), lead, "{}", 200);
+        }
+        return task;
+    }
+
+    private static String leadOf(String task) {
+        return "u-lead-1;department;" + given().get(task).jsonPath().getString("task.lead.code");
+    }
+
+    private static final String BOUNDARY = "----junheng-evidence-test";
+
+    /** A multipart request as a browser sends it (file names in UTF-8, which RestAssured's own encoder loses). */
+    private static io.restassured.specification.RequestSpecification upload(String authorization, String etag) {
+        return given().header("Authorization", authorization).header("If-Match", etag)
+                .contentType("multipart/form-data; boundary=" + BOUNDARY);
+    }
+
+    /** The form: pairs of form field and file name, each followed by its content. */
+    private static byte[] form(Object... fieldNameContent) throws java.io.IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fieldNameContent.length; i += 3) {
+            String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fieldNameContent[i] + "\""
+                    + (fieldNameContent[i + 1] == null ? "" : "; filename=\"" + fieldNameContent[i + 1] + "\"")
+                    + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+            body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write((byte[]) fieldNameContent[i + 2]);
+            body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    private long storedFiles() {
+        return count("select count(*) as n from evidence_files");
+    }
+
+    private long storedChunks() {
+        return count("select count(*) as n from evidence_chunks");
+    }
+
+    @Test
+    @Order(7)
+    void filesUploadedAsEvidenceAreStoredOnceHashedByTheServerAndReadBackAsUploaded() throws Exception {
+        String task = assignedTask("RA4", "2150019533");
+        String lead = leadOf(task);
+        byte[] report = pdf(1_500_000, 1); // two chunks
+        Response uploaded = upload("Bearer " + DevTokens.forActor(lead), given().get(task).header("ETag"))
+                .body(form("file", "教学仪器设备购置验收报告.pdf", report, "file", "C:\\fakepath\\实验室照片.png", PNG))
+                .post(task + "/evidence");
+        uploaded.then().statusCode(200).body("task.evidence.size()", equalTo(2))
+                .body("task.evidence[0].name", equalTo("教学仪器设备购置验收报告.pdf"))
+                .body("task.evidence[1].name", equalTo("实验室照片.png"));
+        String sha = uploaded.jsonPath().getString("task.evidence[0].sha256");
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(report)), sha, "the server computes the hash");
+        assertEquals(task + "/evidence/" + sha, uploaded.jsonPath().getString("task.evidence[0].location"));
+        assertEquals(2, count("select count(*) as n from evidence_chunks where sha256 = '" + sha + "'"));
+
+        var download = given().get(task + "/evidence/" + sha).then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("inline;"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"
+                        + java.net.URLEncoder.encode("教学仪器设备购置验收报告.pdf", java.nio.charset.StandardCharsets.UTF_8)))
+                .extract();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(report, download.asByteArray());
+        given().get(task + "/evidence/" + sha.toUpperCase() + "?download=true").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"));
+        String png = uploaded.jsonPath().getString("task.evidence[1].sha256");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(PNG, given().get(task + "/evidence/" + png).then()
+                .statusCode(200).contentType("image/png").extract().asByteArray());
+
+        // the same report for another task: a second event, not a second copy
+        String other = assignedTask("GG5", "2150019533");
+        long files = storedFiles();
+        long chunks = storedChunks();
+        upload("Bearer " + DevTokens.forActor(leadOf(other)), given().get(other).header("ETag"))
+                .body(form("file", "验收报告副本.pdf", report)).post(other + "/evidence").then()
+                .statusCode(200).body("task.evidence[0].sha256", equalTo(sha));
+        assertEquals(files, storedFiles());
+        assertEquals(chunks, storedChunks());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(report, given().get(other + "/evidence/" + sha).then()
+                .statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString(
+                        java.net.URLEncoder.encode("验收报告副本", java.nio.charset.StandardCharsets.UTF_8)))
+                .extract().asByteArray());
+        List<String> types = given().get(other + "/history").jsonPath().getList("type");
+        assertEquals("EvidenceAttached.v1", types.get(types.size() - 1));
+
+        // who may read it follows the task: its school yes, another school and an uninvolved department no
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-s1;school;2150019533"))
+                .get(task + "/evidence/" + sha).then().statusCode(200);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-s2;school;2150202506"))
+                .get(task + "/evidence/" + sha).then().statusCode(404);
+        given().get(task + "/evidence/" + "0".repeat(64)).then().statusCode(404)
+                .body("type", equalTo("https://junheng.org/problems/evidence-not-found"));
+        // a reference to a file kept elsewhere, pinned by an upper-case hash as PowerShell's Get-FileHash prints it
+        String upper = "AB".repeat(32);
+        act(task, "evidence", given().get(task).header("ETag"), lead, "{\"name\": \"外部存档.pdf\", \"sha256\": \""
+                + upper + "\", \"location\": \"s3://archive/a.pdf\"}", 200)
+                .then().body("task.evidence[2].sha256", equalTo(upper.toLowerCase()));
+        given().get(task + "/evidence/" + upper).then().statusCode(404)
+                .body("type", equalTo("https://junheng.org/problems/evidence-kept-elsewhere"));
+    }
+
+    @Test
+    @Order(8)
+    void refusedUploadsStoreNothingAndSayWhichFileAndWhy() throws Exception {
+        String task = assignedTask("GG4", "2150019533");
+        String lead = "Bearer " + DevTokens.forActor(leadOf(task));
+        String etag = given().get(task).header("ETag");
+        long files = storedFiles();
+        long chunks = storedChunks();
+        long events = count("select count(*) as n from events");
+
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        upload(lead, etag)
+                .body(form("file", "照片.pdf", pdf(1000, 2), "file", "整改说明.pdf", exe)).post(task + "/evidence").then()
+                .statusCode(415).body("type", equalTo("https://junheng.org/problems/unsupported-file-type"))
+                .body("errors[0].field", equalTo("file[1]")).body("errors[0].value", equalTo("整改说明.pdf"));
+        // a ZIP that is no Word or Excel file
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("run.bat"));
+            out.write("echo".getBytes());
+        }
+        upload(lead, etag)
+                .body(form("file", "报告.docx", zip.toByteArray())).post(task + "/evidence").then()
+                .statusCode(415);
+        // over the configured size (2 MB in tests, 50 MB by default)
+        upload(lead, etag)
+                .body(form("file", "扫描件.pdf", pdf(3 * 1024 * 1024, 3))).post(task + "/evidence")
+                .then().statusCode(413).body("type", equalTo("https://junheng.org/problems/file-too-large"))
+                .body("errors[0].field", equalTo("file[0]"));
+        upload(lead, etag)
+                .body(form("file", "空.pdf", new byte[0])).post(task + "/evidence").then()
+                .statusCode(400).body("errors[0].field", equalTo("file[0]"));
+        upload(lead, etag).body(form("note", null, "没有文件".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post(task + "/evidence").then().statusCode(400).body("errors[0].field", equalTo("file"));
+        // a valid file on a stale version: refused, and its content is not kept either
+        upload(lead, "\"1\"")
+                .body(form("file", "方案.pdf", pdf(5000, 4))).post(task + "/evidence").then()
+                .statusCode(412);
+        // a school may not attach evidence
+        upload("Bearer " + DevTokens.forActor("u-s1;school;2150019533"), etag).body(form("file", "方案.pdf", pdf(5000, 4)))
+                .post(task + "/evidence").then().statusCode(403);
+
+        assertEquals(files, storedFiles());
+        assertEquals(chunks, storedChunks());
+        assertEquals(events, count("select count(*) as n from events"));
+        // a Word file is accepted, and offered for download rather than shown
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("整改报告");
+            document.write(docx);
+        }
+        String sha = upload(lead, etag)
+                .body(form("file", "整改报告.docx", docx.toByteArray()))
+                .post(task + "/evidence").then().statusCode(200).extract().jsonPath().getString("task.evidence[0].sha256");
+        given().get(task + "/evidence/" + sha).then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"));
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);

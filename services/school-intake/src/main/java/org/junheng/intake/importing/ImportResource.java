@@ -65,8 +65,8 @@ public class ImportResource {
     @Operation(summary = "导入模板 (XLSX) with the 填表说明 sheet")
     public Response xlsxTemplate() {
         return Response.ok(ImportTemplate.xlsx(), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"school-statistics.xlsx\"; filename*=UTF-8''"
-                        + "%E5%AD%A6%E6%A0%A1%E5%B9%B4%E5%BA%A6%E7%BB%9F%E8%AE%A1.xlsx").build();
+                .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment("学校年度统计.xlsx",
+                        "school-statistics.xlsx")).build();
     }
 
     @GET
