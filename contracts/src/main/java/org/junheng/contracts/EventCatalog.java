@@ -60,6 +60,25 @@ public final class EventCatalog {
         public String schemaId() {
             return SCHEMA_ID_BASE + topicShortName() + "/" + storedType() + ".schema.json";
         }
+
+        /**
+         * What happened, in the words county officials use (上传佐证材料, 任务关闭 (销号)): the Chinese head of the
+         * class description, before any English explanation.
+         */
+        public String label() {
+            var description = eventClass.getAnnotation(com.fasterxml.jackson.annotation.JsonClassDescription.class);
+            if (description == null) {
+                return name;
+            }
+            String text = description.value();
+            int colon = text.indexOf(':');
+            return (colon < 0 ? text : text.substring(0, colon)).strip();
+        }
+    }
+
+    /** The Chinese name of an event store type ({@code EvidenceAttached.v1} → 上传佐证材料); unknown types as they are. */
+    public static String label(String storedType) {
+        return findByStoredType(storedType).map(Entry::label).orElse(storedType);
     }
 
     private static final List<Entry> ALL = List.copyOf(entries());

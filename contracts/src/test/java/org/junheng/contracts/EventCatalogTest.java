@@ -92,6 +92,20 @@ class EventCatalogTest {
         }
     }
 
+    /** People read these on the timeline and in documents: Chinese, short, one per type. */
+    @Test
+    void everyEventTypeHasAChineseLabel() {
+        for (EventCatalog.Entry entry : EventCatalog.all()) {
+            String label = entry.label();
+            org.junit.jupiter.api.Assertions.assertTrue(label.codePoints().anyMatch(c ->
+                    Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && label.length() <= 12,
+                    entry.name() + ": " + label);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("上传佐证材料", EventCatalog.label("EvidenceAttached.v1"));
+        org.junit.jupiter.api.Assertions.assertEquals("任务关闭 (销号)", EventCatalog.label("TaskClosed.v1"));
+        org.junit.jupiter.api.Assertions.assertEquals("Newer.v9", EventCatalog.label("Newer.v9"));
+    }
+
     @Test
     void namesAreUniqueAcrossTopics() {
         Map<String, Long> countByName = EventCatalog.all().stream()

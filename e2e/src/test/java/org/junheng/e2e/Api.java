@@ -56,6 +56,19 @@ final class Api {
     }
 
     /** The bearer token of {@code subject;role;department} with a display name. */
+    /** A page (HTML, CSV …) as text, with its headers; as the administrator. */
+    static HttpResponse<String> page(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Map<String, String> actor(String header, String name) {
         return Map.of("Authorization", "Bearer " + DevTokens.forActor(header, name));
     }

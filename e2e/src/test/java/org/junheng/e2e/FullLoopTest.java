@@ -2,6 +2,7 @@ package org.junheng.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,6 +180,20 @@ class FullLoopTest {
         JsonNode timeline = Api.get(notices + "/api/v1/findings/" + findingId + "/timeline");
         assertTrue(find(timeline, "eventType", "TaskRejected.v1").path("actor").asText().startsWith("u-ddr-03"));
         assertTrue(find(timeline, "eventType", "TaskAssigned.v1").path("actor").asText().startsWith("u-jw-17"));
+        // the printable record a 督学 signs: Chinese steps, people's names, the evidence, the school's correction
+        var page = Api.page(notices + "/api/v1/findings/" + findingId + "/timeline.html");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        for (String expected : List.of("钢花小学", "整改任务下达", "任务分派", "上传佐证材料", "划片入学核查表.xlsx",
+                "核验不通过", "学校年度统计更正", "更正划片入学人数", "钢花小学填报员", "李明", "王督学", "任务关闭")) {
+            assertTrue(html.contains(expected), expected + " missing from " + html);
+        }
+        for (String forbidden : List.of("TaskOpened", ".v1", "u-jw-17", ";department;", "null")) {
+            assertFalse(html.contains(forbidden), forbidden + " in " + html);
+        }
+        assertTrue(html.indexOf("学校年度统计更正") < html.indexOf("问题销号"), "the correction comes before what it resolved");
+        String policy = page.headers().allValues("Content-Security-Policy").toString();
+        assertTrue(policy.contains("style-src 'sha256-") && !policy.contains("default-src 'none', "), policy);
 
         // ---- replay: stop everything, drop every read model, start again; the same answers, nothing twice
         Map<String, JsonNode> before = snapshot(period, rectification, notices, findingId);

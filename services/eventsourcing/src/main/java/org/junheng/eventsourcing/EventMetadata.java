@@ -20,16 +20,37 @@ public record EventMetadata(
 
     public static final EventMetadata NONE = new EventMetadata(null, null, null, null, null, null, null);
 
-    /** The person or system that caused the event. */
+    /**
+     * The person or system that caused the event; {@code department} is the acting unit (department or school code),
+     * {@code name} the person's display name as their token gives it (records written before it was kept have none).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Actor(String subject, String role, String department) {
+    public record Actor(String subject, String role, String department, String name) {
+        public Actor(String subject, String role, String department) {
+            this(subject, role, department, null);
+        }
+
         public static Actor system(String component) {
             return new Actor(component, "system", null);
         }
 
-        /** Compact header form: {@code subject;role;department}. */
+        /** Compact header form: {@code subject;role;department}, then {@code ;name} when there is one. */
         public String headerValue() {
-            return subject + ";" + (role == null ? "" : role) + ";" + (department == null ? "" : department);
+            return subject + ";" + (role == null ? "" : role) + ";" + (department == null ? "" : department)
+                    + (name == null || name.isBlank() ? "" : ";" + name.replace(';', ','));
+        }
+
+        /** Reads {@link #headerValue()}; null for nothing. */
+        public static Actor fromHeaderValue(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String[] parts = value.split(";", 4);
+            return new Actor(parts[0], part(parts, 1), part(parts, 2), part(parts, 3));
+        }
+
+        private static String part(String[] parts, int index) {
+            return parts.length > index && !parts[index].isBlank() ? parts[index] : null;
         }
     }
 

@@ -57,6 +57,9 @@ class HardeningApiTest {
         given().get("/api/v1/districts/500104/schools").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store").header("Content-Security-Policy", containsString("default-src 'none'"));
+        // also on what the security layer refuses before any endpoint runs
+        given().header("Authorization", "Bearer nonsense").get("/api/v1/districts/500104/schools").then()
+                .statusCode(401).header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
         given().contentType("application/json").body("{\"schoolCode\": ").post("/api/v1/districts/500104/schools")
                 .then().statusCode(400).body(org.hamcrest.Matchers.not(containsString("at org.")));
     }

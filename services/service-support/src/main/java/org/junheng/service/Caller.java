@@ -45,7 +45,9 @@ public class Caller {
         Object unit = "department".equals(role) ? token.claim("dept").orElse(null)
                 : "school".equals(role) ? token.claim("school").orElse(null)
                 : token.claim("dept").orElse(null);
-        return new EventMetadata.Actor(token.getSubject(), role, unit == null ? null : unit.toString());
+        Object name = token.claim("name").orElse(null);
+        return new EventMetadata.Actor(token.getSubject(), role, unit == null ? null : unit.toString(),
+                name == null ? null : name.toString());
     }
 
     /** The acting person as events name them (责任人, 督学 …). */

@@ -11,8 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +31,6 @@ import org.junheng.service.Caller;
  */
 @Path("/api/v1/findings/{id}")
 public class TimelineResource {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Pool pool;
     private final NoticeQueries notices;
@@ -76,29 +74,47 @@ public class TimelineResource {
                 }));
     }
 
+    /** The record a 督学 signs: school and indicator, every step in Chinese with people's names, printable. */
     @GET
     @Path("timeline.html")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<String> printable(@PathParam("id") String id, @BeanParam Caller caller) {
-        return timeline(id, caller).map(entries -> {
-            StringBuilder html = new StringBuilder("""
-                    <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题全过程记录</title>
-                    <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}
-                    td,th{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}th{background:#eee}
-                    @media print{body{margin:0}}</style></head><body>""");
-            html.append("<h1>问题全过程记录 (finding timeline)</h1><p>问题编号 ").append(escape(id)).append("</p>")
-                    .append("<table><tr><th>#</th><th>时间 (北京时间)</th><th>服务</th><th>事件</th><th>操作人</th>"
-                            + "<th>内容</th></tr>");
-            int n = 1;
-            for (Entry entry : entries) {
-                html.append("<tr><td>").append(n++).append("</td><td>").append(TIME.format(entry.occurredAt()))
-                        .append("</td><td>").append(escape(entry.source())).append("</td><td>")
-                        .append(escape(entry.eventType())).append("</td><td>")
-                        .append(escape(entry.actor() == null ? "" : entry.actor())).append("</td><td>")
-                        .append(escape(summary(entry.event()))).append("</td></tr>");
+    public Uni<Response> printable(@PathParam("id") String id, @BeanParam Caller caller) {
+        return timeline(id, caller).flatMap(entries -> resolvingChanges(entries).map(changes -> Response
+                .ok(TimelineDocument.html(entries, changes, Instant.now()), "text/html; charset=utf-8")
+                // replaces the API's default-src 'none': the page may use its own stylesheet, nothing else
+                .header("Content-Security-Policy", TimelineDocument.CONTENT_SECURITY_POLICY).build()));
+    }
+
+    /**
+     * For each resolution by data, the change that resolved it: the event it was caused by when that is a change of
+     * the finding's school (or the county's), else that school's latest change before the resolution.
+     */
+    Uni<Map<String, TimelineDocument.DataChange>> resolvingChanges(List<Entry> entries) {
+        Uni<Map<String, TimelineDocument.DataChange>> found = Uni.createFrom().item(new HashMap<>());
+        for (Entry entry : entries) {
+            if (!entry.eventType().startsWith("FindingResolved") || !"DATA".equals(entry.event().path("basis").asText())) {
+                continue;
             }
-            return html.append("</table></body></html>").toString();
-        });
+            JsonNode event = entry.event();
+            String school = event.path("subject").path("schoolCode").asText(null);
+            found = found.flatMap(map -> pool.preparedQuery("""
+                            select event_id, event_type, occurred_at, actor, payload::text as payload from data_changes
+                            where district_code = $1 and period = $2 and school_code is not distinct from $3
+                              and occurred_at <= $4
+                            order by (event_id = $5) desc, occurred_at desc limit 1""")
+                    .execute(Tuple.from(new Object[] {event.path("districtCode").asText(), event.path("period").asInt(),
+                            school, entry.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                            entry.causationId() == null ? "" : entry.causationId()}))
+                    .map(rows -> {
+                        for (Row row : rows) {
+                            map.put(entry.eventId(), new TimelineDocument.DataChange(row.getString("event_id"),
+                                    row.getString("event_type"), row.getOffsetDateTime("occurred_at").toInstant(),
+                                    row.getString("actor"), tree(row.getString("payload"))));
+                        }
+                        return map;
+                    }));
+        }
+        return found;
     }
 
     /** The finding's district: from the pipeline's own events, whatever a notice claims to be about. */
@@ -193,25 +209,12 @@ public class TimelineResource {
         return sorted;
     }
 
-    private static String summary(JsonNode event) {
-        for (String field : List.of("title", "gap", "reason", "summary", "description", "measures", "comment")) {
-            if (event.hasNonNull(field)) {
-                return event.get(field).asText();
-            }
-        }
-        return event.has("basis") ? event.get("basis").asText() : "";
-    }
-
     private static JsonNode tree(String json) {
         try {
             return PublishedEvents.JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored timeline entry is unreadable", e);
         }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static UUID uuid(String id) {

@@ -180,9 +180,15 @@ class NoticesPipelineTest {
                 "TaskRejected.v1", "SubmittedForVerification.v1", "FindingResolved.v1", "TaskVerified.v1",
                 "TaskClosed.v1"), steps);
         assertTrue(timeline.getList("eventType").contains("NoticeIssued.v1"));
-        String html = given().get("/api/v1/findings/" + finding + "/timeline.html").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
-        assertTrue(html.contains("问题全过程记录") && html.contains("仅2间投入使用"), html);
+        var page = given().get("/api/v1/findings/" + finding + "/timeline.html").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract();
+        String html = page.asString();
+        assertTrue(html.contains("问题全过程记录") && html.contains("退回原因：仅2间投入使用")
+                && html.contains("核验不通过") && html.contains("王督学") && html.contains("李明"), html);
+        assertTrue(!html.contains("TaskRejected") && !html.contains("u-test"), html);
+        // one policy, the page's own: the API's default-src 'none' would strip its table borders when printed
+        assertEquals(List.of(org.junheng.notices.timeline.TimelineDocument.CONTENT_SECURITY_POLICY),
+                page.headers().getValues("Content-Security-Policy"));
 
         // a bulletin (通报) ranks the departments from the task board; issuing the same issue again changes nothing
         var bulletin = given().contentType("application/json").header("Authorization", "Bearer " + DevTokens.forActor("u-ddr-03;supervisor;"))

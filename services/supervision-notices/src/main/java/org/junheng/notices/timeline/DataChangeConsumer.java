@@ -1,0 +1,70 @@
+package org.junheng.notices.timeline;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.junheng.contracts.PublishedEvent;
+import org.junheng.contracts.schooldata.AttestationEvent.AttestationRecorded;
+import org.junheng.contracts.schooldata.CountyFiguresEvent.CountyFiguresSubmitted;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsCorrected;
+import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsSubmitted;
+import org.junheng.eventsourcing.consumer.GuardedConsumer;
+import org.junheng.eventsourcing.published.ConsumedEvent;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.consumers.ConsumerGuards;
+
+/**
+ * Consumes junheng.school-data.v1 for the timeline: every submission and correction of a school's or the county's
+ * figures and every attestation, kept so that a finding resolved by data shows the change and who made it.
+ */
+@Startup
+@ApplicationScoped
+public class DataChangeConsumer {
+
+    private final GuardedConsumer guarded;
+
+    DataChangeConsumer(ConsumerGuards guards) {
+        this.guarded = guards.guard("supervision-notices/school-data", DataChangeConsumer::isDataChange, this::apply);
+    }
+
+    static boolean isDataChange(PublishedEvent event) {
+        return event instanceof SchoolStatisticsSubmitted || event instanceof SchoolStatisticsCorrected
+                || event instanceof CountyFiguresSubmitted || event instanceof AttestationRecorded;
+    }
+
+    @Incoming("school-data")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return guarded.consume(record);
+    }
+
+    private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {
+        PublishedEvent event = consumed.event();
+        String school = null;
+        int period;
+        if (event instanceof SchoolStatisticsSubmitted submitted) {
+            school = submitted.schoolCode();
+            period = submitted.period();
+        } else if (event instanceof SchoolStatisticsCorrected corrected) {
+            school = corrected.schoolCode();
+            period = corrected.period();
+        } else if (event instanceof AttestationRecorded attestation) {
+            school = attestation.subject().schoolCode();
+            period = attestation.period();
+        } else {
+            period = ((CountyFiguresSubmitted) event).period();
+        }
+        return tx.preparedQuery("""
+                        insert into data_changes (event_id, district_code, period, school_code, event_type, occurred_at,
+                            actor, payload)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb) on conflict do nothing""")
+                .execute(Tuple.from(new Object[] {consumed.id(), event.districtCode(), period, school,
+                        consumed.storedType(), consumed.time() == null ? OffsetDateTime.now() : consumed.time(),
+                        consumed.actor(), PublishedEvents.write(event)}))
+                .replaceWithVoid();
+    }
+}
