@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junheng.infra.DevTokens;
 
@@ -56,6 +57,31 @@ final class Api {
     }
 
     /** The bearer token of {@code subject;role;department} with a display name. */
+    /** Files as a browser uploads them ({@code multipart/form-data}, field {@code file}, names in UTF-8). */
+    static Answer upload(String url, Map<String, String> headers, String fileName, byte[] content) {
+        String boundary = "----junheng-e2e-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return postBytes(url, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+    }
+
+    /** The smallest file Excel opens that the evidence check takes for XLSX (a package with its workbook part). */
+    static byte[] xlsx() {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String part : List.of("[Content_Types].xml", "xl/workbook.xml")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(part));
+                out.write("<?xml version=\"1.0\"?><x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return zip.toByteArray();
+    }
+
     /** A page (HTML, CSV …) as text, with its headers; as the administrator. */
     static HttpResponse<String> page(String url) {
         try {

@@ -118,8 +118,16 @@ class FullLoopTest {
                 + " \"2025-08-31\"}", EDUCATION);
         etag = act(task, "progress", etag, "{\"percentComplete\": 60, \"description\": \"已核查38名跨片学生\"}",
                 EDUCATION);
-        etag = act(task, "evidence", etag, "{\"name\": \"划片入学核查表.xlsx\", \"sha256\": \"" + "c".repeat(64)
-                + "\", \"location\": \"s3://junheng-evidence/500104/ganghua.xlsx\"}", EDUCATION);
+        Map<String, String> uploading = new LinkedHashMap<>(EDUCATION);
+        uploading.put("If-Match", etag);
+        Api.Answer uploaded = Api.upload(task + "/evidence", uploading, "划片入学核查表.xlsx", Api.xlsx());
+        assertEquals(200, uploaded.status(), uploaded.body().toString());
+        etag = uploaded.etag();
+        String evidenceUrl = rectification + uploaded.body().path("task").path("evidence").get(0).path("location").asText();
+        var evidenceFile = Api.page(evidenceUrl);
+        assertEquals(200, evidenceFile.statusCode());
+        assertTrue(evidenceFile.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"),
+                evidenceFile.headers().toString());
         etag = act(task, "submit", etag, "{\"summary\": \"已完成核查\"}", EDUCATION);
         etag = act(task, "reject", etag, "{\"reason\": \"尚未提供新学年入学数据\"}", SUPERVISOR);
 
@@ -152,7 +160,7 @@ class FullLoopTest {
         // ---- the poison parked once per consumer, counted in health; an administrator discards it, recorded
         Map<String, Integer> parkedBy = Map.of("indicator-evaluation/school-data", poisonPerTopic,
                 "rectification/evaluation", poisonPerTopic, "supervision-notices/evaluation", poisonPerTopic,
-                "supervision-notices/rectification", poisonPerTopic);
+                "supervision-notices/rectification", poisonPerTopic, "supervision-notices/school-data", poisonPerTopic);
         discardParked(parkedBy);
         // the office was told, once for all twenty (rate-limited), in plain Chinese
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds(notices).getOrDefault("SYSTEM_ALERT", 0) == 1);
@@ -399,6 +407,15 @@ class FullLoopTest {
             matrix.add(re, rectification, "GET", "/api/v1/tasks/{id}" + path, "/api/v1/tasks/" + taskId + path)
                     .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
         }
+        // a file on the task, read back by whoever may see the task (the administrator assigns and uploads it)
+        String taskUrl = rectification + "/api/v1/tasks/" + taskId;
+        String tag = post(taskUrl + "/assign", "{}", Map.of("If-Match", Api.getAnswer(taskUrl).etag())).etag();
+        Api.Answer file = Api.upload(taskUrl + "/evidence", Map.of("If-Match", tag), "核查表.xlsx", Api.xlsx());
+        assertEquals(200, file.status(), file.body().toString());
+        matrix.add(re, rectification, "GET", "/api/v1/tasks/{id}/evidence/{sha256}",
+                        "/api/v1/tasks/" + taskId + "/evidence/" + file.body().path("task").path("evidence").get(0)
+                                .path("sha256").asText())
+                .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("assign", "{}");
         commands.put("plan", "{\"measures\": \"调整班额\", \"plannedCompletion\": \"2025-08-31\"}");
