@@ -77,4 +77,18 @@ public final class QueryValues {
             throw ApiProblem.invalidField(field, text, "时间格式应为 2025-03-31T12:00:00Z (an ISO instant)");
         }
     }
+
+    /**
+     * A moment to look back to ({@code asOf}): an ISO instant, or a date meaning the end of that day in Beijing time;
+     * null for now. A 400 naming {@code field} otherwise.
+     */
+    public static Instant optionalAsOf(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.contains("T")) {
+            return optionalInstant(field, text);
+        }
+        return optionalDate(field, text).plusDays(1).atStartOfDay(ServiceClock.CHINA).toInstant().minusNanos(1);
+    }
 }

@@ -1,7 +1,6 @@
 package org.junheng.evaluation.common;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,9 +12,6 @@ import org.junheng.service.DistrictCode;
 
 /** Path and query parameters checked once, each refusal naming the parameter (RFC 9457 {@code errors[].field}). */
 public final class Params {
-
-    /** Dates without a time mean the end of that day in China Standard Time. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private Params() {
     }
@@ -41,13 +37,7 @@ public final class Params {
 
     /** {@code 2025-03-31T12:00:00Z}, or a date meaning the end of that day (Asia/Shanghai). */
     public static @Nullable Instant asOf(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.contains("T")) {
-            return QueryValues.optionalInstant("asOf", value);
-        }
-        return QueryValues.optionalDate("asOf", value).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
+        return QueryValues.optionalAsOf("asOf", value);
     }
 
     public static @Nullable IndicatorCode indicator(String field, @Nullable String value) {

@@ -48,10 +48,13 @@ public class TaskResource {
     private final TaskQueries queries;
     private final DistrictSettings settings;
     private final EvidenceFiles evidenceFiles;
+    private final org.junheng.rectification.documents.DocumentResource documents;
 
     public TaskResource(Pool pool, TaskStore tasks, TaskActions actions, TaskQueries queries,
-                        DistrictSettings settings, EvidenceFiles evidenceFiles) {
+                        DistrictSettings settings, EvidenceFiles evidenceFiles,
+                        org.junheng.rectification.documents.DocumentResource documents) {
         this.evidenceFiles = evidenceFiles;
+        this.documents = documents;
         this.pool = pool;
         this.tasks = tasks;
         this.actions = actions;
@@ -265,6 +268,15 @@ public class TaskResource {
                         : org.junheng.service.ContentDisposition.inline(reference.name(), fallback))
                 .header("ETag", "\"" + hash + "\"")
                 .build();
+    }
+
+    /** 整改督办单 (Word) of the task as it stood at {@code asOf} (a date or instant; default now). */
+    @GET
+    @Path("{id}/supervision-notice.docx")
+    @Produces(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+    public Uni<Response> supervisionNotice(@PathParam("id") String id, @QueryParam("asOf") String asOf,
+                                           @BeanParam Caller caller) {
+        return documents.forTask(id, asOf, caller);
     }
 
     static String evidenceLocation(UUID taskId, String sha256) {

@@ -42,15 +42,45 @@ public class TaskStore {
     }
 
     public Uni<Loaded> load(SqlClient client, UUID taskId) {
-        return store.readStreams(client, List.of(stream(taskId)), List.of()).map(events -> {
-            TaskState state = null;
-            long version = 0;
-            for (StoredEvent stored : events) {
-                state = Task.evolve(state, (TaskEvent) PublishedEvents.read(stored));
-                version = stored.version();
+        return loadAsOf(client, taskId, null);
+    }
+
+    /** The task as it stood at {@code asOf} (its events recorded by then); null for now. */
+    public Uni<Loaded> loadAsOf(SqlClient client, UUID taskId, @Nullable java.time.Instant asOf) {
+        return store.readStreams(client, List.of(stream(taskId)), List.of()).map(events -> replay(events, asOf));
+    }
+
+    /** Every task of a district as it stood at {@code asOf}, in one read; tasks opened later are left out. */
+    public Uni<List<Loaded>> loadDistrictAsOf(SqlClient client, String district, @Nullable java.time.Instant asOf) {
+        return client.preparedQuery("select task_id from tasks where district_code = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(district))
+                .flatMap(rows -> {
+                    List<String> streams = new java.util.ArrayList<>();
+                    rows.forEach(row -> streams.add(stream(row.getUUID("task_id"))));
+                    return store.readStreams(client, streams, List.of());
+                })
+                .map(events -> {
+                    java.util.Map<String, List<StoredEvent>> byStream = new java.util.LinkedHashMap<>();
+                    events.forEach(event -> byStream.computeIfAbsent(event.streamId(), k -> new java.util.ArrayList<>())
+                            .add(event));
+                    return byStream.values().stream().map(stream -> replay(stream, asOf))
+                            .filter(loaded -> loaded.state() != null).toList();
+                });
+    }
+
+    private static Loaded replay(List<StoredEvent> events, @Nullable java.time.Instant asOf) {
+        TaskState state = null;
+        long version = 0;
+        List<StoredEvent> applied = new java.util.ArrayList<>();
+        for (StoredEvent stored : events) {
+            if (asOf != null && stored.recordedAt().isAfter(asOf)) {
+                break;
             }
-            return new Loaded(state, version, events);
-        });
+            state = Task.evolve(state, (TaskEvent) PublishedEvents.read(stored));
+            version = stored.version();
+            applied.add(stored);
+        }
+        return new Loaded(state, version, applied);
     }
 
     /** @return the stream version after the append */

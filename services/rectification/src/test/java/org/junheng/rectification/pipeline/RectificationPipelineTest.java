@@ -457,6 +457,55 @@ class RectificationPipelineTest {
                 .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"));
     }
 
+    private static String wordText(byte[] docx) throws Exception {
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            return extractor.getText();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void supervisionNoticesAreWordDocumentsOfTheTaskAsItStoodOnTheDayAskedFor() throws Exception {
+        String task = assignedTask("RA4", "2150019533");
+        var response = given().get(task + "/supervision-notice.docx").then().statusCode(200)
+                .contentType(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"
+                        + java.net.URLEncoder.encode("整改督办单", java.nio.charset.StandardCharsets.UTF_8)))
+                .extract();
+        String text = wordText(response.asByteArray());
+        var state = given().get(task).jsonPath();
+        for (String expected : List.of("整改督办单", "督办等级：", state.getString("task.subject.schoolName"),
+                state.getString("task.lead.name"), state.getString("task.gap"), "教学仪器设备购置验收报告.pdf",
+                "外部存档.pdf", "区教育督导室", "数据截至")) {
+            assertTrue(text.contains(expected), expected + " missing from " + text);
+        }
+        // as it stood when the first files were attached: the later reference is not in it yet
+        var history = given().get(task + "/history").jsonPath();
+        int first = history.getList("type").indexOf("EvidenceAttached.v1");
+        String then = history.getString("[" + first + "].recordedAt");
+        String before = wordText(given().queryParam("asOf", then).get(task + "/supervision-notice.docx").then()
+                .statusCode(200).extract().asByteArray());
+        assertTrue(before.contains("教学仪器设备购置验收报告.pdf") && !before.contains("外部存档.pdf"), before);
+        assertTrue(before.contains("依据截至该时刻记录的 " + (first + 1) + " 条事件"), before);
+        given().queryParam("asOf", "2000-01-01").get(task + "/supervision-notice.docx").then().statusCode(404);
+        given().queryParam("asOf", "+999999999-12-31").get(task + "/supervision-notice.docx").then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+
+        // the department's notice: its open tasks, most urgent first, and no one else's
+        String department = "/api/v1/districts/" + DISTRICT + "/departments/jw/supervision-notice.docx";
+        String all = wordText(given().get(department).then().statusCode(200).extract().asByteArray());
+        long open = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=jw").jsonPath()
+                .getList("findAll { it.status != 'VERIFIED' && it.status != 'CLOSED' }").size();
+        assertTrue(all.contains("区教委") && all.contains("尚有 " + open + " 项未完成"), all);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-cz-1;department;cz")).get(department).then()
+                .statusCode(403);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-jw-17;department;jw")).get(department)
+                .then().statusCode(200);
+        given().get("/api/v1/districts/" + DISTRICT + "/departments/nope/supervision-notice.docx").then()
+                .statusCode(400).body("errors[0].field", equalTo("code"));
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);

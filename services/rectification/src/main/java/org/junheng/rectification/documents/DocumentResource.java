@@ -1,0 +1,117 @@
+package org.junheng.rectification.documents;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junheng.contracts.Department;
+import org.junheng.eventsourcing.StoredEvent;
+import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.rectification.tasks.TaskAccess;
+import org.junheng.rectification.tasks.TaskStore;
+import org.junheng.service.ApiProblem;
+import org.junheng.service.Caller;
+import org.junheng.service.ContentDisposition;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
+import org.junheng.service.ServiceClock;
+import org.junheng.service.documents.WordDocument;
+
+/**
+ * The documents of rectification, computed from the history as recorded up to {@code asOf} (a date: the end of that
+ * day, Beijing time; default now): 整改督办单 for a task and for a department.
+ */
+@Path("/api/v1/districts/{district}")
+@jakarta.enterprise.context.ApplicationScoped
+public class DocumentResource {
+
+    private final Pool pool;
+    private final TaskStore tasks;
+    private final DistrictSettings settings;
+    private final Clock clock;
+
+    DocumentResource(Pool pool, TaskStore tasks, DistrictSettings settings, Clock clock) {
+        this.pool = pool;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** 整改督办单 of one task (served under the task's path by the task resource). */
+    public Uni<Response> forTask(String id, String asOf, Caller caller) {
+        UUID taskId = taskId(id);
+        Instant at = moment(asOf);
+        return tasks.loadAsOf(pool, taskId, at).map(loaded -> {
+            if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
+                throw ApiProblem.notFound("task-not-found", "该日期时整改任务" + taskId + "尚不存在 (no such task then)");
+            }
+            byte[] document = SupervisionNotices.forTask(loaded.state(), today(at), stamp(at, loaded.events()));
+            return word(document, "整改督办单-" + loaded.state().title() + ".docx", "supervision-notice.docx");
+        });
+    }
+
+    @GET
+    @Path("departments/{code}/supervision-notice.docx")
+    @Produces(WordDocument.MEDIA_TYPE)
+    public Uni<Response> forDepartment(@PathParam("district") String district, @PathParam("code") String code,
+                                       @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
+        String d = DistrictCode.require(district);
+        caller.requireDistrict(d);
+        if (caller.school() != null || caller.department() != null && !caller.department().equals(code)) {
+            throw ApiProblem.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
+        }
+        Instant at = moment(asOf);
+        return settings.of(d).flatMap(s -> {
+            Department department = s.matrix().departments().stream().filter(dep -> dep.code().equals(code))
+                    .findFirst().orElseThrow(() -> ApiProblem.invalidField("code", code,
+                            "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
+            return tasks.loadDistrictAsOf(pool, d, at).map(loaded -> {
+                List<StoredEvent> events = loaded.stream().flatMap(l -> l.events().stream()).toList();
+                byte[] document = SupervisionNotices.forDepartment(department,
+                        loaded.stream().map(TaskStore.Loaded::state).toList(), today(at), stamp(at, events));
+                return word(document, "整改督办单-" + department.name() + ".docx", "supervision-notice-" + code + ".docx");
+            });
+        });
+    }
+
+    /** The moment asked for; null for everything recorded so far. */
+    private static Instant moment(String asOf) {
+        return QueryValues.optionalAsOf("asOf", asOf);
+    }
+
+    /** The day the document speaks of: the day asked for, else today by the service's clock. */
+    private LocalDate today(Instant at) {
+        return at == null ? LocalDate.now(clock) : LocalDate.ofInstant(at, ServiceClock.CHINA);
+    }
+
+    private SupervisionNotices.Stamp stamp(Instant asked, List<StoredEvent> events) {
+        Instant at = asked == null ? clock.instant() : asked;
+        String position = events.stream().max(Comparator.comparing(StoredEvent::position))
+                .map(e -> String.valueOf(e.position().globalPosition())).orElse(null);
+        return new SupervisionNotices.Stamp(at, events.size(), position);
+    }
+
+    private static Response word(byte[] document, String name, String fallback) {
+        return Response.ok(document, WordDocument.MEDIA_TYPE)
+                .header("Content-Disposition", ContentDisposition.attachment(name, fallback)).build();
+    }
+
+    private static UUID taskId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的任务编号 (not a task id)");
+        }
+    }
+}
