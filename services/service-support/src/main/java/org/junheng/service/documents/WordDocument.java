@@ -161,6 +161,17 @@ public final class WordDocument implements AutoCloseable {
         return this;
     }
 
+    /** For a document that is itself a recorded event (an issued notice): when, and where in the log. */
+    public WordDocument stampIssued(Instant issuedAt, long position) {
+        XWPFParagraph paragraph = document.createParagraph();
+        paragraph.setSpacingBefore(360);
+        XWPFRun run = paragraph.createRun();
+        font(run, BODY_FONT, 10, false);
+        run.setColor("595959");
+        run.setText("数据截至 " + time(issuedAt) + "（北京时间）发布时，通报记录第 " + position + " 条；内容以发布时为准。");
+        return this;
+    }
+
     public byte[] bytes() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.write(out);

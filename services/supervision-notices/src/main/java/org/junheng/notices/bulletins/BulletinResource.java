@@ -71,6 +71,38 @@ public class BulletinResource {
         return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000);
     }
 
+    /**
+     * The bulletin as a 公文 (Word), for everyone of the district who may read bulletins; the issuing office is
+     * {@code junheng.notices.office."<district>"} (default 区人民政府教育督导室).
+     */
+    @GET
+    @Path("{id}.docx")
+    @Produces(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+    public Uni<Response> document(@PathParam("district") String district, @PathParam("id") String id,
+                                  @BeanParam Caller caller) {
+        district(district);
+        caller.requireDistrict(district);
+        java.util.UUID noticeId;
+        try {
+            noticeId = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("id", id, "不是有效的通报编号 (not a bulletin id)");
+        }
+        return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000).map(all -> {
+            NoticeQueries.NoticeView bulletin = all.stream().filter(view -> view.noticeId().equals(noticeId))
+                    .findFirst().orElseThrow(() -> ApiProblem.notFound("bulletin-not-found",
+                            "本区没有这期通报 (no such bulletin in this district)"));
+            String office = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("junheng.notices.office.\"" + district + "\"", String.class)
+                    .orElse("区人民政府教育督导室");
+            byte[] docx = BulletinDocument.docx(office, bulletin.notice(), bulletin.issuedAt(), bulletin.seq());
+            String label = bulletin.notice().path("title").asText("通报");
+            return Response.ok(docx, org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+                    .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(label + ".docx",
+                            "bulletin-" + bulletin.seq() + ".docx")).build();
+        });
+    }
+
     Uni<NoticeIssued> compose(String district, String label, String documentNumber,
                               org.junheng.contracts.Person issuedBy, EventMetadata metadata) {
         return board.scorecards(district).flatMap(cards -> {

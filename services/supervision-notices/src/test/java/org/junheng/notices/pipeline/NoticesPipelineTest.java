@@ -201,6 +201,23 @@ class NoticesPipelineTest {
                 .body("noticeId", equalTo(bulletin.getString("noticeId")));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/api/v1/districts/" + DISTRICT
                 + "/bulletins").jsonPath().getList("$").size() == 1);
+        // as a 公文: masthead, 文号, title, 主送, body, 印发 line, opened with POI
+        byte[] docx = given().get("/api/v1/districts/" + DISTRICT + "/bulletins/" + bulletin.getString("noticeId")
+                + ".docx").then().statusCode(200).contentType(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+                .extract().asByteArray();
+        String text;
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            text = extractor.getText();
+            assertEquals("C00000", document.getParagraphs().get(0).getRuns().get(0).getColor(), "a red masthead");
+        }
+        for (String expected : List.of("重庆市大渡口区人民政府教育督导室", "大渡口教督〔2025〕1号",
+                "整改任务进展情况通报（2025年第1期）", "各成员单位", "区教委", "印发", "数据截至")) {
+            assertTrue(text.contains(expected), expected + " missing from " + text);
+        }
+        given().get("/api/v1/districts/500105/bulletins/" + bulletin.getString("noticeId") + ".docx").then()
+                .statusCode(404);
+        given().get("/api/v1/districts/" + DISTRICT + "/bulletins/nope.docx").then().statusCode(400);
         given().contentType("application/json").body("{}").post("/api/v1/districts/" + DISTRICT + "/bulletins")
                 .then().statusCode(400).body("errors[0].field", equalTo("issueLabel"));
 
