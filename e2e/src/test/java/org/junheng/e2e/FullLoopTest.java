@@ -416,6 +416,11 @@ class FullLoopTest {
                         "/api/v1/tasks/" + taskId + "/evidence/" + file.body().path("task").path("evidence").get(0)
                                 .path("sha256").asText())
                 .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
+        matrix.add(re, rectification, "GET", "/api/v1/tasks/{id}/supervision-notice.docx",
+                        "/api/v1/tasks/" + taskId + "/supervision-notice.docx")
+                .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
+        matrix.add(re, rectification, "GET", sd + "/departments/{code}/supervision-notice.docx",
+                d + "/departments/jw/supervision-notice.docx").allow(a, sup, lead, city, leadDept);
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("assign", "{}");
         commands.put("plan", "{\"measures\": \"调整班额\", \"plannedCompletion\": \"2025-08-31\"}");
@@ -460,6 +465,10 @@ class FullLoopTest {
                 .ok(200, 409).allow(a, leadDept).hiddenFromOthers();
         matrix.add(no, notices, "POST", sd + "/bulletins", d + "/bulletins").json("{}").ok(400).allow(a, sup);
         matrix.add(no, notices, "GET", sd + "/bulletins", d + "/bulletins").allow(everyone);
+        String bulletinId = post(notices + d + "/bulletins", "{\"issueLabel\": \"矩阵测试期\"}", supervisor).body()
+                .path("noticeId").asText();
+        matrix.add(no, notices, "GET", sd + "/bulletins/{id}.docx", d + "/bulletins/" + bulletinId + ".docx")
+                .allow(everyone);
         for (String path : List.of("timeline", "timeline.html")) {
             matrix.add(no, notices, "GET", "/api/v1/findings/{id}/" + path, "/api/v1/findings/" + findingId + "/" + path)
                     .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
@@ -491,6 +500,9 @@ class FullLoopTest {
                     .global().ok(404).allow(a);
             matrix.add(service, cluster.url(service), "POST", parked + "/{id}/discard", parked + "/987654321/discard")
                     .json("{\"reason\": \"矩阵测试\"}").global().ok(404).allow(a);
+            // the audit export of a district is its supervision office's (and the city's)
+            matrix.add(service, cluster.url(service), "GET", "/api/v1/audit", "/api/v1/audit?district=" + own)
+                    .allow(a, sup, city);
         }
 
         Set<String> documented = new TreeSet<>();

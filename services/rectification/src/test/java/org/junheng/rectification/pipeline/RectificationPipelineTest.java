@@ -506,6 +506,46 @@ class RectificationPipelineTest {
                 .statusCode(400).body("errors[0].field", equalTo("code"));
     }
 
+    @Test
+    @Order(10)
+    void theAuditExportListsEveryEventOfTheDistrictInWordsStreamedInPages() throws Exception {
+        long events = count("select count(*) as n from events where metadata ->> 'district' = '" + DISTRICT + "'");
+        assertTrue(events > 7 * 3, "more events than several pages of 7 (the test page size)");
+        byte[] csv = given().get("/api/v1/audit?district=" + DISTRICT).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"))
+                .extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]), "a BOM for Excel");
+        List<String> lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(events + 1, lines.size(), "a header and one line per event");
+        assertTrue(lines.get(0).contains("操作人") && lines.get(0).contains("理由"), lines.get(0));
+        String all = String.join("\n", lines);
+        for (String expected : List.of("整改任务下达", "上传佐证材料", "核验不通过", "现场核查仅2间投入使用", "督导室",
+                "责任单位")) {
+            assertTrue(all.contains(expected), expected + " missing");
+        }
+        // in log order, each position once
+        List<Long> positions = lines.stream().skip(1).map(line -> Long.parseLong(line.substring(1, line.indexOf('"', 1))))
+                .toList();
+        assertEquals(positions.stream().sorted().distinct().toList(), positions);
+
+        byte[] xlsx = given().get("/api/v1/audit?district=" + DISTRICT + "&format=xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertEquals(events + 1, workbook.getSheetAt(0).getPhysicalNumberOfRows());
+            assertEquals("事件", workbook.getSheetAt(0).getRow(0).getCell(2).getStringCellValue());
+        }
+        // bounded by time: nothing before the campaign's first event, everything up to now
+        assertEquals(1, new String(given().get("/api/v1/audit?district=" + DISTRICT + "&to=2000-01-01").asByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().count());
+        given().get("/api/v1/audit?district=" + DISTRICT + "&format=pdf").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+        given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get("/api/v1/audit?district="
+                + DISTRICT).then().statusCode(403);
+        given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get("/api/v1/audit?district=500199")
+                .then().statusCode(404);
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);
