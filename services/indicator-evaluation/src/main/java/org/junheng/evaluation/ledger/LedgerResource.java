@@ -26,8 +26,10 @@ public class LedgerResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final LedgerQueries queries;
+    private final org.junheng.evaluation.infra.EvaluationWorkers workers;
 
-    public LedgerResource(LedgerQueries queries) {
+    public LedgerResource(LedgerQueries queries, org.junheng.evaluation.infra.EvaluationWorkers workers) {
+        this.workers = workers;
         this.queries = queries;
     }
 
@@ -69,7 +71,9 @@ public class LedgerResource {
                                   @QueryParam("section") String section, @QueryParam("severity") String severity,
                                   @QueryParam("status") String status, @BeanParam Caller caller) {
         return ledger(district, year, asOf, which, school, indicator, section, severity, status, caller)
-                .map(ledger -> Response.ok(LedgerWorkbook.write(ledger), XLSX)
+                .map(ledger -> Response.ok(LedgerWorkbook.write(ledger,
+                        code -> workers.standard().rule(code) == null ? "" : workers.standard().rule(code).unit(),
+                        java.time.Instant.now()), XLSX)
                         .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
                                 "台账-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx",
                                 "ledger-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx"))

@@ -152,9 +152,24 @@ class EvaluationPipelineTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet unmet = workbook.getSheet(LedgerWorkbook.UNMET_SHEET);
             Sheet met = workbook.getSheet(LedgerWorkbook.MET_SHEET);
-            assertEquals("学校名称", unmet.getRow(0).getCell(2).getStringCellValue());
-            assertEquals(19, unmet.getLastRowNum());
-            assertEquals(expectedMet, met.getLastRowNum());
+            int header = LedgerWorkbook.HEADER_ROW;
+            assertEquals("学校名称", unmet.getRow(header).getCell(2).getStringCellValue());
+            assertEquals(19, unmet.getLastRowNum() - header);
+            assertEquals(expectedMet, met.getLastRowNum() - header);
+            assertEquals("义务教育优质均衡发展未达标问题台账", unmet.getRow(0).getCell(0).getStringCellValue());
+            assertTrue(unmet.getRow(1).getCell(0).getStringCellValue().startsWith("数据截至"));
+            // a unit beside the values: RA4 in m²
+            org.apache.poi.ss.usermodel.Row ra4 = java.util.stream.StreamSupport.stream(unmet.spliterator(), false)
+                    .filter(row -> row.getRowNum() > header && "RA4".equals(row.getCell(4).getStringCellValue()))
+                    .findFirst().orElseThrow();
+            assertTrue(ra4.getCell(8).getStringCellValue().contains("m"), ra4.getCell(8).getStringCellValue());
+            // printed: A4 landscape, one page wide, the header row on every page
+            assertTrue(unmet.getPrintSetup().getLandscape());
+            assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, unmet.getPrintSetup().getPaperSize());
+            assertTrue(unmet.getFitToPage());
+            assertEquals(1, unmet.getPrintSetup().getFitWidth());
+            assertEquals(0, unmet.getPrintSetup().getFitHeight());
+            assertEquals(new org.apache.poi.ss.util.CellRangeAddress(header, header, -1, -1), unmet.getRepeatingRows());
         }
 
         // ---- re-delivering unchanged data appends nothing
