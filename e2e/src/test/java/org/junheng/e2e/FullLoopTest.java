@@ -160,7 +160,8 @@ class FullLoopTest {
         // ---- the poison parked once per consumer, counted in health; an administrator discards it, recorded
         Map<String, Integer> parkedBy = Map.of("indicator-evaluation/school-data", poisonPerTopic,
                 "rectification/evaluation", poisonPerTopic, "supervision-notices/evaluation", poisonPerTopic,
-                "supervision-notices/rectification", poisonPerTopic, "supervision-notices/school-data", poisonPerTopic);
+                "supervision-notices/rectification", poisonPerTopic, "supervision-notices/school-data", poisonPerTopic,
+                "indicator-evaluation/rectification", poisonPerTopic);
         discardParked(parkedBy);
         // the office was told, once for all twenty (rate-limited), in plain Chinese
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds(notices).getOrDefault("SYSTEM_ALERT", 0) == 1);

@@ -30,6 +30,28 @@ public class LedgerQueries {
     private final Pool pool;
     private final EventStore store;
 
+    /** Where a finding's rectification stood: the lead unit, the due date and the latest step (任务分派, 核验通过 …). */
+    public record TaskStep(String leadName, java.time.LocalDate dueDate, String step) {
+    }
+
+    /** The rectification of each finding as it stood at {@code asOf} (null: now); findings without a task are absent. */
+    public Uni<java.util.Map<java.util.UUID, TaskStep>> taskSteps(List<java.util.UUID> findingIds, @Nullable Instant asOf) {
+        return pool.preparedQuery("""
+                        select distinct on (finding_id) finding_id, lead_name, due_date, step from finding_task_steps
+                        where finding_id = any($1) and ($2::timestamptz is null or occurred_at <= $2)
+                        order by finding_id, occurred_at desc, event_id desc""")
+                .execute(Tuple.of(findingIds.toArray(java.util.UUID[]::new),
+                        asOf == null ? null : asOf.atOffset(java.time.ZoneOffset.UTC)))
+                .map(rows -> {
+                    java.util.Map<java.util.UUID, TaskStep> steps = new java.util.HashMap<>();
+                    for (Row row : rows) {
+                        steps.put(row.getUUID("finding_id"), new TaskStep(row.getString("lead_name"),
+                                row.getLocalDate("due_date"), row.getString("step")));
+                    }
+                    return steps;
+                });
+    }
+
     public LedgerQueries(Pool pool, EventStore store) {
         this.pool = pool;
         this.store = store;

@@ -71,13 +71,16 @@ public class LedgerResource {
                                   @QueryParam("section") String section, @QueryParam("severity") String severity,
                                   @QueryParam("status") String status, @BeanParam Caller caller) {
         return ledger(district, year, asOf, which, school, indicator, section, severity, status, caller)
-                .map(ledger -> Response.ok(LedgerWorkbook.write(ledger,
-                        code -> workers.standard().rule(code) == null ? "" : workers.standard().rule(code).unit(),
-                        java.time.Instant.now()), XLSX)
-                        .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
-                                "台账-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx",
-                                "ledger-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx"))
-                        .build());
+                .flatMap(ledger -> queries.taskSteps(ledger.lines().stream().map(LedgerLine::findingId).toList(),
+                                ledger.asOf())
+                        .map(steps -> Response.ok(LedgerWorkbook.write(ledger,
+                                        code -> workers.standard().rule(code) == null ? ""
+                                                : workers.standard().rule(code).unit(), steps, java.time.Instant.now()),
+                                        XLSX)
+                                .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
+                                        "台账-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx",
+                                        "ledger-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx"))
+                                .build()));
     }
 
     /** Whether the county is ready for the municipal check (市级验收), with every reason it is not. */

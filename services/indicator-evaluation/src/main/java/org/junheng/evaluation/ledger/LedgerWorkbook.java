@@ -30,25 +30,27 @@ public final class LedgerWorkbook {
     /** Rows 1–2 are the title and the date line; the column headers are row 3 (index 2). */
     public static final int HEADER_ROW = 2;
     static final List<String> HEADERS = List.of("序号", "学校标识码", "学校名称", "学段", "指标代码", "指标名称",
-            "测算值", "标准值", "计量单位", "状态", "问题等级", "差距说明", "问题编号");
-    private static final int[] WIDTHS = {6, 13, 30, 6, 10, 26, 10, 10, 9, 10, 14, 50, 12};
+            "测算值", "标准值", "计量单位", "状态", "问题等级", "差距说明", "责任单位", "整改期限", "整改进展", "问题编号");
+    private static final int[] WIDTHS = {6, 13, 30, 6, 10, 26, 10, 10, 9, 10, 14, 44, 14, 12, 14, 10};
 
     private LedgerWorkbook() {
     }
 
     /**
      * @param units the unit of an indicator's values (m², 人, %), empty for counts and attested items
+     * @param steps each finding's rectification as it stood at the same moment (责任单位, 整改期限, 进展)
      * @param computedAt the moment the ledger stands at (its as-of, else when it was read)
      */
-    public static byte[] write(LedgerQueries.Ledger ledger, Function<IndicatorCode, String> units, Instant computedAt) {
+    public static byte[] write(LedgerQueries.Ledger ledger, Function<IndicatorCode, String> units,
+                               java.util.Map<java.util.UUID, LedgerQueries.TaskStep> steps, Instant computedAt) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             String when = "数据截至 " + WordDocument.time(ledger.asOf() == null ? computedAt : ledger.asOf())
                     + "（北京时间）　统计年度 " + ledger.period() + "　标准 " + (ledger.standardVersion() == null ? ""
                     : ledger.standardVersion()) + "　区县代码 " + ledger.districtCode();
-            sheet(workbook, MET_SHEET, "义务教育优质均衡发展已达标指标台账", when, styles, units,
+            sheet(workbook, MET_SHEET, "义务教育优质均衡发展已达标指标台账", when, styles, units, steps,
                     ledger.lines().stream().filter(LedgerLine::met).toList());
-            sheet(workbook, UNMET_SHEET, "义务教育优质均衡发展未达标问题台账", when, styles, units,
+            sheet(workbook, UNMET_SHEET, "义务教育优质均衡发展未达标问题台账", when, styles, units, steps,
                     ledger.lines().stream().filter(line -> !line.met()).toList());
             workbook.write(out);
             return out.toByteArray();
@@ -80,7 +82,8 @@ public final class LedgerWorkbook {
     }
 
     private static void sheet(XSSFWorkbook workbook, String name, String title, String when, Styles styles,
-                              Function<IndicatorCode, String> units, List<LedgerLine> lines) {
+                              Function<IndicatorCode, String> units,
+                              java.util.Map<java.util.UUID, LedgerQueries.TaskStep> steps, List<LedgerLine> lines) {
         Sheet sheet = workbook.createSheet(name);
         Row titleRow = sheet.createRow(0);
         titleRow.createCell(0).setCellValue(title);
@@ -98,13 +101,15 @@ public final class LedgerWorkbook {
         int n = 1;
         for (LedgerLine line : lines) {
             Row row = sheet.createRow(HEADER_ROW + n);
+            LedgerQueries.TaskStep step = steps.get(line.findingId());
             List<Object> values = List.of(n, text(line.schoolCode()),
                     line.schoolName() == null ? "全区（县域）" : line.schoolName(),
                     line.section() == null ? "" : line.section().label(), line.indicator().code(), line.indicatorName(),
                     line.measured() == null ? "" : line.measured().doubleValue(),
                     line.required() == null ? "" : line.required().doubleValue(), text(units.apply(line.indicator())),
                     line.status().label(), line.severity() == null ? "" : line.severity().label(), text(line.gap()),
-                    line.findingId().toString().substring(0, 8));
+                    step == null ? "" : step.leadName(), step == null ? "" : step.dueDate().toString(),
+                    step == null ? "" : step.step(), line.findingId().toString().substring(0, 8));
             for (int c = 0; c < values.size(); c++) {
                 var cell = row.createCell(c);
                 if (values.get(c) instanceof Number number) {

@@ -172,6 +172,31 @@ class EvaluationPipelineTest {
             assertEquals(new org.apache.poi.ss.util.CellRangeAddress(header, header, -1, -1), unmet.getRepeatingRows());
         }
 
+        // ---- the unmet ledger names each finding's 责任单位, 整改期限 and progress as rectification reports them,
+        // as of the day asked for: opened for 区教委, later reassigned to 区财政局
+        ItemResult tasked = expected.unmetItems().stream().filter(i -> i.subject().schoolCode() != null).findFirst()
+                .orElseThrow();
+        UUID taskId = UUID.randomUUID();
+        org.junheng.contracts.Department jw = new org.junheng.contracts.Department("jw", "区教委");
+        org.junheng.contracts.Department cz = new org.junheng.contracts.Department("cz", "区财政局");
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            publisher.publish(List.of(new org.junheng.contracts.rectification.TaskEvent.TaskOpened(taskId, DISTRICT,
+                    tasked.findingId(), PERIOD, tasked.subject(), tasked.indicator(), tasked.severity(), "问题", tasked.gap(), jw,
+                    List.of(), java.time.LocalDate.of(2025, 3, 31))), 2);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskSteps(tasked.findingId()) == 1);
+        Instant betweenSteps = Instant.now();
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            publisher.publish(List.of(new org.junheng.contracts.rectification.TaskEvent.TaskReassigned(taskId, DISTRICT,
+                    tasked.findingId(), jw, cz, "经费问题由财政牵头", new org.junheng.contracts.Person("u-1", "王督学"))), 1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskSteps(tasked.findingId()) == 2);
+        assertEquals(List.of("区财政局", "2025-03-31", "任务改派"), stepColumns(given().get(BASE + "/ledger.xlsx")
+                .then().statusCode(200).extract().asByteArray(), tasked.findingId()));
+        assertEquals(List.of("区教委", "2025-03-31", "整改任务下达"), stepColumns(given()
+                .queryParam("asOf", betweenSteps.toString()).get(BASE + "/ledger.xlsx").then().statusCode(200)
+                .extract().asByteArray(), tasked.findingId()));
+
         // ---- re-delivering unchanged data appends nothing
         long eventsBefore = eventCount();
         Instant beforeCorrection = Instant.now();
@@ -339,5 +364,26 @@ class EvaluationPipelineTest {
                     return district != null && DISTRICT.equals(new String(district.value(), StandardCharsets.UTF_8));
                 })
                 .count();
+    }
+
+    private long taskSteps(UUID findingId) {
+        return pool.preparedQuery("select count(*) as n from finding_task_steps where finding_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(findingId)).await().indefinitely().iterator().next()
+                .getLong("n");
+    }
+
+    /** 责任单位, 整改期限, 整改进展 of the finding's line in the unmet ledger. */
+    private static List<String> stepColumns(byte[] xlsx, UUID findingId) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet unmet = workbook.getSheet(LedgerWorkbook.UNMET_SHEET);
+            for (org.apache.poi.ss.usermodel.Row row : unmet) {
+                if (row.getRowNum() > LedgerWorkbook.HEADER_ROW && findingId.toString().startsWith(
+                        row.getCell(15).getStringCellValue())) {
+                    return List.of(row.getCell(12).getStringCellValue(), row.getCell(13).getStringCellValue(),
+                            row.getCell(14).getStringCellValue());
+                }
+            }
+        }
+        throw new AssertionError("no line for " + findingId);
     }
 }
