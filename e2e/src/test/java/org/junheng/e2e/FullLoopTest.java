@@ -422,6 +422,8 @@ class FullLoopTest {
                 .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
         matrix.add(re, rectification, "GET", sd + "/departments/{code}/supervision-notice.docx",
                 d + "/departments/jw/supervision-notice.docx").allow(a, sup, lead, city, leadDept);
+        matrix.add(re, rectification, "GET", sd + "/periods/{year}/rectification-report.docx",
+                d + "/periods/" + YEAR + "/rectification-report.docx").allow(a, sup, lead, city);
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("assign", "{}");
         commands.put("plan", "{\"measures\": \"调整班额\", \"plannedCompletion\": \"2025-08-31\"}");

@@ -85,6 +85,59 @@ public class DocumentResource {
         });
     }
 
+    /**
+     * 整改报告 of a district's reporting year to the municipal office, as it stood at {@code asOf}: for the office,
+     * the leaders, the city and admins.
+     */
+    @GET
+    @Path("periods/{year}/rectification-report.docx")
+    @Produces(WordDocument.MEDIA_TYPE)
+    public Uni<Response> report(@PathParam("district") String district, @PathParam("year") String year,
+                                @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
+        String d = DistrictCode.require(district);
+        caller.requireDistrict(d);
+        caller.requireRole("supervisor", "leader", "city-supervisor");
+        int period = QueryValues.optionalInteger("year", year);
+        Instant at = moment(asOf);
+        return tasks.loadDistrictAsOf(pool, d, at).flatMap(loaded -> latest(d, period, "READINESS", at)
+                .flatMap(readiness -> latest(d, period, "COUNTY", at).map(county -> {
+                    List<TaskRecord> records = loaded.stream().filter(l -> l.state().period() == period)
+                            .map(l -> TaskRecord.of(l.events().stream().map(e -> new TaskRecord.Timed(
+                                    (org.junheng.contracts.rectification.TaskEvent)
+                                            org.junheng.eventsourcing.published.PublishedEvents.read(e),
+                                    e.recordedAt())).toList())).toList();
+                    List<StoredEvent> events = loaded.stream().flatMap(l -> l.events().stream()).toList();
+                    byte[] document = RectificationReport.docx(period,
+                            readiness == null ? null : read(readiness, org.junheng.contracts.evaluation.EvaluationEvent
+                                    .ReadinessChanged.class),
+                            county == null ? null : read(county, org.junheng.contracts.evaluation.EvaluationEvent
+                                    .CountyEvaluated.class),
+                            records, today(at), stamp(at, events));
+                    return word(document, "整改报告-" + d + "-" + period + ".docx",
+                            "rectification-report-" + d + "-" + period + ".docx");
+                })));
+    }
+
+    /** The latest county result or readiness verdict recorded by {@code at} (null: now); null when none. */
+    private Uni<String> latest(String district, int period, String kind, Instant at) {
+        return pool.preparedQuery("""
+                        select payload::text as payload from district_evaluations
+                        where district_code = $1 and period = $2 and kind = $3
+                          and ($4::timestamptz is null or occurred_at <= $4)
+                        order by occurred_at desc limit 1""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.from(new Object[] {district, period, kind,
+                        at == null ? null : at.atOffset(java.time.ZoneOffset.UTC)}))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("payload"));
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return org.junheng.eventsourcing.published.PublishedEvents.JSON.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a kept evaluation result is unreadable", e);
+        }
+    }
+
     /** The moment asked for; null for everything recorded so far. */
     private static Instant moment(String asOf) {
         return QueryValues.optionalAsOf("asOf", asOf);

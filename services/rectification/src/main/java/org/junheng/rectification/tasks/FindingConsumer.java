@@ -13,6 +13,8 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
+import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
@@ -44,9 +46,12 @@ public class FindingConsumer {
     private final Clock clock;
 
     public FindingConsumer(ConsumerGuards guards, TaskStore tasks, DistrictSettings settings, Clock clock) {
-        // results: nothing to rectify
-        this.guarded = guards.guard("rectification/evaluation", event -> event instanceof FindingEvent,
-                (tx, consumed) -> apply(tx, (FindingEvent) consumed.event(), consumed.causedBy(ACTOR)));
+        // findings become tasks; the county results and readiness are kept for the rectification report
+        this.guarded = guards.guard("rectification/evaluation", event -> event instanceof FindingEvent
+                        || event instanceof CountyEvaluated || event instanceof ReadinessChanged,
+                (tx, consumed) -> consumed.event() instanceof FindingEvent finding
+                        ? apply(tx, finding, consumed.causedBy(ACTOR)).replaceWithVoid()
+                        : keep(tx, consumed));
         this.tasks = tasks;
         this.settings = settings;
         this.clock = clock;
@@ -82,6 +87,21 @@ public class FindingConsumer {
             return tasks.append(tx, taskId, loaded.version(), Task.decide(loaded.state(), command),
                     metadata.withDistrict(finding.districtCode()));
         }));
+    }
+
+    /** A county result or readiness verdict, with its time, for the report of any day. */
+    private static Uni<Void> keep(SqlConnection tx, org.junheng.eventsourcing.published.ConsumedEvent consumed) {
+        boolean county = consumed.event() instanceof CountyEvaluated;
+        int period = county ? ((CountyEvaluated) consumed.event()).period()
+                : ((ReadinessChanged) consumed.event()).period();
+        return tx.preparedQuery("""
+                        insert into district_evaluations (event_id, district_code, period, kind, occurred_at, payload)
+                        values ($1, $2, $3, $4, $5, $6::text::jsonb) on conflict do nothing""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.from(new Object[] {consumed.id(),
+                        consumed.event().districtCode(), period, county ? "COUNTY" : "READINESS",
+                        consumed.time() == null ? java.time.OffsetDateTime.now() : consumed.time(),
+                        org.junheng.eventsourcing.published.PublishedEvents.write(consumed.event())}))
+                .replaceWithVoid();
     }
 
     static TaskOpened opened(java.util.UUID taskId, java.util.UUID findingId, String district, int period,

@@ -546,6 +546,42 @@ class RectificationPipelineTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    @Order(11)
+    void theRectificationReportStatesEveryIndicatorEachDepartmentAndEveryFindingsMeasuresAsOfTheDay() throws Exception {
+        String report = "/api/v1/districts/" + DISTRICT + "/periods/2024/rectification-report.docx";
+        Instant beforeResults = Instant.now();
+        var cv = new org.junheng.contracts.evaluation.Variation(org.junheng.contracts.IndicatorCode.CV_RA5_P, 20, 23000,
+                new java.math.BigDecimal("8.1"), new java.math.BigDecimal("4.39"), new java.math.BigDecimal("0.5423"),
+                new java.math.BigDecimal("0.50"), false, List.of());
+        publish(List.of(new org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated(DISTRICT, 2024, "CN-2017",
+                        32, 30, List.of(cv), List.of(new org.junheng.contracts.evaluation.IndicatorValue(
+                        org.junheng.contracts.IndicatorCode.EQ4, new java.math.BigDecimal("12.5"),
+                        new java.math.BigDecimal("10"), true))),
+                new org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged(DISTRICT, 2024, "CN-2017", false,
+                        List.of(new org.junheng.contracts.evaluation.ReadinessReason(
+                                org.junheng.contracts.IndicatorCode.CV_RA5_P, "小学体育运动场馆面积差异系数0.542，高于0.50")),
+                        18)), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) as n from district_evaluations") == 2);
+
+        String text = wordText(given().get(report).then().statusCode(200).extract().asByteArray());
+        for (String expected : List.of("整改情况报告（2024年度）", "尚未达到市级验收条件", "高于0.50",
+                "小学生均体育运动场馆面积差异系数", "0.542", "0.50", "未达标", "参评学校学段32个，校级资源配置达标30个",
+                "各责任单位整改情况", "区教委", "改造2间普通教室为网络多媒体教室", "整改中，完成90%，已逾期", "数据截至")) {
+            assertTrue(text.contains(expected), expected + " missing from " + text);
+        }
+        long tasks = count("select count(*) as n from tasks where district_code = '" + DISTRICT + "' and period = 2024"
+                + " and (closure is null or closure <> 'NO_LONGER_APPLICABLE')");
+        assertTrue(text.contains("共形成整改任务" + tasks + "项"), text);
+        // as it stood before the results arrived: no indicator table yet, the same tasks
+        String before = wordText(given().queryParam("asOf", beforeResults.toString()).get(report).then().statusCode(200)
+                .extract().asByteArray());
+        assertTrue(before.contains("本年度尚无县域测算结果") && before.contains("尚无评估结论"), before);
+        given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get(report).then().statusCode(403);
+        given().get("/api/v1/districts/" + DISTRICT + "/periods/20x4/rectification-report.docx").then()
+                .statusCode(400).body("errors[0].field", equalTo("year"));
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);
