@@ -36,7 +36,7 @@ public final class RectificationReport {
         long late = counted.stream().filter(TaskRecord::settledLate).count();
         try (WordDocument document = new WordDocument()) {
             document.title("义务教育优质均衡发展问题整改情况报告（" + period + "年度）");
-            document.paragraph("市人民政府教育督导室：");
+            document.addressee("市人民政府教育督导室：");
             document.heading("一、总体情况");
             String verdict = readiness == null ? "尚无评估结论"
                     : readiness.ready() ? "已达到市级验收条件" : "尚未达到市级验收条件";
@@ -61,7 +61,7 @@ public final class RectificationReport {
                             v.coefficient().setScale(3, RoundingMode.HALF_UP).toPlainString(),
                             v.limit().setScale(2, RoundingMode.HALF_UP).toPlainString(), v.met() ? "达标" : "未达标"));
                 }
-                document.table(List.of("差异系数", "测算值", "标准（不高于）", "结论"), variations);
+                document.table(List.of("差异系数", "测算值", "标准（不高于）", "结论"), variations, 4045, 1600, 1800, 1400);
                 List<List<String>> items = new ArrayList<>();
                 for (IndicatorValue value : county.indicatorValues()) {
                     items.add(List.of(value.indicator().chineseName(),
@@ -70,7 +70,7 @@ public final class RectificationReport {
                             value.met() ? "达标" : "未达标"));
                 }
                 if (!items.isEmpty()) {
-                    document.table(List.of("县域指标", "测算值", "标准", "结论"), items);
+                    document.table(List.of("县域指标", "测算值", "标准", "结论"), items, 4045, 1600, 1800, 1400);
                 }
             }
             document.heading("三、各责任单位整改情况");
@@ -94,7 +94,8 @@ public final class RectificationReport {
                         SupervisionNotices.dateText(task.state().dueDate()),
                         task.measures() == null ? "尚未提交整改方案" : task.measures(), result(task, today)));
             }
-            document.table(List.of("序号", "问题", "牵头单位", "整改期限", "整改措施", "整改结果"), rows);
+            document.table(List.of("序号", "问题", "牵头单位", "整改期限", "整改措施", "整改结果"), rows,
+                    600, 2600, 1100, 1200, 1900, 1445);
             document.right("区人民政府教育督导室").right(SupervisionNotices.dateText(today));
             document.stamp(stamp.asOf(), stamp.events(), stamp.position());
             return document.bytes();

@@ -42,7 +42,7 @@ public final class SupervisionNotices {
                     urgency -> document.colouredLine("督办等级：" + urgency.colour + "（" + urgency.meaning + "）　"
                             + Urgency.describe(daysLeft), colour(urgency)),
                     () -> document.centredLine("该问题已" + task.status().label() + "，不再督办"));
-            document.paragraph(task.lead().name() + "：");
+            document.addressee(task.lead().name() + "：");
             document.paragraph("经督导核查，" + task.title() + "。现将问题交你单位牵头整改，请于"
                     + dateText(task.dueDate()) + "前完成整改，上传佐证材料并提交区教育督导室核验。");
             List<List<String>> facts = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class SupervisionNotices {
             document.masthead("义务教育优质均衡发展督导", false).title("整改督办单");
             long red = open.stream().filter(t -> Urgency.of(t, today).orElseThrow() == Urgency.RED).count();
             long yellow = open.stream().filter(t -> Urgency.of(t, today).orElseThrow() == Urgency.YELLOW).count();
-            document.paragraph(department.name() + "：");
+            document.addressee(department.name() + "：");
             document.paragraph(open.isEmpty() ? "截至" + dateText(today) + "，你单位没有未完成的整改任务。"
                     : "截至" + dateText(today) + "，你单位承担的整改任务尚有 " + open.size() + " 项未完成，其中红色（逾期）"
                     + red + " 项、黄色（30日内到期）" + yellow + " 项。请按期限逐项整改，逾期事项从速办结。");
@@ -92,7 +92,8 @@ public final class SupervisionNotices {
                             dateText(task.dueDate()), urgency.colour + "，" + Urgency.describe(Urgency.daysLeft(task, today)),
                             task.status().label()));
                 }
-                document.table(List.of("序号", "问题", "职责", "整改期限", "督办等级", "状态"), rows);
+                document.table(List.of("序号", "问题", "职责", "整改期限", "督办等级", "状态"), rows,
+                        700, 3600, 800, 1300, 1500, 945);
             }
             document.right("区教育督导室").right(dateText(today));
             document.stamp(stamp.asOf(), stamp.events(), stamp.position());

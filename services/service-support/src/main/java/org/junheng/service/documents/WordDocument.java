@@ -122,13 +122,21 @@ public final class WordDocument implements AutoCloseable {
         return this;
     }
 
-    /** A table with a header row; every cell plain text. */
+    /** A table with a header row; every cell plain text; columns share the width equally. */
     public WordDocument table(List<String> header, List<List<String>> rows) {
+        return table(header, rows, new int[0]);
+    }
+
+    /** A table whose columns have the given widths in twips (the page's text is 8845 wide). */
+    public WordDocument table(List<String> header, List<List<String>> rows, int... widths) {
         XWPFTable table = document.createTable(rows.size() + 1, header.size());
         table.setWidth("100%");
         fill(table.getRow(0), header, true);
         for (int i = 0; i < rows.size(); i++) {
             fill(table.getRow(i + 1), rows.get(i), false);
+        }
+        if (widths.length == header.size()) {
+            columns(table, widths);
         }
         document.createParagraph();
         return this;
@@ -140,8 +148,8 @@ public final class WordDocument implements AutoCloseable {
         table.setWidth("100%");
         for (int i = 0; i < labelValue.size(); i++) {
             fill(table.getRow(i), labelValue.get(i), false);
-            table.getRow(i).getCell(0).setWidth("22%");
         }
+        columns(table, 2000, 6845); // label and value within the 8845-twip text width of the page
         document.createParagraph();
         return this;
     }
@@ -187,6 +195,30 @@ public final class WordDocument implements AutoCloseable {
             document.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The addressee line (主送): flush left, as a 公文 writes it. */
+    public WordDocument addressee(String text) {
+        XWPFRun run = document.createParagraph().createRun();
+        font(run, BODY_FONT, 16, false);
+        run.setText(text);
+        return this;
+    }
+
+    /** Fixed column widths in twips; viewers otherwise share the width equally. */
+    private static void columns(XWPFTable table, int... widths) {
+        var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
+        for (XWPFTableRow row : table.getRows()) {
+            for (int c = 0; c < widths.length && c < row.getTableCells().size(); c++) {
+                row.getCell(c).setWidth(String.valueOf(widths[c]));
+            }
         }
     }
 

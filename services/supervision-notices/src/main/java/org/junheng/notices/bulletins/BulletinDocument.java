@@ -28,7 +28,7 @@ public final class BulletinDocument {
                 document.centredLine(notice.get("documentNumber").asText());
             }
             document.title(notice.path("title").asText());
-            document.paragraph(ADDRESSEES);
+            document.addressee(ADDRESSEES);
             for (String paragraph : notice.path("body").asText().split("\n")) {
                 if (!paragraph.isBlank()) {
                     document.paragraph(paragraph.strip());
@@ -36,7 +36,7 @@ public final class BulletinDocument {
             }
             document.right(office).right(WordDocument.day(issuedAt));
             document.paragraph("（此件公开发布）");
-            document.right(office + "　　　　" + WordDocument.day(issuedAt) + "印发");
+            document.right(office + "　" + WordDocument.day(issuedAt) + "印发");
             document.stampIssued(issuedAt, seq);
             return document.bytes();
         }
