@@ -149,7 +149,7 @@ class EvaluationPipelineTest {
 
         // ---- XLSX export with Chinese headers: both ledgers, the same lines as the JSON
         byte[] xlsx = given().get(BASE + "/ledger.xlsx").then().statusCode(200).extract().asByteArray();
-        keep("ledger.xlsx", xlsx);
+        org.junheng.infra.TestDocuments.keep("ledger.xlsx", xlsx);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet unmet = workbook.getSheet(LedgerWorkbook.UNMET_SHEET);
             Sheet met = workbook.getSheet(LedgerWorkbook.MET_SHEET);
@@ -386,16 +386,5 @@ class EvaluationPipelineTest {
             }
         }
         throw new AssertionError("no line for " + findingId);
-    }
-
-    /** Keeps a generated document under target/documents, for docs/documents.md's pictures (no assertion reads it). */
-    static void keep(String name, byte[] content) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(dir.resolve(name), content);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -474,7 +474,7 @@ class RectificationPipelineTest {
                         + java.net.URLEncoder.encode("整改督办单", java.nio.charset.StandardCharsets.UTF_8)))
                 .extract();
         String text = wordText(response.asByteArray());
-        keep("supervision-notice-task.docx", response.asByteArray());
+        org.junheng.infra.TestDocuments.keep("supervision-notice-task.docx", response.asByteArray());
         var state = given().get(task).jsonPath();
         for (String expected : List.of("整改督办单", "督办等级：", state.getString("task.subject.schoolName"),
                 state.getString("task.lead.name"), state.getString("task.gap"), "教学仪器设备购置验收报告.pdf",
@@ -496,7 +496,7 @@ class RectificationPipelineTest {
         // the department's notice: its open tasks, most urgent first, and no one else's
         String department = "/api/v1/districts/" + DISTRICT + "/departments/jw/supervision-notice.docx";
         byte[] departmentNotice = given().get(department).then().statusCode(200).extract().asByteArray();
-        keep("supervision-notice-department.docx", departmentNotice);
+        org.junheng.infra.TestDocuments.keep("supervision-notice-department.docx", departmentNotice);
         String all = wordText(departmentNotice);
         long open = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=jw").jsonPath()
                 .getList("findAll { it.status != 'VERIFIED' && it.status != 'CLOSED' }").size();
@@ -534,7 +534,7 @@ class RectificationPipelineTest {
 
         byte[] xlsx = given().get("/api/v1/audit?district=" + DISTRICT + "&format=xlsx").then().statusCode(200)
                 .extract().asByteArray();
-        keep("audit.xlsx", xlsx);
+        org.junheng.infra.TestDocuments.keep("audit.xlsx", xlsx);
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertEquals(events + 1, workbook.getSheetAt(0).getPhysicalNumberOfRows());
             assertEquals("事件", workbook.getSheetAt(0).getRow(0).getCell(2).getStringCellValue());
@@ -569,7 +569,7 @@ class RectificationPipelineTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) as n from district_evaluations") == 2);
 
         byte[] reportDocument = given().get(report).then().statusCode(200).extract().asByteArray();
-        keep("rectification-report.docx", reportDocument);
+        org.junheng.infra.TestDocuments.keep("rectification-report.docx", reportDocument);
         String text = wordText(reportDocument);
         for (String expected : List.of("整改情况报告（2024年度）", "尚未达到市级验收条件", "高于0.50",
                 "小学生均体育运动场馆面积差异系数", "0.542", "0.50", "未达标", "参评学校学段32个，校级资源配置达标30个",
@@ -616,17 +616,6 @@ class RectificationPipelineTest {
                     producer.send(CloudEventRecords.toRecord(stored, route, URI.create("/junheng/test"))).get();
                 }
             }
-        }
-    }
-
-    /** Keeps a generated document under target/documents, for docs/documents.md's pictures (no assertion reads it). */
-    static void keep(String name, byte[] content) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(dir.resolve(name), content);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

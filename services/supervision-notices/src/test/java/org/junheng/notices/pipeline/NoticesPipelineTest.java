@@ -183,7 +183,7 @@ class NoticesPipelineTest {
         var page = given().get("/api/v1/findings/" + finding + "/timeline.html").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/html")).extract();
         String html = page.asString();
-        keep("timeline.html", page.asByteArray());
+        org.junheng.infra.TestDocuments.keep("timeline.html", page.asByteArray());
         assertTrue(html.contains("问题全过程记录") && html.contains("退回原因：仅2间投入使用")
                 && html.contains("核验不通过") && html.contains("王督学") && html.contains("李明"), html);
         assertTrue(!html.contains("TaskRejected") && !html.contains("u-test"), html);
@@ -206,7 +206,7 @@ class NoticesPipelineTest {
         byte[] docx = given().get("/api/v1/districts/" + DISTRICT + "/bulletins/" + bulletin.getString("noticeId")
                 + ".docx").then().statusCode(200).contentType(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
                 .extract().asByteArray();
-        keep("bulletin.docx", docx);
+        org.junheng.infra.TestDocuments.keep("bulletin.docx", docx);
         String text;
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
              var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
@@ -354,16 +354,5 @@ class NoticesPipelineTest {
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.NOTICES));
         return consumer;
-    }
-
-    /** Keeps a generated document under target/documents, for docs/documents.md's pictures (no assertion reads it). */
-    static void keep(String name, byte[] content) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(dir.resolve(name), content);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
