@@ -28,7 +28,4 @@ public record ExpectedVersion(long value) {
         return new ExpectedVersion(ANY_VALUE);
     }
 
-    public boolean isAny() {
-        return value == ANY_VALUE;
-    }
 }

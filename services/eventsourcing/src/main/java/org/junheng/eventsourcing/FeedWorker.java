@@ -41,10 +41,6 @@ public abstract class FeedWorker implements AutoCloseable {
         thread.start();
     }
 
-    public boolean isRunning() {
-        return running.get();
-    }
-
     @Override
     public synchronized void close() {
         running.set(false);

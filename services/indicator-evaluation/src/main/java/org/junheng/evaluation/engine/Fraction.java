@@ -123,10 +123,6 @@ public final class Fraction implements Comparable<Fraction> {
         return compareTo(of(other)) >= 0;
     }
 
-    public boolean isAtMost(BigDecimal other) {
-        return compareTo(of(other)) <= 0;
-    }
-
     public Fraction max(Fraction other) {
         return compareTo(other) >= 0 ? this : other;
     }

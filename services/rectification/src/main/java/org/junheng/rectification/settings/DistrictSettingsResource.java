@@ -87,15 +87,7 @@ public class DistrictSettingsResource {
     }
 
     private Uni<Boolean> save(String district, String ifMatch, ResponsibilityMatrix matrix, Campaign campaign) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ApiProblem.preconditionRequired();
-        }
-        long version;
-        try {
-            version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField("If-Match", ifMatch, "须为本服务返回的ETag (an ETag this service returned)");
-        }
+        long version = org.junheng.service.IfMatch.required(ifMatch);
         return settings.save(district, matrix, campaign, version).map(saved -> {
             if (!saved) {
                 throw ApiProblem.preconditionFailed();

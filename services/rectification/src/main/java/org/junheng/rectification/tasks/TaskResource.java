@@ -234,7 +234,7 @@ public class TaskResource {
         List<TaskCommand> commands = uploads.stream().<TaskCommand>map(upload -> new TaskCommand.AttachEvidence(
                 new EvidenceReference(upload.name(), upload.sha256(), evidenceLocation(taskId, upload.sha256())),
                 caller.person())).toList();
-        return actions.act(taskId, ifMatchVersion(ifMatch), commands, caller, tx -> evidenceFiles.storeAll(tx, uploads))
+        return actions.act(taskId, org.junheng.service.IfMatch.optional(ifMatch), commands, caller, tx -> evidenceFiles.storeAll(tx, uploads))
                 .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
                         .header("ETag", "\"" + done.version() + "\"").build());
     }
@@ -345,7 +345,7 @@ public class TaskResource {
     }
 
     private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
-        return actions.act(taskId(id), ifMatchVersion(ifMatch), command, caller)
+        return actions.act(taskId(id), org.junheng.service.IfMatch.optional(ifMatch), command, caller)
                 .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
                         .header("ETag", "\"" + done.version() + "\"").build());
     }
@@ -355,21 +355,6 @@ public class TaskResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiProblem.invalidField("id", id, "不是有效的任务编号 (not a task id)");
-        }
-    }
-
-    static Long ifMatchVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Long.parseLong(tag.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField("If-Match", ifMatch, "须为本服务返回的ETag (an ETag this service returned)");
         }
     }
 

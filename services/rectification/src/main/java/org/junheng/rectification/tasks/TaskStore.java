@@ -96,7 +96,4 @@ public class TaskStore {
                 .map(count -> expectedVersion + count);
     }
 
-    public EventStore eventStore() {
-        return store;
-    }
 }

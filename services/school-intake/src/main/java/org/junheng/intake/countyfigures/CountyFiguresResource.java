@@ -25,9 +25,7 @@ import org.junheng.eventsourcing.EventStore;
 import org.junheng.intake.common.AggregateStore;
 import org.junheng.intake.common.Codes;
 import org.junheng.intake.common.PreconditionFailed;
-import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
-import org.junheng.intake.common.Requests;
 import org.junheng.service.Caller;
 import org.junheng.intake.statistics.Violation;
 
@@ -63,7 +61,7 @@ public class CountyFiguresResource {
         CountyFigureSetKind kind = kind(kindName);
         Codes.requireDistrict(district);
         Codes.requirePeriod(year);
-        Long expected = Requests.ifMatchVersion(ifMatch);
+        Long expected = org.junheng.service.IfMatch.optional(ifMatch);
         Submission body = submission == null ? new Submission(null, null) : submission;
         String streamId = CountyFigures.streamId(district, year, kind);
         // the content is checked first: every mistake is reported whatever the version
@@ -72,7 +70,7 @@ public class CountyFiguresResource {
             // who may submit is decided before any version is compared
             CountyFigures.requireMaySubmit(caller.department(), body.department(), loaded.state());
             if (loaded.state().submitted() && expected == null) {
-                throw new PreconditionRequired();
+                throw org.junheng.service.ApiProblem.preconditionRequired();
             }
             if (expected != null && expected != loaded.version()) {
                 throw new PreconditionFailed(loaded.version());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.junheng.intake.common.PreconditionFailed;
-import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
 import org.junheng.intake.statistics.Violation;
 import org.junheng.service.ProblemMappers;
@@ -56,8 +55,4 @@ public class Problems {
                 "If-Match does not name the current version; read the resource again and repeat the change", null);
     }
 
-    @ServerExceptionMapper
-    public Response missingPrecondition(PreconditionRequired required) {
-        return problem(428, "if-match-required", "缺少If-Match (If-Match required)", required.getMessage(), null);
-    }
 }

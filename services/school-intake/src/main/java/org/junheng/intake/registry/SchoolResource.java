@@ -19,9 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
-import org.junheng.intake.common.PreconditionRequired;
 import org.junheng.intake.common.Rejection;
-import org.junheng.intake.common.Requests;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.intake.statistics.Violation;
@@ -102,7 +100,7 @@ public class SchoolResource {
                                        @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
-        Long version = requireIfMatch(ifMatch);
+        Long version = org.junheng.service.IfMatch.required(ifMatch);
         ProfileChangeRequest body = request == null ? new ProfileChangeRequest(null, null) : request;
         return registry.handle(district, code, new School.ChangeProfile(body.profile(), body.reason()), version,
                 caller.metadata()).map(SchoolResource::ok);
@@ -116,7 +114,7 @@ public class SchoolResource {
                                @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
-        Long version = requireIfMatch(ifMatch);
+        Long version = org.junheng.service.IfMatch.required(ifMatch);
         ClosureRequest body = request == null ? new ClosureRequest(null, null) : request;
         return registry.handle(district, code, new School.Close(body.closedOn(), body.reason()), version,
                 caller.metadata()).map(SchoolResource::ok);
@@ -130,7 +128,7 @@ public class SchoolResource {
                                @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
-        Long version = requireIfMatch(ifMatch);
+        Long version = org.junheng.service.IfMatch.required(ifMatch);
         MergerRequest body = request == null ? new MergerRequest(null, null) : request;
         Uni<String> intoName = body.intoSchoolCode() == null || body.intoSchoolCode().equals(code)
                 ? Uni.createFrom().item((String) null)
@@ -155,11 +153,4 @@ public class SchoolResource {
         return Response.ok(SchoolView.of(entry)).tag(new EntityTag(Long.toString(entry.version()))).build();
     }
 
-    static Long requireIfMatch(String ifMatch) {
-        Long version = Requests.ifMatchVersion(ifMatch);
-        if (version == null) {
-            throw new PreconditionRequired();
-        }
-        return version;
-    }
 }

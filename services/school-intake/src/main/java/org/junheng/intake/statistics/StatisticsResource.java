@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.intake.common.Rejection;
-import org.junheng.intake.common.Requests;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 
@@ -63,7 +62,7 @@ public class StatisticsResource {
             throw Rejection.invalid("请求体必填 (request body required)",
                     List.of(Violation.error("statistics", null, "必填 (required)")));
         }
-        Long version = Requests.ifMatchVersion(ifMatch);
+        Long version = org.junheng.service.IfMatch.optional(ifMatch);
         return desk.submitOrCorrect(district, year, code, submission.statistics(), submission.reason(),
                         submission.acceptWarnings(), version, caller.metadata())
                 .map(form -> Response.status(form.created() ? 201 : 200)
