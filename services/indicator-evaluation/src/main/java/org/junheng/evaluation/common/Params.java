@@ -21,10 +21,7 @@ public final class Params {
     }
 
     public static int year(String value) {
-        if (value == null || !value.matches("(19|20|21)[0-9]{2}")) {
-            throw ApiProblem.invalidField("year", value, "统计年度为4位年份 (a reporting year such as 2024)");
-        }
-        return Integer.parseInt(value);
+        return org.junheng.service.ReportingYear.require(value);
     }
 
     public static UUID uuid(String field, String value) {

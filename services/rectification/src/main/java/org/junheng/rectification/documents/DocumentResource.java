@@ -97,7 +97,7 @@ public class DocumentResource {
         String d = DistrictCode.require(district);
         caller.requireDistrict(d);
         caller.requireRole("supervisor", "leader", "city-supervisor");
-        int period = QueryValues.optionalInteger("year", year);
+        int period = org.junheng.service.ReportingYear.require(year);
         Instant at = moment(asOf);
         return tasks.loadDistrictAsOf(pool, d, at).flatMap(loaded -> latest(d, period, "READINESS", at)
                 .flatMap(readiness -> latest(d, period, "COUNTY", at).map(county -> {

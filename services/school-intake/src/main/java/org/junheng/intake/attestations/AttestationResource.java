@@ -46,8 +46,8 @@ public class AttestationResource {
                                 @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
-        Codes.requireDistrict(district);
-        Codes.requirePeriod(year);
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(year);
         IndicatorCode indicator = indicator(indicatorCode);
         if (judgment == null) {
             throw Rejection.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
@@ -67,8 +67,8 @@ public class AttestationResource {
                                                      @BeanParam Caller caller) {
         caller.requireDistrict(district);
         caller.requireRole("supervisor", "leader", "city-supervisor", "department");
-        Codes.requireDistrict(district);
-        Codes.requirePeriod(year);
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(year);
         IndicatorCode indicator = indicator(indicatorCode);
         return store.readStreamsWithPrefix("attestation/" + district + "/" + year + "/" + indicator.code() + "/")
                 .map(events -> events.stream().map(StreamHistory.HistoryEntry::of).toList());

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junheng.intake.statistics.Violation;
 
-/** The national code formats: 行政区划代码 (6 digits) and 学校标识码 (10 digits). */
+/**
+ * The national code formats: 行政区划代码 (6 digits) and 学校标识码 (10 digits) together, as the school paths take them
+ * (a district alone: {@link org.junheng.service.DistrictCode}).
+ */
 public final class Codes {
     private Codes() {
     }
@@ -17,13 +20,6 @@ public final class Codes {
         return value != null && value.matches("\\d{10}");
     }
 
-    public static void requireDistrict(String districtCode) {
-        if (!isDistrictCode(districtCode)) {
-            throw Rejection.invalid("行政区划代码须为6位数字 (district code must be 6 digits)",
-                    List.of(Violation.error("district", districtCode, "须为6位数字 (6 digits)")));
-        }
-    }
-
     public static void requireDistrictAndSchool(String districtCode, String schoolCode) {
         List<Violation> violations = new ArrayList<>();
         if (!isDistrictCode(districtCode)) {
@@ -34,13 +30,6 @@ public final class Codes {
         }
         if (!violations.isEmpty()) {
             throw Rejection.invalid("代码格式错误 (malformed code)", violations);
-        }
-    }
-
-    public static void requirePeriod(int period) {
-        if (period < 2000 || period > 2100) {
-            throw Rejection.invalid("统计年度不合理 (implausible reporting year)",
-                    List.of(Violation.error("year", period, "须在2000至2100之间 (between 2000 and 2100)")));
         }
     }
 }

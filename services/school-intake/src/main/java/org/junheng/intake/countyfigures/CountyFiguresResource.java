@@ -59,8 +59,8 @@ public class CountyFiguresResource {
         caller.requireDistrict(district);
         caller.requireRole("department", "supervisor");
         CountyFigureSetKind kind = kind(kindName);
-        Codes.requireDistrict(district);
-        Codes.requirePeriod(year);
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(year);
         Long expected = org.junheng.service.IfMatch.optional(ifMatch);
         Submission body = submission == null ? new Submission(null, null) : submission;
         String streamId = CountyFigures.streamId(district, year, kind);
@@ -96,8 +96,8 @@ public class CountyFiguresResource {
         caller.requireDistrict(district);
         caller.requireRole("supervisor", "leader", "city-supervisor", "department");
         CountyFigureSetKind kind = kind(kindName);
-        Codes.requireDistrict(district);
-        Codes.requirePeriod(year);
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(year);
         return load(district, year, kind).map(loaded -> {
             if (!loaded.state().submitted()) {
                 throw Rejection.notFound("county-figures-not-found", "尚未报送 (not submitted yet)");

@@ -64,8 +64,8 @@ public class ImportDesk {
 
     public Uni<Summary> importFile(String district, int period, byte[] content, String fileName, String reason,
                                    boolean acceptWarnings, EventMetadata metadata) {
-        Codes.requireDistrict(district);
-        Codes.requirePeriod(period);
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(period);
         ImportResult result = StatisticsImport.parse(content, fileName);
         List<ImportProblem> cellProblems = result instanceof ImportResult.Rejected rejected ? rejected.problems() : List.of();
         if (!cellProblems.isEmpty() && ((ImportResult.Rejected) result).wellFormed().isEmpty()) {

@@ -80,7 +80,7 @@ public class SchoolRegistry {
     }
 
     public Uni<List<Entry>> list(String district) {
-        Codes.requireDistrict(district);
+        org.junheng.service.DistrictCode.require(district);
         return aggregates.eventStore().readStreamsWithPrefix("school/" + district + "/").map(events -> {
             Map<String, Entry> schools = new LinkedHashMap<>();
             for (StoredEvent stored : events) {

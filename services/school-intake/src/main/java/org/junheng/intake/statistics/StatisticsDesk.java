@@ -35,7 +35,7 @@ public class StatisticsDesk {
 
     public Uni<Form> find(String district, int period, String schoolCode) {
         Codes.requireDistrictAndSchool(district, schoolCode);
-        Codes.requirePeriod(period);
+        org.junheng.service.ReportingYear.require(period);
         return aggregates.load(StatisticsForm.streamId(district, schoolCode, period),
                         StatisticsForm.State.initial(district, schoolCode, period), SchoolStatisticsEvent.class,
                         StatisticsForm::evolve)
