@@ -54,8 +54,7 @@ public class AuditExport {
         String d = DistrictCode.require(district);
         caller.requireDistrict(d);
         caller.requireRole("supervisor", "city-supervisor");
-        Instant since = from == null || from.isBlank() || from.contains("T") ? QueryValues.optionalInstant("from", from)
-                : QueryValues.optionalDate("from", from).atStartOfDay(ServiceClock.CHINA).toInstant();
+        Instant since = QueryValues.optionalSince("from", from);
         Instant until = QueryValues.optionalAsOf("to", to);
         boolean xlsx = "xlsx".equals(format);
         if (format != null && !xlsx && !"csv".equals(format)) {

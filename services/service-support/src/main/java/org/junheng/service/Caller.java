@@ -20,6 +20,15 @@ public class Caller {
     public static final List<String> ROLES = List.of("admin", "city-supervisor", "supervisor", "leader", "department",
             "school");
 
+    private static final java.util.Map<String, String> ROLE_NAMES = java.util.Map.of("admin", "管理员",
+            "city-supervisor", "市督导", "supervisor", "督导室", "leader", "领导小组", "department", "责任单位",
+            "school", "学校", "system", "系统自动");
+
+    /** A role as people say it (督导室, 责任单位 …); an unknown one as it is. */
+    public static String roleName(String role) {
+        return role == null ? "" : ROLE_NAMES.getOrDefault(role, role);
+    }
+
     @Context
     SecurityContext security;
 

@@ -78,6 +78,14 @@ public final class QueryValues {
         }
     }
 
+    /** The start of a period ({@code from}): an ISO instant, or a date meaning the start of that day in Beijing time. */
+    public static Instant optionalSince(String field, String text) {
+        if (text == null || text.isBlank() || text.contains("T")) {
+            return optionalInstant(field, text);
+        }
+        return optionalDate(field, text).atStartOfDay(ServiceClock.CHINA).toInstant();
+    }
+
     /**
      * A moment to look back to ({@code asOf}): an ISO instant, or a date meaning the end of that day in Beijing time;
      * null for now. A 400 naming {@code field} otherwise.

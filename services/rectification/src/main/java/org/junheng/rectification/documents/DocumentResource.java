@@ -68,14 +68,10 @@ public class DocumentResource {
                                        @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
         caller.requireDistrict(d);
-        if (caller.school() != null || caller.department() != null && !caller.department().equals(code)) {
-            throw ApiProblem.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
-        }
+        TaskAccess.authorizeDepartmentNotice(code, caller);
         Instant at = moment(asOf);
         return settings.of(d).flatMap(s -> {
-            Department department = s.matrix().departments().stream().filter(dep -> dep.code().equals(code))
-                    .findFirst().orElseThrow(() -> ApiProblem.invalidField("code", code,
-                            "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
+            Department department = s.matrix().department("code", code);
             return tasks.loadDistrictAsOf(pool, d, at).map(loaded -> {
                 List<StoredEvent> events = loaded.stream().flatMap(l -> l.events().stream()).toList();
                 byte[] document = SupervisionNotices.forDepartment(department,
@@ -102,10 +98,7 @@ public class DocumentResource {
         return tasks.loadDistrictAsOf(pool, d, at).flatMap(loaded -> latest(d, period, "READINESS", at)
                 .flatMap(readiness -> latest(d, period, "COUNTY", at).map(county -> {
                     List<TaskRecord> records = loaded.stream().filter(l -> l.state().period() == period)
-                            .map(l -> TaskRecord.of(l.events().stream().map(e -> new TaskRecord.Timed(
-                                    (org.junheng.contracts.rectification.TaskEvent)
-                                            org.junheng.eventsourcing.published.PublishedEvents.read(e),
-                                    e.recordedAt())).toList())).toList();
+                            .map(l -> TaskRecord.ofStored(l.events())).toList();
                     List<StoredEvent> events = loaded.stream().flatMap(l -> l.events().stream()).toList();
                     byte[] document = RectificationReport.docx(period,
                             readiness == null ? null : read(readiness, org.junheng.contracts.evaluation.EvaluationEvent

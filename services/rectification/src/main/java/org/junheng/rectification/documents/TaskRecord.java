@@ -22,6 +22,12 @@ public record TaskRecord(TaskState state, @Nullable String measures, @Nullable L
     public record Timed(TaskEvent event, Instant recordedAt) {
     }
 
+    /** From the task's stream as the store read it. */
+    public static TaskRecord ofStored(List<org.junheng.eventsourcing.StoredEvent> stream) {
+        return of(stream.stream().map(stored -> new Timed((TaskEvent)
+                org.junheng.eventsourcing.published.PublishedEvents.read(stored), stored.recordedAt())).toList());
+    }
+
     public static TaskRecord of(List<Timed> history) {
         TaskState state = null;
         String measures = null;

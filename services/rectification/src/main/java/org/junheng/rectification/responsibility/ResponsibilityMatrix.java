@@ -89,6 +89,13 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
         return new Responsibility(defaultLead, List.of());
     }
 
+    /** A unit of the matrix by its code; a 400 naming {@code field} when the matrix has no such unit. */
+    public Department department(String field, String code) {
+        return departments().stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> org.junheng.service.ApiProblem.invalidField(field, code,
+                        "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
+    }
+
     /** Every unit named in the matrix, lead or co-responsible, once. */
     public List<Department> departments() {
         Map<String, Department> all = new java.util.LinkedHashMap<>();

@@ -41,7 +41,7 @@ public class DistrictSettingsResource {
     public Uni<Response> matrix(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.requireDistrict(district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.matrix())
-                .header("ETag", "\"" + s.version() + "\"").build());
+                .header("ETag", org.junheng.service.IfMatch.etag(s.version())).build());
     }
 
     @PUT
@@ -61,7 +61,7 @@ public class DistrictSettingsResource {
     public Uni<Response> campaign(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.requireDistrict(district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.campaign())
-                .header("ETag", "\"" + s.version() + "\"").build());
+                .header("ETag", org.junheng.service.IfMatch.etag(s.version())).build());
     }
 
     @PUT

@@ -29,6 +29,16 @@ public final class TaskAccess {
     }
 
     /**
+     * A department's 督办单 (all its tasks) is for the office, leaders, the city and admins, and for that department;
+     * another department or a school gets 403.
+     */
+    public static void authorizeDepartmentNotice(String departmentCode, Caller caller) {
+        if (caller.school() != null || caller.department() != null && !caller.department().equals(departmentCode)) {
+            throw ApiProblem.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
+        }
+    }
+
+    /**
      * Who may do what: the lead department works the task (a co-responsible one reports progress and attaches
      * evidence); the supervision office verifies, rejects, signs off, extends and reassigns.
      */

@@ -143,7 +143,7 @@ public class TaskResource {
                 throw TaskActions.notFound(taskId);
             }
             return Response.ok(TaskView.of(loaded.state(), loaded.version()))
-                    .header("ETag", "\"" + loaded.version() + "\"").build();
+                    .header("ETag", org.junheng.service.IfMatch.etag(loaded.version())).build();
         });
     }
 
@@ -234,9 +234,8 @@ public class TaskResource {
         List<TaskCommand> commands = uploads.stream().<TaskCommand>map(upload -> new TaskCommand.AttachEvidence(
                 new EvidenceReference(upload.name(), upload.sha256(), evidenceLocation(taskId, upload.sha256())),
                 caller.person())).toList();
-        return actions.act(taskId, org.junheng.service.IfMatch.optional(ifMatch), commands, caller, tx -> evidenceFiles.storeAll(tx, uploads))
-                .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
-                        .header("ETag", "\"" + done.version() + "\"").build());
+        return actions.act(taskId, org.junheng.service.IfMatch.optional(ifMatch), commands, caller,
+                tx -> evidenceFiles.storeAll(tx, uploads)).map(TaskResource::answer);
     }
 
     /** An evidence file of the task, for whoever may see the task: images and PDFs shown inline, others saved. */
@@ -337,17 +336,20 @@ public class TaskResource {
             }
             return settings.of(loaded.state().districtCode());
         }).flatMap(s -> {
-            Department to = s.matrix().departments().stream().filter(d -> d.code().equals(reassign.to()))
-                    .findFirst().orElseThrow(() -> ApiProblem.invalidField("to", reassign.to(),
-                            "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
+            Department to = s.matrix().department("to", reassign.to());
             return act(id, ifMatch, new TaskCommand.Reassign(to, reassign.reason(), caller.person()), caller);
         });
     }
 
     private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
         return actions.act(taskId(id), org.junheng.service.IfMatch.optional(ifMatch), command, caller)
-                .map(done -> Response.ok(TaskView.of(done.state(), done.version()))
-                        .header("ETag", "\"" + done.version() + "\"").build());
+                .map(TaskResource::answer);
+    }
+
+    /** The task after an action, with its new version as ETag. */
+    private static Response answer(TaskActions.Done done) {
+        return Response.ok(TaskView.of(done.state(), done.version()))
+                .header("ETag", org.junheng.service.IfMatch.etag(done.version())).build();
     }
 
     static UUID taskId(String id) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junheng.contracts.EventCatalog;
 import org.junheng.eventsourcing.EventMetadata;
 
@@ -17,19 +16,11 @@ public final class AuditRows {
     public static final List<String> HEADER = List.of("序号（记录位置）", "时间（北京时间）", "事件", "对象", "操作人",
             "角色", "单位", "理由 / 说明", "内容摘要");
 
-    private static final Map<String, String> ROLES = Map.of("admin", "管理员", "city-supervisor", "市督导",
-            "supervisor", "督导室", "leader", "领导小组", "department", "责任单位", "school", "学校", "system", "系统自动");
-
     /** Payload fields a person wrote to explain the action, in the order they are looked for. */
     private static final List<String> REASONS = List.of("reason", "comment", "summary", "remarks", "note");
     private static final int SUMMARY_LENGTH = 240;
 
     private AuditRows() {
-    }
-
-    /** The role as people say it (督导室, 责任单位 …); unknown roles as they are. */
-    public static String role(String role) {
-        return role == null ? "" : ROLES.getOrDefault(role, role);
     }
 
     public static List<String> row(long position, Instant recordedAt, String eventType, String streamId,
@@ -38,16 +29,30 @@ public final class AuditRows {
         row.add(String.valueOf(position));
         row.add(WordDocument.time(recordedAt));
         row.add(EventCatalog.label(eventType));
-        row.add(streamId);
+        row.add(subject(payload, streamId));
         row.add(actor == null ? "" : actor.name() != null ? actor.name() : actor.subject());
-        row.add(actor == null ? "" : role(actor.role()));
+        row.add(actor == null ? "" : org.junheng.service.Caller.roleName(actor.role()));
         row.add(actor == null || actor.department() == null ? "" : actor.department());
         row.add(REASONS.stream().filter(payload::hasNonNull).findFirst().map(f -> payload.get(f).asText()).orElse(""));
         row.add(summary(payload));
         return row;
     }
 
-    /** {@code 字段=值; …} of the payload's plain values, nested objects by their name or code, cut at 240 characters. */
+    /** What the event is about, as people name it: the task's title, the school's name; else the stream. */
+    static String subject(JsonNode payload, String streamId) {
+        for (JsonNode name : List.of(payload.path("title"), payload.path("subject").path("schoolName"),
+                payload.path("profile").path("name"))) {
+            if (name.isTextual() && !name.asText().isBlank()) {
+                return name.asText();
+            }
+        }
+        return streamId;
+    }
+
+    /**
+     * {@code 字段=值; …} of the payload's plain values, nested objects by their name or code, cut at 240 characters;
+     * identifiers are left out (the position in the log already points at the event).
+     */
     static String summary(JsonNode payload) {
         StringBuilder text = new StringBuilder();
         payload.fields().forEachRemaining(field -> {
@@ -56,7 +61,8 @@ public final class AuditRows {
                     : value.hasNonNull("name") ? value.get("name").asText()
                     : value.hasNonNull("code") ? value.get("code").asText()
                     : value.isArray() ? value.size() + "项" : null;
-            if (shown != null && !value.isNull() && !REASONS.contains(field.getKey())) {
+            boolean identifier = field.getKey().endsWith("Id") || field.getKey().endsWith("Ids");
+            if (shown != null && !value.isNull() && !identifier && !REASONS.contains(field.getKey())) {
                 text.append(text.isEmpty() ? "" : "; ").append(field.getKey()).append('=').append(shown);
             }
         });

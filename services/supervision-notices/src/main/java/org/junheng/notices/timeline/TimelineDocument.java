@@ -126,15 +126,9 @@ public final class TimelineDocument {
             return "系统自动";
         }
         String unit = actor.department() == null ? null : units.getOrDefault(actor.department(), actor.department());
-        String role = switch (actor.role() == null ? "" : actor.role()) {
-            case "supervisor" -> "督导室";
-            case "city-supervisor" -> "市督导";
-            case "leader" -> "领导小组";
-            case "admin" -> "管理员";
-            case "school" -> "学校";
-            case "department" -> "责任单位";
-            default -> "";
-        };
+        // an unknown role (a test's, a newer producer's) says nothing to a reader
+        String role = org.junheng.service.Caller.ROLES.contains(actor.role()) ? org.junheng.service.Caller.roleName(
+                actor.role()) : "";
         String where = unit != null ? unit : role;
         return actor.name() != null ? actor.name() + (where.isEmpty() ? "" : "（" + where + "）") : where;
     }
