@@ -33,8 +33,8 @@ public final class WebhookTargets {
     /** @param allowed {@code host:port} entries ({@code host:*} for any port), compared case-insensitively */
     @jakarta.inject.Inject
     public WebhookTargets(@org.eclipse.microprofile.config.inject.ConfigProperty(
-            name = "junheng.webhooks.allowed-targets", defaultValue = " ") List<String> allowed) {
-        this(allowed, WebhookTargets::dns);
+            name = "junheng.webhooks.allowed-targets") java.util.Optional<List<String>> allowed) {
+        this(allowed.orElse(List.of()), WebhookTargets::dns);
     }
 
     WebhookTargets(List<String> allowed, Function<String, InetAddress[]> resolver) {

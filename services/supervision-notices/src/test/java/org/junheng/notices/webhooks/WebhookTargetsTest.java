@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookTargetsTest {
 
-    static final WebhookTargets NONE_ALLOWED = new WebhookTargets(List.of());
+    static final WebhookTargets NONE_ALLOWED = new WebhookTargets(java.util.Optional.empty());
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:9081/q/health", "http://169.254.169.254/latest/meta-data",
