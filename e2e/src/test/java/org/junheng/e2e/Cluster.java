@@ -180,6 +180,42 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The console (web interface) on the services' first replicas, showing {@code district}; its sample users sign in
+     * with the development key.
+     */
+    String startConsole(String district) throws IOException {
+        Path jar = repository.resolve("services/console/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the console is packaged before this module");
+        }
+        int port = freePort();
+        int management = freePort();
+        ports.put("console", port);
+        managementPorts.put("console", management);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + repository.resolve("e2e/target"),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
+                "-Djunheng.console.district=" + district,
+                "-Djunheng.console.dev-signin.key-file=" + repository.resolve(
+                        "deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem"),
+                "-Dquarkus.rest-client.intake.url=" + url("school-intake"),
+                "-Dquarkus.rest-client.evaluation.url=" + url("indicator-evaluation"),
+                "-Dquarkus.rest-client.rectification.url=" + url("rectification"),
+                "-Dquarkus.rest-client.notices.url=" + url("supervision-notices"), "-jar", jar.toString()));
+        processes.put("console", new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile())).start());
+        org.awaitility.Awaitility.await("console ready").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    if (!processes.get("console").isAlive()) {
+                        throw new IllegalStateException("the console exited; see " + logs.resolve("console.log"));
+                    }
+                    return status("http://127.0.0.1:" + management + "/q/health/ready") == 200;
+                });
+        return "http://127.0.0.1:" + port;
+    }
+
     /** The service's log (the first replica's). */
     Path log(String service) {
         return logs.resolve(service + ".log");

@@ -47,6 +47,9 @@ public final class Stack {
             new Service("rectification", "services/rectification", 8083, 9083),
             new Service("supervision-notices", "services/supervision-notices", 8084, 9084));
 
+    /** The web interface, on the four services' APIs; signs the sample users in with the development key. */
+    static final Service CONSOLE = new Service("console", "services/console", 8080, 9080);
+
     private final Path repository;
     private final Path home;
     private final long started = System.nanoTime();
@@ -114,6 +117,11 @@ public final class Stack {
                     () -> status(service.managementUrl() + "/q/health/ready") == 200);
         }
         loadSample();
+        step("starting the console on " + CONSOLE.url());
+        processes.add(start(CONSOLE, Map.of(), "-Djunheng.console.dev-signin.key-file=" + repository.resolve(
+                "deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem")));
+        waitFor("the console ready", Duration.ofMinutes(2),
+                () -> status(CONSOLE.managementUrl() + "/q/health/ready") == 200);
         String summary = summary(infra.description(), String.format("Junheng 均衡 is up in %.0f s",
                 (System.nanoTime() - started) / 1e9));
         System.out.println(summary);
@@ -121,13 +129,16 @@ public final class Stack {
         stopped.await();
     }
 
-    private Process start(Service service, Map<String, String> env) throws IOException {
+    private Process start(Service service, Map<String, String> env, String... properties) throws IOException {
         Path jar = repository.resolve(service.directory()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home.resolve("tmp"), "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home.resolve("tmp")));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(home.resolve("logs/" + service.name() + ".log").toFile()));
         builder.environment().putAll(env);
@@ -225,6 +236,8 @@ public final class Stack {
 
         StringBuilder out = new StringBuilder("\n");
         out.append(String.format("%s — 重庆市大渡口区 (%s), %d%n%n", heading, DISTRICT, PERIOD));
+        out.append(String.format("  console (工作台)   %s   sign in as a sample user (王督学, 李明 区教委, 钢花小学 …)%n%n",
+                CONSOLE.url()));
         out.append(String.format("  schools            %d registered; %d school sections evaluated%n", schools.size(),
                 readiness.path("lastRun").path("schoolSections").asInt()));
         out.append(String.format("  ledger (台账)      %d met, %d unmet (standard %s)%n", ledger.path("metLines").asInt(),

@@ -1,7 +1,6 @@
 package org.junheng.rectification.lifecycle;
 
 import java.util.List;
-import java.util.Set;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.evaluation.ResolutionBasis;
 import org.junheng.contracts.rectification.ClosureReason;
@@ -35,9 +34,6 @@ import org.junheng.contracts.rectification.VerificationMethod;
  * </pre>
  */
 public final class Task {
-
-    private static final Set<TaskStatus> EVIDENCE_ALLOWED = Set.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED,
-            TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED);
 
     private Task() {
     }
@@ -80,12 +76,12 @@ public final class Task {
             throw TaskRefused.illegal(actionName(command), status);
         }
         if (command instanceof TaskCommand.Assign assign) {
-            require(status == TaskStatus.OPEN || status == TaskStatus.ASSIGNED, command, status);
+            require(command, status);
             return List.of(new TaskAssigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
                     assign.responsible()));
         }
         if (command instanceof TaskCommand.SubmitPlan plan) {
-            require(status == TaskStatus.ASSIGNED || status == TaskStatus.PLANNED, command, status);
+            require(command, status);
             requireText(plan.measures(), "measures", "整改措施不能为空 (measures are required)");
             if (plan.plannedCompletion() == null) {
                 throw TaskRefused.invalid("planned-completion-required",
@@ -96,7 +92,7 @@ public final class Task {
                     plan.plannedCompletion(), plan.by()));
         }
         if (command instanceof TaskCommand.ReportProgress progress) {
-            require(status == TaskStatus.PLANNED || status == TaskStatus.IN_PROGRESS, command, status);
+            require(command, status);
             if (progress.percentComplete() < 0 || progress.percentComplete() > 100) {
                 throw TaskRefused.invalid("percent-out-of-range", "完成比例应在0–100之间 (percentComplete is 0–100)");
             }
@@ -105,14 +101,14 @@ public final class Task {
                     progress.percentComplete(), progress.description(), progress.by()));
         }
         if (command instanceof TaskCommand.AttachEvidence attach) {
-            require(EVIDENCE_ALLOWED.contains(status), command, status);
+            require(command, status);
             boolean duplicate = state.evidence().stream()
                     .anyMatch(e -> e.sha256().equals(attach.evidence().sha256()));
             return duplicate ? List.of() : List.of(new EvidenceAttached(state.taskId(), state.districtCode(),
                     state.findingId(), attach.evidence(), attach.uploader()));
         }
         if (command instanceof TaskCommand.SubmitForVerification submit) {
-            require(status == TaskStatus.IN_PROGRESS, command, status);
+            require(command, status);
             if (state.evidence().isEmpty()) {
                 throw new TaskRefused(TaskRefused.Kind.CONFLICT, "evidence-required",
                         "提交核验前请上传佐证材料 (attach evidence before submitting for verification)");
@@ -122,23 +118,23 @@ public final class Task {
                     state.rounds() + 1, submit.summary(), submit.by()));
         }
         if (command instanceof TaskCommand.Verify verify) {
-            require(status == TaskStatus.SUBMITTED, command, status);
+            require(command, status);
             return List.of(new TaskVerified(state.taskId(), state.districtCode(), state.findingId(),
                     VerificationMethod.JUDGMENT, verify.verifier(), verify.comment()));
         }
         if (command instanceof TaskCommand.Reject reject) {
-            require(status == TaskStatus.SUBMITTED, command, status);
+            require(command, status);
             requireText(reject.reason(), "reason", "请填写退回原因 (reason is required)");
             return List.of(new TaskRejected(state.taskId(), state.districtCode(), state.findingId(), state.rounds(),
                     reject.reason(), reject.by()));
         }
         if (command instanceof TaskCommand.Close close) {
-            require(status == TaskStatus.VERIFIED, command, status);
+            require(command, status);
             return List.of(new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
                     ClosureReason.RECTIFIED, close.note()));
         }
         if (command instanceof TaskCommand.ExtendDeadline extend) {
-            require(!status.settled(), command, status);
+            require(command, status);
             requireText(extend.reason(), "reason", "请填写延期理由 (reason is required)");
             if (extend.newDueDate() == null) {
                 throw TaskRefused.invalid("new-due-date-required", "请填写新的整改期限 (newDueDate is required)");
@@ -151,7 +147,7 @@ public final class Task {
                     state.dueDate(), extend.newDueDate(), extend.reason(), extend.approver()));
         }
         if (command instanceof TaskCommand.Reassign reassign) {
-            require(!status.settled(), command, status);
+            require(command, status);
             requireText(reassign.reason(), "reason", "请填写改派理由 (reason is required)");
             if (reassign.to() == null) {
                 throw TaskRefused.invalid("to-required", "请指定改派单位 (name the department to reassign to)");
@@ -242,8 +238,9 @@ public final class Task {
         return state;
     }
 
-    private static void require(boolean allowed, TaskCommand command, TaskStatus status) {
-        if (!allowed) {
+    /** A person's action only in the statuses {@link TaskAction} allows it. */
+    private static void require(TaskCommand command, TaskStatus status) {
+        if (!TaskAction.of(command).map(action -> action.allowedIn(status)).orElse(false)) {
             throw TaskRefused.illegal(actionName(command), status);
         }
     }
@@ -255,19 +252,7 @@ public final class Task {
     }
 
     static String actionName(TaskCommand command) {
-        String name = command.getClass().getSimpleName();
-        return switch (name) {
-            case "Assign" -> "分派责任人 (assign)";
-            case "SubmitPlan" -> "提交整改方案 (plan)";
-            case "ReportProgress" -> "报告进展 (progress)";
-            case "AttachEvidence" -> "上传佐证材料 (evidence)";
-            case "SubmitForVerification" -> "提交核验 (submit)";
-            case "Verify" -> "核验通过 (verify)";
-            case "Reject" -> "退回 (reject)";
-            case "Close" -> "销号 (close)";
-            case "ExtendDeadline" -> "延期 (extend)";
-            case "Reassign" -> "改派 (reassign)";
-            default -> name;
-        };
+        return TaskAction.of(command).map(action -> action.label() + " (" + action.operation() + ")")
+                .orElse(command.getClass().getSimpleName());
     }
 }

@@ -25,10 +25,14 @@ public enum Urgency {
     }
 
     public static Optional<Urgency> of(TaskState task, LocalDate today) {
-        if (task.status() == TaskStatus.VERIFIED || task.status() == TaskStatus.CLOSED) {
+        return of(task.status(), task.dueDate(), today);
+    }
+
+    public static Optional<Urgency> of(TaskStatus status, LocalDate dueDate, LocalDate today) {
+        if (status.settled()) {
             return Optional.empty();
         }
-        long daysLeft = daysLeft(task, today);
+        long daysLeft = ChronoUnit.DAYS.between(today, dueDate);
         return Optional.of(daysLeft < 0 ? RED : daysLeft <= WARNING_DAYS ? YELLOW : BLUE);
     }
 

@@ -1,5 +1,8 @@
 package org.junheng.rectification.tasks;
 
+import java.util.Arrays;
+import java.util.List;
+import org.junheng.rectification.lifecycle.TaskAction;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.service.ApiProblem;
@@ -39,28 +42,43 @@ public final class TaskAccess {
     }
 
     /**
-     * Who may do what: the lead department works the task (a co-responsible one reports progress and attaches
-     * evidence); the supervision office verifies, rejects, signs off, extends and reassigns.
+     * Who may do what ({@link TaskAction#party}): the lead department works the task (a co-responsible one reports
+     * progress and attaches evidence); the supervision office verifies, rejects, signs off, extends and reassigns.
      */
     public static void authorize(TaskState task, TaskCommand command, Caller caller) {
         if (!visible(task, caller)) {
             throw TaskActions.notFound(task.taskId());
         }
-        if (caller.is("admin")) {
+        TaskAction action = TaskAction.of(command).orElseThrow(() -> new IllegalArgumentException(
+                "not a person's action: " + command));
+        if (permits(task, action, caller)) {
             return;
         }
-        boolean office = command instanceof TaskCommand.Verify || command instanceof TaskCommand.Reject
-                || command instanceof TaskCommand.Close || command instanceof TaskCommand.ExtendDeadline
-                || command instanceof TaskCommand.Reassign;
-        if (office) {
+        if (action.party() == TaskAction.Party.OFFICE) {
             caller.requireRole("supervisor");
-            return;
         }
         caller.requireRole("department");
-        boolean helperMayDo = command instanceof TaskCommand.ReportProgress
-                || command instanceof TaskCommand.AttachEvidence;
-        if (!helperMayDo && !task.lead().code().equals(caller.department())) {
-            throw ApiProblem.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
+        throw ApiProblem.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
+    }
+
+    /** Whether the caller is the party to take the action (whatever the task's status). */
+    public static boolean permits(TaskState task, TaskAction action, Caller caller) {
+        if (!visible(task, caller)) {
+            return false;
         }
+        if (caller.is("admin")) {
+            return true;
+        }
+        return switch (action.party()) {
+            case OFFICE -> caller.is("supervisor");
+            case INVOLVED -> caller.is("department");
+            case LEAD -> caller.is("department") && task.lead().code().equals(caller.department());
+        };
+    }
+
+    /** The actions the caller may take on the task now: its party's, allowed in the task's status. */
+    public static List<TaskAction> available(TaskState task, Caller caller) {
+        return Arrays.stream(TaskAction.values())
+                .filter(action -> action.allowedIn(task.status()) && permits(task, action, caller)).toList();
     }
 }

@@ -5,20 +5,25 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junheng.contracts.Nullable;
+import org.junheng.rectification.lifecycle.TaskStatus;
+import org.junheng.rectification.lifecycle.Urgency;
 
 /** The task list and the departments' scorecards (the basis of the office's 通报). */
 @ApplicationScoped
 public class TaskQueries {
 
     private final Pool pool;
+    private final Clock clock;
 
-    public TaskQueries(Pool pool) {
+    public TaskQueries(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public record TaskRow(UUID taskId, String districtCode, UUID findingId, int period, @Nullable String schoolCode,
@@ -27,7 +32,8 @@ public class TaskQueries {
                           List<String> coDepartments, LocalDate dueDate, String status, @Nullable String responsible,
                           int rounds, int rejections, int percentComplete, int evidence, boolean overdue,
                           @Nullable String escalation, @Nullable String verification, @Nullable String closure,
-                          long version) {
+                          long version, String statusLabel, @Nullable Urgency urgency, @Nullable String urgencyLabel,
+                          @Nullable String daysLeft) {
     }
 
     public record Filter(String district, @Nullable String department, @Nullable String status,
@@ -52,7 +58,8 @@ public class TaskQueries {
                         filter.indicator(), filter.school(), filter.overdue(), filter.period()}))
                 .map(rows -> {
                     List<TaskRow> list = new ArrayList<>(rows.rowCount());
-                    rows.forEach(row -> list.add(row(row)));
+                    LocalDate today = LocalDate.now(clock);
+                    rows.forEach(row -> list.add(row(row, today)));
                     return list;
                 });
     }
@@ -93,7 +100,11 @@ public class TaskQueries {
                 });
     }
 
-    private static TaskRow row(Row row) {
+    /** A row of the board, with its 督办等级 colour and days left as of today ({@link Urgency}). */
+    private static TaskRow row(Row row, LocalDate today) {
+        TaskStatus status = TaskStatus.valueOf(row.getString("status"));
+        LocalDate due = row.getLocalDate("due_date");
+        Urgency urgency = Urgency.of(status, due, today).orElse(null);
         return new TaskRow(row.getUUID("task_id"), row.getString("district_code"), row.getUUID("finding_id"),
                 row.getInteger("period"), row.getString("school_code"), row.getString("school_name"),
                 row.getString("section"), row.getString("indicator"), row.getString("severity"),
@@ -102,6 +113,7 @@ public class TaskQueries {
                 row.getString("responsible"), row.getInteger("rounds"), row.getInteger("rejections"),
                 row.getInteger("percent_complete"), row.getInteger("evidence_count"), row.getBoolean("overdue"),
                 row.getString("escalation"), row.getString("verification"), row.getString("closure"),
-                row.getLong("version"));
+                row.getLong("version"), status.label(), urgency, urgency == null ? null : urgency.colour,
+                urgency == null ? null : Urgency.describe(java.time.temporal.ChronoUnit.DAYS.between(today, due)));
     }
 }

@@ -63,10 +63,16 @@ public class TaskResource {
     }
 
     /** A task as it stands, with its status in Chinese. */
-    public record TaskView(TaskState task, String statusLabel, long version) {
-        static TaskView of(TaskState state, long version) {
-            return new TaskView(state, state.status().label(), version);
+    /** The task, its status in words, its version (the ETag) and what the caller may do with it now. */
+    public record TaskView(TaskState task, String statusLabel, long version, List<ActionView> actions) {
+        static TaskView of(TaskState state, long version, Caller caller) {
+            return new TaskView(state, state.status().label(), version, TaskAccess.available(state, caller).stream()
+                    .map(action -> new ActionView(action.operation(), action.label())).toList());
         }
+    }
+
+    /** An action the caller may take: {@code POST /api/v1/tasks/{id}/<operation>}, and its name in words. */
+    public record ActionView(String operation, String label) {
     }
 
     public record HistoryEntry(long version, String type, Instant recordedAt, @Nullable EventMetadata.Actor actor,
@@ -142,7 +148,7 @@ public class TaskResource {
             if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
                 throw TaskActions.notFound(taskId);
             }
-            return Response.ok(TaskView.of(loaded.state(), loaded.version()))
+            return Response.ok(TaskView.of(loaded.state(), loaded.version(), caller))
                     .header("ETag", org.junheng.service.IfMatch.etag(loaded.version())).build();
         });
     }
@@ -235,7 +241,7 @@ public class TaskResource {
                 new EvidenceReference(upload.name(), upload.sha256(), evidenceLocation(taskId, upload.sha256())),
                 caller.person())).toList();
         return actions.act(taskId, org.junheng.service.IfMatch.optional(ifMatch), commands, caller,
-                tx -> evidenceFiles.storeAll(tx, uploads)).map(TaskResource::answer);
+                tx -> evidenceFiles.storeAll(tx, uploads)).map(done -> answer(done, caller));
     }
 
     /** An evidence file of the task, for whoever may see the task: images and PDFs shown inline, others saved. */
@@ -343,12 +349,12 @@ public class TaskResource {
 
     private Uni<Response> act(String id, String ifMatch, TaskCommand command, Caller caller) {
         return actions.act(taskId(id), org.junheng.service.IfMatch.optional(ifMatch), command, caller)
-                .map(TaskResource::answer);
+                .map(done -> answer(done, caller));
     }
 
     /** The task after an action, with its new version as ETag. */
-    private static Response answer(TaskActions.Done done) {
-        return Response.ok(TaskView.of(done.state(), done.version()))
+    private static Response answer(TaskActions.Done done, Caller caller) {
+        return Response.ok(TaskView.of(done.state(), done.version(), caller))
                 .header("ETag", org.junheng.service.IfMatch.etag(done.version())).build();
     }
 

@@ -89,6 +89,20 @@ class TaskTest {
         return cases.stream();
     }
 
+    @Test
+    void theActionTableIsTheLegalTable() {
+        assertEquals(LEGAL.keySet().size(), TaskAction.values().length);
+        for (TaskAction action : TaskAction.values()) {
+            Set<TaskStatus> allowed = EnumSet.noneOf(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                if (action.allowedIn(status)) {
+                    allowed.add(status);
+                }
+            }
+            assertEquals(LEGAL.get(action.operation()), allowed, action.name());
+        }
+    }
+
     @ParameterizedTest(name = "given {1}, when {0}")
     @MethodSource("everyCommandInEveryStatus")
     void aCommandIsLegalExactlyInItsStatuses(String name, TaskStatus status) {

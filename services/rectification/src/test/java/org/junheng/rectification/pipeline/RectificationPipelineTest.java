@@ -110,7 +110,12 @@ class RectificationPipelineTest {
         }
         // hardware before software: the sports-ground task is due before the key-teacher task
         given().get("/api/v1/tasks?district=" + DISTRICT + "&indicator=RA5").then()
-                .body("dueDate", org.hamcrest.Matchers.everyItem(equalTo(today.plusDays(90).toString())));
+                .body("dueDate", org.hamcrest.Matchers.everyItem(equalTo(today.plusDays(90).toString())))
+                // the board's colour by days left (蓝色 beyond 30 days) and the status in words
+                .body("urgency", org.hamcrest.Matchers.everyItem(equalTo("BLUE")))
+                .body("urgencyLabel", org.hamcrest.Matchers.everyItem(equalTo("蓝色")))
+                .body("daysLeft", org.hamcrest.Matchers.everyItem(equalTo("距整改期限还有 90 天")))
+                .body("statusLabel", org.hamcrest.Matchers.everyItem(equalTo("待分派")));
         given().get("/api/v1/tasks?district=" + DISTRICT + "&indicator=RA2").then()
                 .body("dueDate", org.hamcrest.Matchers.everyItem(equalTo(today.plusDays(180).toString())));
         // the finance bureau sees the tasks it leads (EQ4) and those it helps with (RA4, RA5, RA6, GG3/GG4 …)
@@ -155,6 +160,12 @@ class RectificationPipelineTest {
                 .header("ETag");
         act(task, "submit", etag, EDUCATION, "{\"summary\": \"3间均已使用\"}", 200)
                 .then().body("task.rounds", equalTo(2)).body("task.status", equalTo("SUBMITTED"));
+        // what each party may do now, as the console offers it: the office decides, the lead may add evidence
+        given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get(task).then()
+                .body("actions.operation", equalTo(List.of("verify", "reject", "extend", "reassign")))
+                .body("actions.label", equalTo(List.of("核验通过", "退回", "延期", "改派")));
+        given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get(task).then()
+                .body("actions.operation", equalTo(List.of("evidence")));
 
         // the school's corrected data resolve the finding: the task is verified by data and closed
         publish(List.of(new FindingEvent.FindingResolved(finding.findingId(), DISTRICT, 2024, finding.subject(),

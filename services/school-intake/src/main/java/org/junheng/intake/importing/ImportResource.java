@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -67,6 +68,20 @@ public class ImportResource {
         return Response.ok(ImportTemplate.xlsx(), XLSX)
                 .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment("学校年度统计.xlsx",
                         "school-statistics.xlsx")).build();
+    }
+
+    /** One field of the statistics form, as the template's column and the web form's input. */
+    public record FormField(String header, StatisticsColumn.Scope scope, String path, StatisticsColumn.Kind kind,
+                            boolean required) {
+    }
+
+    @GET
+    @Path("import-templates/school-statistics/columns")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "统计表字段 (the form's fields: heading, scope, path in the form, kind, required)")
+    public List<FormField> columns() {
+        return java.util.Arrays.stream(StatisticsColumn.values()).map(c -> new FormField(c.header(), c.scope(),
+                c.path(), c.kind(), c.required())).toList();
     }
 
     @GET

@@ -46,8 +46,8 @@ public final class TimelineDocument {
                              JsonNode payload) {
     }
 
-    /** One row: 环节, 经办人, 内容. */
-    record Row(Instant at, String step, String person, String content, boolean dataChange) {
+    /** One row: 时间, 环节, 经办人, 内容 — and whether it is the school's data change that resolved the finding. */
+    public record Row(Instant at, String step, String person, String content, boolean dataChange) {
     }
 
     /**
@@ -56,20 +56,9 @@ public final class TimelineDocument {
      */
     public static String html(List<TimelineResource.Entry> entries, Map<String, DataChange> resolvingChanges,
                               Instant printedAt) {
-        Map<String, String> units = unitNames(entries);
         JsonNode finding = entries.stream().filter(e -> e.eventType().startsWith("FindingRaised")).findFirst()
                 .map(TimelineResource.Entry::event).orElse(entries.get(0).event());
-        List<Row> rows = new ArrayList<>();
-        for (TimelineResource.Entry entry : entries) {
-            DataChange change = resolvingChanges.get(entry.eventId());
-            if (change != null) {
-                rows.add(new Row(change.occurredAt(), EventCatalog.label(change.eventType()),
-                        person(change.actor(), change.payload(), units), dataContent(change), true));
-            }
-            rows.add(new Row(entry.occurredAt(), EventCatalog.label(entry.eventType()),
-                    person(entry.actor(), entry.event(), units), content(entry.eventType(), entry.event(), units),
-                    false));
-        }
+        List<Row> rows = rows(entries, resolvingChanges);
 
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>问题全过程记录</title><style>").append(STYLE).append("</style></head><body>");
@@ -90,6 +79,26 @@ public final class TimelineDocument {
         html.append("</table><p class=\"sign\">打印时间：").append(TIME.format(printedAt))
                 .append("　　　　核查督学（签字）：＿＿＿＿＿＿　　　　日期：＿＿＿＿＿＿</p></body></html>");
         return html.toString();
+    }
+
+    /**
+     * The story in words, one row per step, the resolving data change before the resolution it caused: what the
+     * printable page shows and the console's task page reads ({@code GET …/timeline/steps}).
+     */
+    public static List<Row> rows(List<TimelineResource.Entry> entries, Map<String, DataChange> resolvingChanges) {
+        Map<String, String> units = unitNames(entries);
+        List<Row> rows = new ArrayList<>();
+        for (TimelineResource.Entry entry : entries) {
+            DataChange change = resolvingChanges.get(entry.eventId());
+            if (change != null) {
+                rows.add(new Row(change.occurredAt(), EventCatalog.label(change.eventType()),
+                        person(change.actor(), change.payload(), units), dataContent(change), true));
+            }
+            rows.add(new Row(entry.occurredAt(), EventCatalog.label(entry.eventType()),
+                    person(entry.actor(), entry.event(), units), content(entry.eventType(), entry.event(), units),
+                    false));
+        }
+        return rows;
     }
 
     /** The names of the units the story mentions: departments from the task's events, the school from the finding. */

@@ -74,6 +74,15 @@ public class TimelineResource {
                 }));
     }
 
+    /** The story in Chinese, one row per step (环节, 经办人, 内容), as the printable record shows it. */
+    @GET
+    @Path("timeline/steps")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<TimelineDocument.Row>> steps(@PathParam("id") String id, @BeanParam Caller caller) {
+        return timeline(id, caller).flatMap(entries -> resolvingChanges(entries)
+                .map(changes -> TimelineDocument.rows(entries, changes)));
+    }
+
     /** The record a 督学 signs: school and indicator, every step in Chinese with people's names, printable. */
     @GET
     @Path("timeline.html")

@@ -180,6 +180,14 @@ class NoticesPipelineTest {
                 "TaskRejected.v1", "SubmittedForVerification.v1", "FindingResolved.v1", "TaskVerified.v1",
                 "TaskClosed.v1"), steps);
         assertTrue(timeline.getList("eventType").contains("NoticeIssued.v1"));
+        // the same story as rows in words, for the console's task page
+        var rows = given().get("/api/v1/findings/" + finding + "/timeline/steps").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(rows.getList("step").contains("核验不通过"), rows.prettify());
+        assertTrue(rows.getList("content").contains("退回原因：仅2间投入使用"), rows.prettify());
+        assertTrue(rows.getList("person").stream().anyMatch(p -> String.valueOf(p).startsWith("王督学")),
+                rows.prettify());
+        assertTrue(!rows.prettify().contains("TaskRejected") && !rows.prettify().contains("u-test"), rows.prettify());
         var page = given().get("/api/v1/findings/" + finding + "/timeline.html").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/html")).extract();
         String html = page.asString();

@@ -1,0 +1,311 @@
+package org.junheng.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junheng.infra.DevTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The console in a real Chromium (Debian's, driven by Playwright) against the packaged services on the sample
+ * district: each role's main journey as a county official would walk it, a notice arriving live, sign-out and an
+ * expired session. Screenshots of every page land in {@code e2e/target/console-screenshots} (docs/console.md shows
+ * them).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleTest {
+
+    static final String DISTRICT = "500116";
+    static final String GANGHUA = "2150473309";
+    static final Path SHOTS = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve(
+            "target/console-screenshots");
+
+    static Cluster cluster;
+    static String console;
+    static Playwright playwright;
+    static Browser browser;
+    static final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new Cluster();
+        cluster.startAll();
+        SampleDistrict.load(cluster.url("school-intake"), DISTRICT, () -> { });
+        String tasks = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT;
+        await().atMost(Duration.ofSeconds(90)).until(() -> Api.getAnswer(tasks).status() == 200
+                && Api.get(tasks).size() == 19);
+        console = cluster.startConsole(DISTRICT);
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // Playwright starts it with a fresh profile (user data directory) of its own
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("junheng.chromium", "/usr/bin/chromium")))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        contexts.forEach(BrowserContext::close);
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOfficeFindsWhyTheDistrictIsNotReady() {
+        Page page = signIn("王督学");
+        assertTrue(page.url().endsWith("/overview"), page.url());
+        assertTrue(page.locator("#verdict").innerText().contains("尚不具备市级督导评估验收条件"));
+        JsonNode readiness = Api.get(cluster.url("indicator-evaluation") + "/api/v1/districts/" + DISTRICT
+                + "/periods/2024/readiness");
+        // every reason the evaluation gives, grouped, none lost
+        assertEquals(readiness.path("reasons").size(), page.locator("#reasons li").count());
+        assertTrue(page.locator("#reasons h3").allInnerTexts().stream().anyMatch(h -> h.startsWith("一票否决")));
+        // the 14 coefficients drawn against their limits, the failing one named
+        page.locator("#cv-chart[data-rendered='14']").waitFor();
+        assertTrue(page.locator("#cv-chart svg").count() == 1);
+        // tasks by department link to the filtered board
+        page.locator("#tasks-by-department a", new Page.LocatorOptions().setHasText("区财政局")).first().click();
+        page.waitForURL("**/tasks?department=cz");
+        // the tasks it leads and those it helps with, as the service counts them
+        assertEquals(Api.get(cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT + "&department=cz")
+                .size(), page.locator("table.board tbody tr").count());
+        assertFalse(page.content().contains("TaskOpened") || page.content().contains("null"));
+        screenshot(page, "office-board-filtered");
+        page.navigate(console + "/overview");
+        page.locator("#cv-chart[data-rendered='14']").waitFor();
+        screenshot(page, "office-overview");
+        assertNoHorizontalScroll(page);
+    }
+
+    @Test
+    @Order(2)
+    void aDepartmentPlansAttachesEvidenceAndSubmitsWhileTheOfficeWatchesNoticesLive() {
+        Page office = signIn("王督学");
+        office.navigate(console + "/notices");
+        office.locator("#notices li").first().waitFor();
+        int before = office.locator("#notices li").count();
+        screenshot(office, "office-notices");
+
+        Page jw = signIn("李明");
+        assertTrue(jw.url().endsWith("/my-tasks"), jw.url());
+        assertEquals(17, jw.locator("#lead table.board tbody tr").count());
+        screenshot(jw, "department-my-tasks");
+        jw.locator("#lead a", new Page.LocatorOptions().setHasText("钢花小学")).first().click();
+        String taskUrl = jw.url();
+        act(jw, "分派责任人");
+        assertEquals("已分派", jw.locator("#status").innerText());
+        jw.getByLabel("整改措施").fill("严格按学区划片招生，清理跨片入学");
+        jw.getByLabel("计划完成日期").fill("2025-08-31");
+        act(jw, "提交整改方案");
+        jw.getByLabel("完成比例（%）").fill("60");
+        jw.getByLabel("进展情况").fill("已核查38名跨片学生");
+        act(jw, "报告进展");
+        // submitting without evidence: the service's refusal, in words, on the page
+        jw.getByLabel("整改情况说明").fill("已完成核查");
+        jw.locator("button[data-operation='submit']").click();
+        assertTrue(jw.locator("#refusal").innerText().contains("请上传佐证材料"), jw.locator("#refusal").innerText());
+        jw.locator("input[type=file]").setInputFiles(new FilePayload("划片入学核查表.pdf", "application/pdf",
+                "%PDF-1.4\n% 划片入学核查表\n".getBytes(StandardCharsets.UTF_8)));
+        jw.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传").setExact(true)).click();
+        jw.waitForLoadState();
+        assertTrue(jw.locator("#evidence").innerText().contains("划片入学核查表.pdf"));
+        jw.getByLabel("整改情况说明").fill("已完成核查，跨片学生均已回学区");
+        act(jw, "提交核验");
+        assertEquals("待核验", jw.locator("#status").innerText());
+        assertEquals(0, jw.locator("#actions button[data-operation='verify']").count(), "the department cannot verify");
+        screenshot(jw, "department-task");
+
+        // the office's open notices page shows the request for verification without a reload
+        office.locator("#notices li").nth(before).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertTrue(office.locator("#notices li").first().innerText().contains("核验申请"),
+                office.locator("#notices li").first().innerText());
+        tasks.put("ganghua", taskUrl);
+    }
+
+    static final Map<String, String> tasks = new java.util.HashMap<>();
+
+    @Test
+    @Order(3)
+    void theOfficeRejectsWithAReasonThenVerifiesTheNextSubmissionAndSignsItOff() {
+        Page office = signIn("王督学");
+        office.navigate(tasks.get("ganghua"));
+        // a reason is required: the browser asks for it; without the browser's check, the service refuses
+        office.locator("textarea[name=reason]").first().evaluate("e => e.removeAttribute('required')");
+        office.locator("button[data-operation='reject']").click();
+        assertTrue(office.locator("#refusal").innerText().contains("退回原因"), office.locator("#refusal").innerText());
+        office.getByLabel("退回原因").fill("尚未提供新学年入学数据");
+        act(office, "退回");
+        assertEquals("整改中（已退回 1 次）", office.locator("#status").innerText());
+        // the story is gathered from the services' events: the newest step arrives within seconds
+        awaitStory(office, "退回原因：尚未提供新学年入学数据");
+        assertTrue(office.locator("#story").innerText().contains("王督学"));
+
+        Page jw = signIn("李明");
+        jw.navigate(tasks.get("ganghua"));
+        jw.getByLabel("整改情况说明").fill("已补充新学年入学名册");
+        act(jw, "提交核验");
+
+        office.navigate(tasks.get("ganghua"));
+        office.getByLabel("核验意见（可不填）").fill("材料齐全，核查属实");
+        act(office, "核验通过");
+        assertTrue(office.locator("#status").innerText().startsWith("已核验"));
+        act(office, "销号");
+        assertTrue(office.locator("#status").innerText().startsWith("已销号"));
+        assertEquals(0, office.locator("#actions").count(), "nothing left to do on a closed task");
+        awaitStory(office, "任务关闭");
+        String story = office.locator("#story").innerText();
+        for (String step : List.of("整改任务下达", "任务分派", "上传佐证材料", "核验不通过", "李明", "王督学")) {
+            assertTrue(story.contains(step), step + " missing from " + story);
+        }
+        for (String forbidden : List.of("TaskOpened", ".v1", "u-jw-17", ";department;")) {
+            assertFalse(office.content().contains(forbidden), forbidden);
+        }
+        screenshot(office, "office-task-closed");
+    }
+
+    @Test
+    @Order(4)
+    void aSchoolCorrectsAFigureAndSeesItsFindingResolved() {
+        Page school = signIn("钢花小学填报员");
+        assertTrue(school.url().endsWith("/my-school"), school.url());
+        assertTrue(school.locator("#findings").innerText().contains("GG13"), school.locator("#findings").innerText());
+        screenshot(school, "school-form");
+        // a value that is no number is marked at its field; nothing is stored
+        Locator catchment = school.locator("input[name='sections[P].inCatchmentPupils']");
+        String pupils = school.locator("input[name='sections[P].pupils']").inputValue();
+        catchment.fill("很多");
+        school.getByLabel("更正原因（必填）").fill("更正划片入学人数");
+        school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交更正")).click();
+        school.waitForLoadState();
+        screenshot(school, "school-form-not-a-number");
+        assertTrue(school.locator("input[name='sections[P].inCatchmentPupils'] + .field-error").innerText()
+                .contains("数字"));
+        // more in-catchment pupils than pupils: the intake's own message next to the field
+        catchment.fill(String.valueOf(Integer.parseInt(pupils) + 1));
+        school.getByLabel("更正原因（必填）").fill("更正划片入学人数");
+        school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交更正")).click();
+        assertTrue(school.locator("#refusal").isVisible());
+        assertTrue(school.locator("input[name='sections[P].inCatchmentPupils'].invalid").count() == 1,
+                school.locator("#refusal").innerText());
+        screenshot(school, "school-form-refused");
+        school.locator("input[name='sections[P].inCatchmentPupils']").fill(pupils);
+        school.getByLabel("更正原因（必填）").fill("更正划片入学人数（按学籍核对）");
+        school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交更正")).click();
+        assertTrue(school.locator("#saved").isVisible());
+        // the evaluation runs again: the finding is resolved, the school's page says so
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            school.navigate(console + "/my-school");
+            return !school.locator("#findings").innerText().contains("GG13");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void theLeaderReadsTheScorecardAndCannotAct() {
+        Page leader = signIn("张区长");
+        assertTrue(leader.url().endsWith("/overview"));
+        leader.navigate(console + "/tasks");
+        assertTrue(leader.locator("#scorecard").innerText().contains("区教委"));
+        screenshot(leader, "leader-tasks-scorecard");
+        leader.locator("table.board tbody a").first().click();
+        assertEquals(0, leader.locator("#actions").count(), "a leader reads, the office acts");
+        assertNoHorizontalScroll(leader);
+    }
+
+    @Test
+    @Order(6)
+    void signingOutAndAnExpiredSessionLeadToTheSignInPage() {
+        Page office = signIn("王督学");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+        office.waitForURL("**/signin");
+        office.navigate(console + "/overview");
+        assertTrue(office.url().endsWith("/signin"), office.url());
+
+        Map<String, Object> claims = DevTokens.claims("u-ddr-03", "王督学", "supervisor", List.of(DISTRICT), null,
+                Duration.ofHours(1));
+        claims.put("exp", java.time.Instant.now().minusSeconds(60).getEpochSecond());
+        office.context().addCookies(List.of(new Cookie("junheng_session", DevTokens.sign(claims))
+                .setUrl(console)));
+        office.navigate(console + "/overview");
+        assertTrue(office.url().endsWith("/signin?expired=1"), office.url());
+        assertTrue(office.locator("[role=alert]").innerText().contains("登录已过期"));
+        screenshot(office, "signin-expired");
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A fresh browser context (its own cookies), signed in as the sample user of that name. */
+    private static Page signIn(String name) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        contexts.add(context);
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        page.navigate(console + "/overview");
+        assertTrue(page.url().endsWith("/signin"), "not signed in: to the sign-in page, not " + page.url());
+        page.locator("label.user", new Page.LocatorOptions().setHasText(name)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.waitForLoadState();
+        assertTrue(page.locator("header .who").innerText().contains(name), page.locator("header").innerText());
+        return page;
+    }
+
+    /** Clicks the action's button and expects the page to say it was done. */
+    private static void act(Page page, String label) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
+        page.waitForLoadState();
+        assertTrue(page.locator("#done").isVisible() && page.locator("#done").innerText().contains(label),
+                label + ": " + (page.locator("#refusal").count() > 0 ? page.locator("#refusal").innerText()
+                        : page.url()));
+    }
+
+    private static void awaitStory(Page page, String text) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            page.reload();
+            return page.locator("#story").innerText().contains(text);
+        });
+    }
+
+    private static void assertNoHorizontalScroll(Page page) {
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertTrue(((Number) width).intValue() <= 1366, "page is " + width + " px wide at 1366 px");
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

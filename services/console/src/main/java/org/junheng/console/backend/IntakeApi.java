@@ -1,0 +1,48 @@
+package org.junheng.console.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The intake service (数据报送): the schools and their yearly statistics. */
+@RegisterRestClient(configKey = "intake")
+@RegisterClientHeaders(BearerHeaders.class)
+@RegisterProvider(RefusalMapper.class)
+@Path("/api/v1")
+public interface IntakeApi {
+
+    @GET
+    @Path("districts/{district}/schools")
+    JsonNode schools(@PathParam("district") String district);
+
+    @GET
+    @Path("districts/{district}/schools/{code}")
+    JsonNode school(@PathParam("district") String district, @PathParam("code") String code);
+
+    /** The school's form as on record; its version in the ETag. */
+    @GET
+    @Path("districts/{district}/periods/{period}/schools/{code}/statistics")
+    RestResponse<JsonNode> statistics(@PathParam("district") String district, @PathParam("period") int period,
+                                      @PathParam("code") String code);
+
+    @PUT
+    @Path("districts/{district}/periods/{period}/schools/{code}/statistics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RestResponse<JsonNode> submit(@PathParam("district") String district, @PathParam("period") int period,
+                                  @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+                                  JsonNode submission);
+
+    /** The statistics form's fields: their Chinese headings, where each lands in the form, which are required. */
+    @GET
+    @Path("import-templates/school-statistics/columns")
+    JsonNode columns();
+}

@@ -1,0 +1,61 @@
+package org.junheng.console.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
+/** The rectification service (整改): tasks, their actions, the scorecards, the responsibility matrix. */
+@RegisterRestClient(configKey = "rectification")
+@RegisterClientHeaders(BearerHeaders.class)
+@RegisterProvider(RefusalMapper.class)
+@Path("/api/v1")
+public interface RectificationApi {
+
+    @GET
+    @Path("tasks")
+    JsonNode tasks(@QueryParam("district") String district, @QueryParam("department") String department,
+                   @QueryParam("status") String status, @QueryParam("school") String school,
+                   @QueryParam("indicator") String indicator, @QueryParam("overdue") String overdue);
+
+    /** The task with what the caller may do now ({@code actions}); its version in the ETag. */
+    @GET
+    @Path("tasks/{id}")
+    RestResponse<JsonNode> task(@PathParam("id") String id);
+
+    @POST
+    @Path("tasks/{id}/{operation}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RestResponse<JsonNode> act(@PathParam("id") String id, @PathParam("operation") String operation,
+                               @HeaderParam("If-Match") String ifMatch, JsonNode body);
+
+    @POST
+    @Path("tasks/{id}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    RestResponse<JsonNode> upload(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  ClientMultipartForm files);
+
+    @GET
+    @Path("tasks/{id}/evidence/{sha256}")
+    Response evidence(@PathParam("id") String id, @PathParam("sha256") String sha256,
+                      @QueryParam("download") String download);
+
+    @GET
+    @Path("districts/{district}/scorecard")
+    JsonNode scorecard(@PathParam("district") String district);
+
+    @GET
+    @Path("districts/{district}/responsibilities")
+    JsonNode responsibilities(@PathParam("district") String district);
+}

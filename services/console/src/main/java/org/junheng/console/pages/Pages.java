@@ -1,0 +1,94 @@
+package org.junheng.console.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junheng.console.signin.Session;
+import org.junheng.console.signin.SignedIn;
+import org.junheng.contracts.IndicatorCode;
+
+/** What every page shares: the signed-in user, the menu, the district and year shown, JSON as template data. */
+@ApplicationScoped
+public class Pages {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Session session;
+    private final String district;
+    private final int period;
+
+    public Pages(Session session, @ConfigProperty(name = "junheng.console.district") String district,
+                 @ConfigProperty(name = "junheng.console.period") int period) {
+        this.session = session;
+        this.district = district;
+        this.period = period;
+    }
+
+    public SignedIn user() {
+        return session.user();
+    }
+
+    public String district() {
+        return user().district(district);
+    }
+
+    public int period() {
+        return period;
+    }
+
+    /** The page with its layout data; {@code nav} marks the menu entry that is open. */
+    public TemplateInstance page(Template template, String nav) {
+        return template.instance().data("user", user()).data("nav", nav).data("district", district())
+                .data("period", period);
+    }
+
+    /** A service's JSON as maps and lists, which templates read by key ({@code task.title}). */
+    public static Object tree(JsonNode node) {
+        return node == null || node.isMissingNode() ? null : JSON.convertValue(node, Object.class);
+    }
+
+    /** An instant as people in the county read it: Beijing time. */
+    public static String beijing(String instant) {
+        if (instant == null || instant.isBlank()) {
+            return "";
+        }
+        try {
+            return BEIJING.format(Instant.parse(instant)) + " (北京时间)";
+        } catch (Exception e) {
+            return instant;
+        }
+    }
+
+    /** An indicator's code with its name in words (RA4 生均教学及辅助用房面积). */
+    public static String indicator(String code) {
+        try {
+            return code + " " + IndicatorCode.fromCode(code).chineseName();
+        } catch (Exception e) {
+            return code == null ? "" : code;
+        }
+    }
+
+    /** A contract enum's words ({@link org.junheng.contracts.Labelled}) for its name; the name when unknown. */
+    public static <E extends Enum<E> & org.junheng.contracts.Labelled> String label(Class<E> type, String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        try {
+            return Enum.valueOf(type, name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
