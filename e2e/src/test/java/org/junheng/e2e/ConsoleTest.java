@@ -113,6 +113,81 @@ class ConsoleTest {
 
     @Test
     @Order(2)
+    void theOfficeReadsTheLedgersTheCoefficientsAndTheMatrixAndSimulatesAFix() throws Exception {
+        Page office = signIn("王督学");
+        office.navigate(console + "/ledger");
+        JsonNode unmet = Api.get(cluster.url("indicator-evaluation") + "/api/v1/districts/" + DISTRICT
+                + "/periods/2024/ledger?ledger=UNMET");
+        assertEquals(unmet.path("lines").size(), office.locator("#ledger-lines tbody tr").count());
+        screenshot(office, "office-ledger");
+        // filtered by category in the page, by school in the service
+        office.locator("select[name=category]").selectOption("RESOURCE_ALLOCATION");
+        office.locator("select[name=school]").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("重庆市大渡口区实验小学"));
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+        office.waitForLoadState();
+        List<String> indicators = office.locator("#ledger-lines tbody td:nth-child(3)").allInnerTexts();
+        assertTrue(!indicators.isEmpty() && indicators.stream().allMatch(i -> i.startsWith("RA")), indicators.toString());
+        // the same selection as a workbook
+        var download = office.waitForDownload(() -> office.locator("a[download]").click());
+        byte[] workbook = Files.readAllBytes(download.path());
+        assertTrue(workbook.length > 1000 && workbook[0] == 'P' && workbook[1] == 'K', "an XLSX (zip) workbook");
+        // before the first evaluation there was no ledger: the page says so
+        office.navigate(console + "/ledger?asOf=2001-01-01");
+        assertTrue(office.locator("#ledger-lines").innerText().contains("尚未评估"));
+
+        office.navigate(console + "/variation");
+        assertTrue(office.locator("#shares h2").innerText().contains("CV-RA5-P"), office.locator("#shares h2").innerText());
+        assertTrue(office.locator("#shares").innerText().contains("高于平均")
+                && office.locator("#shares").innerText().contains("低于平均"));
+        // what if the school furthest below the mean gets 3,000 m² more sports ground: the coefficient moves
+        String lowest = lowestSchool("CV-RA5-P");
+        office.locator("select[name=school]").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel(lowest));
+        office.locator("select[name=change]").selectOption("sports");
+        office.locator("input[name=amount]").fill("3000");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("模拟")).click();
+        office.locator("#simulation-variations").waitFor();
+        Locator row = office.locator("#simulation-variations tbody tr").first();
+        assertTrue(row.innerText().contains("CV-RA5-P"), row.innerText());
+        double before = Double.parseDouble(row.locator("td").nth(1).innerText());
+        double after = Double.parseDouble(row.locator("td").nth(2).innerText());
+        assertTrue(after < before, "more ground where it is scarcest narrows the gap: " + before + " → " + after);
+        assertEquals(office.url(), console + "/variation", "htmx swapped the result into the page");
+        screenshot(office, "office-variation-simulation");
+
+        office.navigate(console + "/matrix");
+        assertEquals(35, office.locator("#matrix tbody tr").count());
+        assertTrue(office.locator("#matrix td.cell.unmet").count() > 0 && office.locator("#matrix td.cell.met").count()
+                > 0);
+        screenshot(office, "office-matrix");
+        assertNoHorizontalScroll(office);
+        office.locator("#matrix tbody a", new Page.LocatorOptions().setHasText("实验小学")).first().click();
+        office.waitForURL("**/tasks?school=*");
+        assertTrue(office.locator("table.board tbody tr").count() > 0);
+    }
+
+    /** The school section furthest below the mean of a coefficient, as the evaluation reports it. */
+    private static String lowestSchool(String cv) {
+        JsonNode variation = Api.get(cluster.url("indicator-evaluation") + "/api/v1/districts/" + DISTRICT
+                + "/periods/2024/variation");
+        for (JsonNode v : variation) {
+            if (v.path("indicator").asText().equals(cv)) {
+                JsonNode lowest = null;
+                for (JsonNode share : v.path("shares")) {
+                    if (lowest == null || share.path("value").decimalValue().compareTo(lowest.path("value")
+                            .decimalValue()) < 0) {
+                        lowest = share;
+                    }
+                }
+                return lowest.path("schoolName").asText();
+            }
+        }
+        throw new IllegalStateException(cv + " not computed");
+    }
+
+    @Test
+    @Order(3)
     void aDepartmentPlansAttachesEvidenceAndSubmitsWhileTheOfficeWatchesNoticesLive() {
         Page office = signIn("王督学");
         office.navigate(console + "/notices");
@@ -159,7 +234,7 @@ class ConsoleTest {
     static final Map<String, String> tasks = new java.util.HashMap<>();
 
     @Test
-    @Order(3)
+    @Order(4)
     void theOfficeRejectsWithAReasonThenVerifiesTheNextSubmissionAndSignsItOff() {
         Page office = signIn("王督学");
         office.navigate(tasks.get("ganghua"));
@@ -198,7 +273,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSchoolCorrectsAFigureAndSeesItsFindingResolved() {
         Page school = signIn("钢花小学填报员");
         assertTrue(school.url().endsWith("/my-school"), school.url());
@@ -234,7 +309,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theLeaderReadsTheScorecardAndCannotAct() {
         Page leader = signIn("张区长");
         assertTrue(leader.url().endsWith("/overview"));
@@ -247,7 +322,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void signingOutAndAnExpiredSessionLeadToTheSignInPage() {
         Page office = signIn("王督学");
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();

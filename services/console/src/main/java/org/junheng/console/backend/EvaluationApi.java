@@ -29,6 +29,28 @@ public interface EvaluationApi {
     JsonNode ledger(@PathParam("district") String district, @PathParam("period") int period,
                     @QueryParam("school") String school, @QueryParam("asOf") String asOf);
 
+    /** A ledger (已达标 / 未达标) filtered as the office asks, live or as of a past date. */
+    @GET
+    @Path("districts/{district}/periods/{period}/ledger")
+    JsonNode ledger(@PathParam("district") String district, @PathParam("period") int period,
+                    @QueryParam("ledger") String ledger, @QueryParam("school") String school,
+                    @QueryParam("section") String section, @QueryParam("indicator") String indicator,
+                    @QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("districts/{district}/periods/{period}/ledger.xlsx")
+    jakarta.ws.rs.core.Response ledgerWorkbook(@PathParam("district") String district, @PathParam("period") int period,
+                                               @QueryParam("ledger") String ledger, @QueryParam("school") String school,
+                                               @QueryParam("section") String section,
+                                               @QueryParam("indicator") String indicator,
+                                               @QueryParam("asOf") String asOf);
+
+    /** What if: the evaluation of the district with the given changes ({@code {"changes": [...]}}), stored nowhere. */
+    @jakarta.ws.rs.POST
+    @Path("districts/{district}/periods/{period}/simulate")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    JsonNode simulate(@PathParam("district") String district, @PathParam("period") int period, JsonNode changes);
+
     @GET
     @Path("findings")
     JsonNode findings(@QueryParam("district") String district, @QueryParam("status") String status,

@@ -25,6 +25,12 @@ public record LedgerLine(
         UUID findingId,
         String standardVersion) {
 
+    /** The status in words (达标, 整改后达标, 未达标), for people reading the ledger. */
+    @com.fasterxml.jackson.annotation.JsonProperty("statusLabel")
+    public String statusLabel() {
+        return status.label();
+    }
+
     /** MET and RECTIFIED lines form the met ledger (已达标台账), UNMET lines the unmet ledger (未达标台账). */
     public enum Status implements Labelled {
         MET("达标"),

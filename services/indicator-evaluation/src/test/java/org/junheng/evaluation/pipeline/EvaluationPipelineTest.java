@@ -127,7 +127,8 @@ class EvaluationPipelineTest {
                 .body("lines.indicator", org.hamcrest.Matchers.containsInAnyOrder("RA4", "RA5", "RA-SCHOOL", "GG4",
                         "GG5"))
                 .body("lines.gap", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.emptyOrNullString())));
+                        org.hamcrest.Matchers.emptyOrNullString())))
+                .body("lines.statusLabel", org.hamcrest.Matchers.everyItem(equalTo("未达标")));
         given().get(BASE + "/ledger?ledger=unmet&indicator=CV-RA5-P").then().statusCode(200)
                 .body("lines.size()", equalTo(1)).body("lines[0].severity", equalTo("COUNTY_RULE"));
 
