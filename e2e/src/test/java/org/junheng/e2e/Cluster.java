@@ -30,7 +30,7 @@ final class Cluster implements AutoCloseable {
 
     private final Path repository;
     private final Path logs;
-    private final Map<String, String> config;
+    private final Map<String, String> config = new LinkedHashMap<>();
     private final int replicas;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ final class Cluster implements AutoCloseable {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         this.repository = dir.getFileName().toString().equals("e2e") ? dir.getParent() : dir;
         this.logs = repository.resolve("e2e/target/" + logDirectory);
-        this.config = Map.copyOf(config);
+        this.config.putAll(config);
         this.replicas = replicas;
         Files.createDirectories(logs);
         // a test JVM stopped from outside leaves no service behind
@@ -57,6 +57,12 @@ final class Cluster implements AutoCloseable {
                 managementPorts.put(instance(service, replica), freePort());
             }
         }
+    }
+
+    /** More configuration for the services started from now on (e.g. an identity provider they trust). */
+    Cluster withConfig(Map<String, String> more) {
+        config.putAll(more);
+        return this;
     }
 
     int replicas() {
@@ -185,11 +191,22 @@ final class Cluster implements AutoCloseable {
      * with the development key.
      */
     String startConsole(String district) throws IOException {
+        return startConsole(district, reservePort(), Map.of());
+    }
+
+    /** A free port for a process this cluster starts later (the console, whose address an identity provider needs). */
+    int reservePort() throws IOException {
+        int port = freePort();
+        ports.put("reserved-" + port, port);
+        return port;
+    }
+
+    /** The console on {@code port} with further configuration (e.g. OIDC sign-in). */
+    String startConsole(String district, int port, Map<String, String> properties) throws IOException {
         Path jar = repository.resolve("services/console/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the console is packaged before this module");
         }
-        int port = freePort();
         int management = freePort();
         ports.put("console", port);
         managementPorts.put("console", management);
@@ -203,7 +220,9 @@ final class Cluster implements AutoCloseable {
                 "-Dquarkus.rest-client.intake.url=" + url("school-intake"),
                 "-Dquarkus.rest-client.evaluation.url=" + url("indicator-evaluation"),
                 "-Dquarkus.rest-client.rectification.url=" + url("rectification"),
-                "-Dquarkus.rest-client.notices.url=" + url("supervision-notices"), "-jar", jar.toString()));
+                "-Dquarkus.rest-client.notices.url=" + url("supervision-notices")));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
         processes.put("console", new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile())).start());
         org.awaitility.Awaitility.await("console ready").atMost(Duration.ofMinutes(2))

@@ -325,7 +325,7 @@ class ConsoleTest {
     @Order(7)
     void signingOutAndAnExpiredSessionLeadToTheSignInPage() {
         Page office = signIn("王督学");
-        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+        office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("退出")).click();
         office.waitForURL("**/signin");
         office.navigate(console + "/overview");
         assertTrue(office.url().endsWith("/signin"), office.url());
@@ -380,7 +380,7 @@ class ConsoleTest {
         assertTrue(((Number) width).intValue() <= 1366, "page is " + width + " px wide at 1366 px");
     }
 
-    private static void screenshot(Page page, String name) {
+    static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,24 +19,30 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class SessionFilter {
 
     private final Session session;
+    private final SecurityIdentity identity;
+    private final boolean oidc;
 
-    public SessionFilter(Session session) {
+    public SessionFilter(Session session, SecurityIdentity identity,
+                         @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc) {
         this.session = session;
+        this.identity = identity;
+        this.oidc = oidc;
     }
 
     /** Null lets the request through; a response ends it. */
     @ServerRequestFilter
     public Response filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/signin") || path.startsWith("/static/") || path.startsWith("/webjars/")) {
+        if (path.startsWith("/signin") || path.equals("/signed-out") || path.startsWith("/static/")
+                || path.startsWith("/webjars/")) {
             return null;
         }
         if (!"GET".equals(request.getMethod()) && !sameOrigin(request)) {
             return Response.status(403).type("text/plain; charset=UTF-8")
                     .entity("跨站请求被拒绝 (cross-site request refused)").build();
         }
-        Cookie cookie = request.getCookies().get(Session.COOKIE);
-        Optional<SignedIn> user = SignedIn.of(cookie == null ? null : cookie.getValue());
+        // signed in through the identity provider (quarkus-oidc keeps and refreshes the tokens), or by the dev sign-in
+        Optional<SignedIn> user = oidc ? accessToken() : SignedIn.of(cookieValue(request));
         if (user.isPresent() && !user.get().expired(Instant.now())) {
             session.set(user.get());
             return null;
@@ -42,6 +51,17 @@ public class SessionFilter {
         return request.getHeaderString("HX-Request") != null
                 ? Response.status(401).header("HX-Redirect", to).build()
                 : Response.seeOther(URI.create(to)).build();
+    }
+
+    private Optional<SignedIn> accessToken() {
+        AccessTokenCredential token = identity.isAnonymous() ? null
+                : identity.getCredential(AccessTokenCredential.class);
+        return token == null ? Optional.empty() : SignedIn.of(token.getToken());
+    }
+
+    private static String cookieValue(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(Session.COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     private static boolean sameOrigin(ContainerRequestContext request) {

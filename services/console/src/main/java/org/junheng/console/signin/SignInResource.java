@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** 登录 and 退出: the session is the user's token in an HttpOnly, SameSite=Strict cookie. */
@@ -20,18 +21,36 @@ public class SignInResource {
 
     private final DevSignIn dev;
     private final Template signin;
+    private final Template signedOut;
+    private final boolean oidc;
 
-    public SignInResource(DevSignIn dev, @Location("signin.html") Template signin) {
+    public SignInResource(DevSignIn dev, @Location("signin.html") Template signin,
+                          @Location("signed-out.html") Template signedOut,
+                          @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc) {
         this.dev = dev;
         this.signin = signin;
+        this.signedOut = signedOut;
+        this.oidc = oidc;
     }
 
+    /** The dev sign-in's choice of users; with OIDC the identity provider has signed the user in already. */
     @GET
     @Path("signin")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("expired") String expired) {
-        return signin.data("users", dev.users()).data("enabled", dev.enabled())
-                .data("expired", expired != null).data("error", null);
+    public Response page(@QueryParam("expired") String expired) {
+        if (oidc) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        return Response.ok(signin.data("users", dev.users()).data("enabled", dev.enabled())
+                .data("expired", expired != null).data("error", null)).build();
+    }
+
+    /** Where the identity provider sends the user after signing out (RP-initiated logout). */
+    @GET
+    @Path("signed-out")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance signedOut() {
+        return signedOut.instance();
     }
 
     @POST
@@ -46,7 +65,11 @@ public class SignInResource {
         return Response.seeOther(URI.create("/")).cookie(cookie(dev.token(chosen.get()), -1)).build();
     }
 
-    @POST
+    /**
+     * 退出 is a link (GET): with OIDC, quarkus-oidc answers this path itself and sends the browser on to the identity
+     * provider's logout, a redirect to another origin that a form post may not follow (form-action 'self').
+     */
+    @GET
     @Path("signout")
     public Response signOut() {
         return Response.seeOther(URI.create("/signin")).cookie(cookie("", 0)).build();

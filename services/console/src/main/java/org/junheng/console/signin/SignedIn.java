@@ -20,6 +20,10 @@ public record SignedIn(String token, String subject, String name, String role, L
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The services' roles in their order of precedence (service-support's Caller.ROLES). */
+    static final List<String> ROLES = List.of("admin", "city-supervisor", "supervisor", "leader", "department",
+            "school");
+
     /** The claims of a JWT (the {@code groups}, {@code district}, {@code dept} and {@code school} the services read). */
     public static Optional<SignedIn> of(String token) {
         if (token == null) {
@@ -36,7 +40,14 @@ public record SignedIn(String token, String subject, String name, String role, L
             if (claims.path("district").isTextual()) {
                 districts.add(claims.path("district").asText());
             }
-            String role = claims.path("groups").path(0).asText("");
+            // the first of the roles the services know, as they read it (an identity provider adds groups of its own)
+            String role = "";
+            for (JsonNode group : claims.path("groups")) {
+                if (ROLES.contains(group.asText()) && (role.isEmpty()
+                        || ROLES.indexOf(group.asText()) < ROLES.indexOf(role))) {
+                    role = group.asText();
+                }
+            }
             return Optional.of(new SignedIn(token, claims.path("sub").asText(), claims.path("name").asText(
                     claims.path("preferred_username").asText(claims.path("sub").asText())), role, districts,
                     claims.path("dept").asText(null), claims.path("school").asText(null),
