@@ -17,10 +17,12 @@ public final class Bench {
             case "eventstore-append" -> EventStoreAppendBench.run();
             case "relay" -> RelayBench.run();
             case "intake-import" -> IntakeImportBench.run();
+            case "console-pages" -> ConsolePagesBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 200);
             case "evaluate-nation" -> EvaluateNationBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2900,
                     args.length > 2 ? Integer.parseInt(args[2]) : 2 * Runtime.getRuntime().availableProcessors());
             default -> {
-                System.err.println("usage: bench/run <eventstore-append|relay|intake-import|evaluate-nation [counties [runners]]>");
+                System.err.println("usage: bench/run <eventstore-append|relay|intake-import|evaluate-nation [counties"
+                        + " [runners]]|console-pages [requests]>");
                 System.exit(2);
             }
         }

@@ -274,6 +274,104 @@ class ConsoleTest {
 
     @Test
     @Order(5)
+    void aDepartmentSubmitsACountyFigureSetAndTheReasonGoes() {
+        Page jw = signIn("李明");
+        jw.navigate(console + "/figures");
+        jw.locator("#TEACHER_PAY input[name='teacherAveragePay.0']").fill("128000");
+        jw.locator("#TEACHER_PAY input[name='civilServantAveragePay.0']").fill("121000");
+        jw.locator("#TEACHER_PAY button").click();
+        jw.waitForURL("**/figures?saved=TEACHER_PAY**");
+        assertTrue(jw.locator("#TEACHER_PAY").innerText().contains("已由区教委报送"));
+        screenshot(jw, "department-county-figures");
+        // another department sees the set and who owns it, without a form
+        Page cz = signIn("陈芳");
+        cz.navigate(console + "/figures");
+        assertEquals(0, cz.locator("#TEACHER_PAY form").count());
+        assertTrue(cz.locator("#TEACHER_PAY").innerText().contains("128000"));
+        // the evaluation runs again: GG8 is no longer missing its data
+        Page office = signIn("王督学");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            office.navigate(console + "/overview");
+            return !office.locator("#reasons").innerText().contains("teacherAveragePay");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void theOfficeAttestsForTheCountyAndForEverySchoolAtOnce() {
+        Page office = signIn("王督学");
+        office.navigate(console + "/attestations");
+        office.locator("select[name=indicator]").selectOption("GG1");
+        office.locator("select[name=verdict]").selectOption("MET");
+        office.locator("input[name=assessedOn]").fill("2025-03-20");
+        office.getByLabel("认定意见").fill("学校布局规划已经区政府批复");
+        office.locator("input[type=file]").setInputFiles(new FilePayload("布局规划批复.pdf", "application/pdf",
+                "%PDF-1.4 布局规划".getBytes(StandardCharsets.UTF_8)));
+        office.getByLabel("佐证材料存放位置（档案号或网址）").fill("区教委档案室 2025-规-003");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录认定")).click();
+        office.waitForURL("**/attestations?saved=1");
+        assertTrue(office.locator("#indicators").innerText().contains("最近一次：达标（2025-03-20，王督学）"),
+                office.locator("#indicators").innerText());
+        // EQ3 is judged per school: one judgment for all 32
+        office.locator("select[name=indicator]").selectOption("EQ3");
+        office.locator("select[name=school]").selectOption("ALL");
+        office.locator("input[name=assessedOn]").fill("2025-03-21");
+        office.locator("input[type=file]").setInputFiles(new FilePayload("章程核查表.xlsx",
+                "application/octet-stream", "章程".getBytes(StandardCharsets.UTF_8)));
+        office.getByLabel("佐证材料存放位置（档案号或网址）").fill("区教委档案室 2025-章-001");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录认定")).click();
+        office.waitForURL("**/attestations?saved=32");
+        assertTrue(office.locator("#indicators").innerText().contains("已认定 32 所学校"));
+        screenshot(office, "office-attestations");
+        // the evaluation runs again: neither is "not evaluable" any more
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            office.navigate(console + "/overview");
+            String reasons = office.locator("#reasons").innerText();
+            return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ");
+        });
+    }
+
+    @Test
+    @Order(7)
+    void theOfficeIssuesABulletinAndSubscribesAnotherSystem() throws Exception {
+        Page office = signIn("王督学");
+        office.navigate(console + "/bulletins");
+        office.getByLabel("期次").fill("2025年第1期");
+        office.getByLabel("文号（可不填）").fill("大渡口教督〔2025〕1号");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布简报")).click();
+        office.waitForURL("**/bulletins?issued=1");
+        Locator issued = office.locator("#bulletins li", new Page.LocatorOptions().setHasText("大渡口教督〔2025〕1号"));
+        // issued into the notice log; listed once projected, within seconds
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            office.reload();
+            return issued.count() == 1;
+        });
+        var download = office.waitForDownload(() -> issued.locator("a").click());
+        byte[] docx = Files.readAllBytes(download.path());
+        assertTrue(docx.length > 1000 && docx[0] == 'P' && docx[1] == 'K', "a Word (docx) document");
+        screenshot(office, "office-bulletins");
+
+        office.navigate(console + "/webhooks");
+        // the cluster lets webhooks target only this loopback port (junheng.webhooks.allowed-targets)
+        office.getByLabel("接收地址（https://…）").fill("http://127.0.0.1:9/junheng");
+        office.locator("input[name=kinds][value=BULLETIN]").check();
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
+        assertTrue(office.locator("#secret code").innerText().length() >= 16, "the signing secret, shown once");
+        assertTrue(office.locator("#subscriptions").innerText().contains("http://127.0.0.1:9/junheng"));
+        // an address outside the allowed targets: the service's refusal on the page
+        office.getByLabel("接收地址（https://…）").fill("http://169.254.169.254/latest/meta-data");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
+        assertTrue(office.locator("#refusal").isVisible());
+        screenshot(office, "office-webhooks");
+        office.locator("#subscriptions button").first().click();
+        office.waitForURL("**/webhooks?deleted=1");
+        // kept on record, delivering nothing more
+        assertTrue(office.locator("#subscriptions").innerText().contains("（已停用）"));
+        assertEquals(0, office.locator("#subscriptions button").count());
+    }
+
+    @Test
+    @Order(8)
     void aSchoolCorrectsAFigureAndSeesItsFindingResolved() {
         Page school = signIn("钢花小学填报员");
         assertTrue(school.url().endsWith("/my-school"), school.url());
@@ -309,7 +407,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void theLeaderReadsTheScorecardAndCannotAct() {
         Page leader = signIn("张区长");
         assertTrue(leader.url().endsWith("/overview"));
@@ -322,7 +420,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void signingOutAndAnExpiredSessionLeadToTheSignInPage() {
         Page office = signIn("王督学");
         office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("退出")).click();
@@ -380,7 +478,12 @@ class ConsoleTest {
         assertTrue(((Number) width).intValue() <= 1366, "page is " + width + " px wide at 1366 px");
     }
 
+    /** The page as the user sees it, whole, as a JPEG small enough for docs/console.md. */
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        // the whole page, cut at 2,400 px (the long lists), as a JPEG small enough for the docs
+        double height = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).doubleValue();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".jpg")).setFullPage(true)
+                .setClip(0, 0, 1366, Math.min(height, 2400))
+                .setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(55));
     }
 }

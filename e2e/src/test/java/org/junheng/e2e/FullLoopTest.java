@@ -383,6 +383,9 @@ class FullLoopTest {
                 "/api/v1/import-templates/school-statistics.xlsx").allow(any);
         matrix.add(si, intake, "GET", "/api/v1/import-templates/school-statistics.csv",
                 "/api/v1/import-templates/school-statistics.csv").allow(any);
+        matrix.add(si, intake, "GET", "/api/v1/import-templates/school-statistics/columns",
+                "/api/v1/import-templates/school-statistics/columns").allow(any);
+        matrix.add(si, intake, "GET", "/api/v1/attested-indicators", "/api/v1/attested-indicators").allow(any);
 
         // 指标评估 indicator evaluation
         String ev = "indicator-evaluation";
@@ -472,7 +475,7 @@ class FullLoopTest {
                 .path("noticeId").asText();
         matrix.add(no, notices, "GET", sd + "/bulletins/{id}.docx", d + "/bulletins/" + bulletinId + ".docx")
                 .allow(everyone);
-        for (String path : List.of("timeline", "timeline.html")) {
+        for (String path : List.of("timeline", "timeline.html", "timeline/steps")) {
             matrix.add(no, notices, "GET", "/api/v1/findings/{id}/" + path, "/api/v1/findings/" + findingId + "/" + path)
                     .allow(a, sup, lead, city, leadDept, helpDept, ownSchool).hidden(otherDept, otherSchool);
         }

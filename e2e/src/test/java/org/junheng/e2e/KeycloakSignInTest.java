@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junheng.infra.Keycloak;
 import org.junheng.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class KeycloakSignInTest {
     static final int TOKEN_SECONDS = 10;
     static final int SESSION_SECONDS = 30;
 
-    static KeycloakServer keycloak;
+    static Keycloak keycloak;
     static Cluster cluster;
     static String console;
     static Playwright playwright;
@@ -50,7 +51,8 @@ class KeycloakSignInTest {
         // the cluster's ports first: Keycloak's realm names the console's address as its redirect target
         cluster = new Cluster(config, 1, "service-logs-keycloak");
         int consolePort = cluster.reservePort();
-        keycloak = KeycloakServer.start(repository, DISTRICT, consolePort, TOKEN_SECONDS, SESSION_SECONDS);
+        keycloak = Keycloak.start(Path.of(System.getProperty("junheng.keycloak.home")), repository, DISTRICT, 0,
+                consolePort, true, TOKEN_SECONDS, SESSION_SECONDS, repository.resolve("e2e/target/keycloak.log"));
         cluster.withConfig(keycloak.serviceConfig());
         cluster.startAll();
         SampleDistrict.load(cluster.url("school-intake"), DISTRICT, () -> { });

@@ -65,4 +65,44 @@ public enum CountyFigureSetKind implements Labelled {
     public List<String> valueKeys() {
         return valueKeys;
     }
+
+    /** Whether a key repeats with a qualifier (the subject of quality monitoring, a respondent group of a survey). */
+    public boolean qualified() {
+        return this == NATIONAL_QUALITY_MONITORING || this == SATISFACTION_SURVEY;
+    }
+
+    /** A value key in words, for the forms people fill (教师年平均工资收入（元）…); the key itself when unknown. */
+    public String keyLabel(String key) {
+        if (this == VETO_DECLARATION) {
+            try {
+                return IndicatorCode.fromCode(key).chineseName() + "（存在填1，不存在填0）";
+            } catch (IllegalArgumentException unknown) {
+                return key;
+            }
+        }
+        return KEY_LABELS.getOrDefault(key, key);
+    }
+
+    private static final java.util.Map<String, String> KEY_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("teacherAveragePay", "教师年平均工资收入（元）"),
+            java.util.Map.entry("civilServantAveragePay", "当地公务员年平均工资收入（元）"),
+            java.util.Map.entry("eligibleTeachers", "符合交流轮岗条件的教师（人）"),
+            java.util.Map.entry("rotatedTeachers", "本年交流轮岗教师（人）"),
+            java.util.Map.entry("rotatedKeyTeachers", "其中骨干教师（人）"),
+            java.util.Map.entry("intakePlan", "优质高中招生计划（人）"),
+            java.util.Map.entry("allocatedPlaces", "分配到初中学校的名额（人）"),
+            java.util.Map.entry("allocatedToRuralJuniorSchools", "其中分配到农村初中的名额（人）"),
+            java.util.Map.entry("eligibleMigrantChildren", "符合条件的随迁子女（人）"),
+            java.util.Map.entry("publicSchoolPlaces", "在公办学校就读（人）"),
+            java.util.Map.entry("purchasedPrivatePlaces", "在政府购买服务的民办学校就读（人）"),
+            java.util.Map.entry("schoolAgeDisabledChildren", "适龄残疾儿童少年（人）"),
+            java.util.Map.entry("mainstreamEnrolled", "随班就读（人）"),
+            java.util.Map.entry("specialSchoolEnrolled", "特殊教育学校就读（人）"),
+            java.util.Map.entry("homeDelivered", "送教上门（人）"),
+            java.util.Map.entry("specialEducationPupils", "特殊教育学校在校生（人）"),
+            java.util.Map.entry("specialEducationOperatingFunds", "特殊教育学校公用经费（元）"),
+            java.util.Map.entry("level", "学业水平等级（Ⅲ级填3）"),
+            java.util.Map.entry("differenceRate", "校际差异率"),
+            java.util.Map.entry("respondents", "调查人数（人）"),
+            java.util.Map.entry("satisfaction", "满意度（0–1，如0.92）"));
 }

@@ -62,15 +62,26 @@ public final class Stack {
         this.home = home;
     }
 
-    /** {@code Stack <repository>} starts everything; {@code Stack <repository> status} reads a running one. */
+    /**
+     * {@code Stack <repository>} starts everything; {@code Stack <repository> keycloak} signs the console's users in
+     * through Keycloak (the distribution in {@code junheng.keycloak.home}) instead of the dev sign-in;
+     * {@code Stack <repository> status} reads a running one.
+     */
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args[0]).toAbsolutePath();
         Stack stack = new Stack(repository, repository.resolve(".junheng"));
         if (args.length > 1 && args[1].equals("status")) {
             System.exit(stack.status());
         }
+        stack.keycloakHome = args.length > 1 && args[1].equals("keycloak")
+                ? Path.of(System.getProperty("junheng.keycloak.home")) : null;
         stack.run();
     }
+
+    /** The identity provider's port when the stack runs one. */
+    static final int KEYCLOAK_PORT = 8180;
+    private Path keycloakHome;
+    private Keycloak keycloak;
 
     /** The state now, read from the running services, with fresh tokens; 1 when the stack is not running. */
     int status() throws Exception {
@@ -101,6 +112,9 @@ public final class Stack {
             System.out.println("stopping the services and the infrastructure ...");
             stopServices();
             try {
+                if (keycloak != null) {
+                    keycloak.close();
+                }
                 infra.close();
             } catch (Exception e) {
                 System.err.println("could not stop the infrastructure cleanly: " + e);
@@ -108,9 +122,17 @@ public final class Stack {
             stopped.countDown();
         }));
 
+        Map<String, String> serviceEnv = new java.util.HashMap<>(infra.env());
+        if (keycloakHome != null) {
+            step("starting Keycloak on http://127.0.0.1:" + KEYCLOAK_PORT + " (realm junheng, the sample's users)");
+            // the realm is imported on the first start and kept: users' passwords and sessions survive a restart
+            keycloak = Keycloak.start(keycloakHome, repository, DISTRICT, KEYCLOAK_PORT, CONSOLE.port(), false, 300,
+                    36000, home.resolve("logs/keycloak.log"));
+            serviceEnv.put("JUNHENG_JWT_ALSO_TRUSTED", keycloak.issuer() + "|" + keycloak.keys());
+        }
         for (Service service : SERVICES) {
             step("starting " + service.name() + " on " + service.url());
-            processes.add(start(service, infra.env()));
+            processes.add(start(service, serviceEnv));
         }
         for (Service service : SERVICES) {
             waitFor(service.name() + " ready", Duration.ofMinutes(3),
@@ -118,8 +140,12 @@ public final class Stack {
         }
         loadSample();
         step("starting the console on " + CONSOLE.url());
-        processes.add(start(CONSOLE, Map.of(), "-Djunheng.console.dev-signin.key-file=" + repository.resolve(
-                "deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem")));
+        List<String> consoleProperties = new ArrayList<>(List.of("-Djunheng.console.dev-signin.key-file="
+                + repository.resolve("deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem")));
+        if (keycloak != null) {
+            keycloak.consoleConfig().forEach((key, value) -> consoleProperties.add("-D" + key + "=" + value));
+        }
+        processes.add(start(CONSOLE, Map.of(), consoleProperties.toArray(String[]::new)));
         waitFor("the console ready", Duration.ofMinutes(2),
                 () -> status(CONSOLE.managementUrl() + "/q/health/ready") == 200);
         String summary = summary(infra.description(), String.format("Junheng 均衡 is up in %.0f s",
@@ -236,8 +262,12 @@ public final class Stack {
 
         StringBuilder out = new StringBuilder("\n");
         out.append(String.format("%s — 重庆市大渡口区 (%s), %d%n%n", heading, DISTRICT, PERIOD));
-        out.append(String.format("  console (工作台)   %s   sign in as a sample user (王督学, 李明 区教委, 钢花小学 …)%n%n",
-                CONSOLE.url()));
+        out.append(keycloak != null
+                ? String.format("  console (工作台)   %s   signs in through Keycloak %s: wangdx (王督学), liming (李明"
+                        + " 区教委), ganghua (钢花小学) … password junheng (deploy/keycloak/junheng-realm.json)%n%n",
+                        CONSOLE.url(), keycloak.issuer())
+                : String.format("  console (工作台)   %s   sign in as a sample user (王督学, 李明 区教委, 钢花小学 …)%n%n",
+                        CONSOLE.url()));
         out.append(String.format("  schools            %d registered; %d school sections evaluated%n", schools.size(),
                 readiness.path("lastRun").path("schoolSections").asInt()));
         out.append(String.format("  ledger (台账)      %d met, %d unmet (standard %s)%n", ledger.path("metLines").asInt(),

@@ -41,6 +41,36 @@ public interface IntakeApi {
                                   @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                                   JsonNode submission);
 
+    /** A county figure set (县级数据) as on record, its version in the ETag; 404 before the first submission. */
+    @GET
+    @Path("districts/{district}/periods/{period}/county-figures/{kind}")
+    RestResponse<JsonNode> countyFigures(@PathParam("district") String district, @PathParam("period") int period,
+                                         @PathParam("kind") String kind);
+
+    @PUT
+    @Path("districts/{district}/periods/{period}/county-figures/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RestResponse<JsonNode> submitCountyFigures(@PathParam("district") String district, @PathParam("period") int period,
+                                               @PathParam("kind") String kind, @HeaderParam("If-Match") String ifMatch,
+                                               JsonNode submission);
+
+    /** The indicators a supervisor attests (督导认定), each with the level it is judged at (COUNTY or SCHOOL). */
+    @GET
+    @Path("attested-indicators")
+    JsonNode attestedIndicators();
+
+    /** An attestation: subject, verdict (MET/UNMET), grade (EQ6), evidence references, supervisor, date, remarks. */
+    @jakarta.ws.rs.POST
+    @Path("districts/{district}/periods/{period}/attestations/{indicator}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode attest(@PathParam("district") String district, @PathParam("period") int period,
+                    @PathParam("indicator") String indicator, JsonNode judgment);
+
+    @GET
+    @Path("districts/{district}/periods/{period}/attestations/{indicator}")
+    JsonNode attestations(@PathParam("district") String district, @PathParam("period") int period,
+                          @PathParam("indicator") String indicator);
+
     /** The statistics form's fields: their Chinese headings, where each lands in the form, which are required. */
     @GET
     @Path("import-templates/school-statistics/columns")

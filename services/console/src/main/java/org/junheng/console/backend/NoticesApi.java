@@ -38,6 +38,37 @@ public interface NoticesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode acknowledge(@PathParam("id") String id, JsonNode body);
 
+    /** 通报简报: composed by the service from the task board; the office gives the issue and its 文号. */
+    @POST
+    @Path("districts/{district}/bulletins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode issueBulletin(@PathParam("district") String district, JsonNode request);
+
+    @GET
+    @Path("districts/{district}/bulletins")
+    JsonNode bulletins(@PathParam("district") String district);
+
+    @GET
+    @Path("districts/{district}/bulletins/{id}.docx")
+    jakarta.ws.rs.core.Response bulletinDocument(@PathParam("district") String district, @PathParam("id") String id);
+
+    @GET
+    @Path("webhooks")
+    JsonNode webhooks(@QueryParam("district") String district);
+
+    @POST
+    @Path("webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode subscribe(JsonNode request);
+
+    @jakarta.ws.rs.DELETE
+    @Path("webhooks/{id}")
+    jakarta.ws.rs.core.Response unsubscribe(@PathParam("id") String id);
+
+    @GET
+    @Path("webhooks/{id}/deliveries")
+    JsonNode deliveries(@PathParam("id") String id);
+
     /** The finding's story, one row per step in Chinese (时间, 环节, 经办人, 内容). */
     @GET
     @Path("findings/{id}/timeline/steps")

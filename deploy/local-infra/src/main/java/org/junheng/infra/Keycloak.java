@@ -1,4 +1,4 @@
-package org.junheng.e2e;
+package org.junheng.infra;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,36 +13,42 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keycloak's server distribution (unpacked by Maven into e2e/target/keycloak) as a process on loopback, in dev mode
- * (its own H2 database under target/), with the sample district's realm (deploy/keycloak/junheng-realm.json) imported
- * for the district, the console's address and the session lifetimes a test asks for.
+ * Keycloak's server distribution as a process on loopback, in dev mode (its own H2 database in its data directory),
+ * with the sample district's realm (deploy/keycloak/junheng-realm.json) imported for the district, the console's
+ * address and the session lifetimes asked for: the identity provider of the sign-in test and of
+ * {@code ./junheng up --keycloak}.
  */
-final class KeycloakServer implements AutoCloseable {
+public final class Keycloak implements AutoCloseable {
 
-    static final String REALM = "junheng";
-    static final String CLIENT_SECRET = "junheng-console-development-secret-0001";
+    public static final String VERSION = "26.5.6";
+    public static final String REALM = "junheng";
+    /** The console's client secret in the sample realm (a development secret: the realm file is public). */
+    public static final String CLIENT_SECRET = "junheng-console-development-secret-0001";
 
     private final Process process;
     private final int port;
 
-    private KeycloakServer(Process process, int port) {
+    private Keycloak(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
     /**
+     * @param home                 the unpacked distribution (keycloak-26.5.6)
+     * @param port                 its HTTP port; 0 for any free one
+     * @param fresh                whether to start from an empty database (else the realm is imported once and kept)
      * @param accessTokenSeconds   the access (and ID) token lifespan
      * @param sessionMaxSeconds    the longest a sign-in lasts before the user must sign in again
+     * @param log                  where its output goes
      */
-    static KeycloakServer start(Path repository, String district, int consolePort, int accessTokenSeconds,
-                                int sessionMaxSeconds) throws IOException {
-        Path home = Path.of(System.getProperty("junheng.keycloak.home",
-                repository.resolve("e2e/target/keycloak/keycloak-26.5.6").toString()));
+    public static Keycloak start(Path home, Path repository, String district, int port, int consolePort,
+                                 boolean fresh, int accessTokenSeconds, int sessionMaxSeconds, Path log)
+            throws IOException {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException(home + " holds no Keycloak: Maven unpacks it (generate-test-resources)");
+            throw new IllegalStateException(home + " holds no Keycloak " + VERSION + " distribution");
         }
         Path data = home.resolve("data");
-        if (Files.exists(data)) {
+        if (fresh && Files.exists(data)) {
             try (var paths = Files.walk(data)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
@@ -57,53 +63,67 @@ final class KeycloakServer implements AutoCloseable {
                 .replace("\"accessTokenLifespan\": 300", "\"accessTokenLifespan\": " + accessTokenSeconds)
                 .replace("\"ssoSessionMaxLifespan\": 36000", "\"ssoSessionMaxLifespan\": " + sessionMaxSeconds);
         Files.writeString(data.resolve("import/junheng-realm.json"), realm, StandardCharsets.UTF_8);
-        int port = freePort();
+        int httpPort = port == 0 ? freePort() : port;
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--cache=local",
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--import-realm", "--cache=local",
                 "--http-management-port=" + freePort())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(repository.resolve("e2e/target/keycloak.log")
-                        .toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        KeycloakServer server = new KeycloakServer(builder.start(), port);
+        Keycloak server = new Keycloak(builder.start(), httpPort);
         Runtime.getRuntime().addShutdownHook(new Thread(server.process::destroyForcibly));
         HttpClient http = HttpClient.newHttpClient();
-        org.awaitility.Awaitility.await("Keycloak ready").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    if (!server.process.isAlive()) {
-                        throw new IllegalStateException("Keycloak exited; see e2e/target/keycloak.log");
-                    }
-                    try {
-                        return http.send(HttpRequest.newBuilder(URI.create(server.issuer()
-                                + "/.well-known/openid-configuration")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!server.ready(http)) {
+            if (!server.process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                server.process.destroyForcibly();
+                throw new IllegalStateException("Keycloak not ready after 3 minutes; see " + log);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for Keycloak", e);
+            }
+        }
         return server;
     }
 
+    private boolean ready(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The realm's issuer, as its tokens name it. */
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + port + "/realms/" + REALM;
     }
 
     /** The realm's signing keys (JWKS), which the services verify tokens with. */
-    String keys() {
+    public String keys() {
         return issuer() + "/protocol/openid-connect/certs";
     }
 
     /** What the services need to trust this realm's tokens besides the development key's (TrustedIssuers). */
-    java.util.Map<String, String> serviceConfig() {
+    public java.util.Map<String, String> serviceConfig() {
         return java.util.Map.of("junheng.jwt.also-trusted", issuer() + "|" + keys());
     }
 
     /** What the console needs to sign users in here. */
-    java.util.Map<String, String> consoleConfig() {
+    public java.util.Map<String, String> consoleConfig() {
         return java.util.Map.of("quarkus.oidc.tenant-enabled", "true",
                 "quarkus.http.auth.permission.console.enabled", "true",
                 "quarkus.http.auth.permission.public.enabled", "true",
