@@ -65,7 +65,7 @@ class KeycloakSignInTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("junheng.chromium", "/usr/bin/chromium")))
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN")));
         Files.createDirectories(ConsoleTest.SHOTS);
     }
 
@@ -157,6 +157,9 @@ class KeycloakSignInTest {
         Page page = context.newPage();
         page.navigate(console + "/");
         assertTrue(page.url().contains("/realms/junheng/protocol/openid-connect/auth"), page.url());
+        if (username.equals("wangdx")) {
+            ConsoleTest.screenshot(page, "keycloak-signin");
+        }
         page.locator("#username").fill(username);
         page.locator("#password").fill("junheng");
         page.locator("#kc-login").click();

@@ -10,6 +10,7 @@
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
+      color: ['#2f7d32', '#333'],
       grid: { left: 190, right: 40, top: 30, bottom: 30 },
       legend: { data: ['差异系数', '上限'], top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

@@ -51,6 +51,11 @@ public interface RectificationApi {
     Response evidence(@PathParam("id") String id, @PathParam("sha256") String sha256,
                       @QueryParam("download") String download);
 
+    /** 整改督办单: the task as a Word document the office sends. */
+    @GET
+    @Path("tasks/{id}/supervision-notice.docx")
+    Response supervisionNotice(@PathParam("id") String id);
+
     @GET
     @Path("districts/{district}/scorecard")
     JsonNode scorecard(@PathParam("district") String district);

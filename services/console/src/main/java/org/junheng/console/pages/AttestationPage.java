@@ -123,6 +123,7 @@ public class AttestationPage {
             schools.add(new TaskPages.Option(s.path("schoolCode").asText(), s.path("profile").path("name").asText()));
         }
         return pages.page(attestations, "attestations").data("indicators", indicators).data("schools", schools)
+                .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
                 .data("done", done).data("refusal", refused == null ? null : refused.message())
                 .data("refusalLines", refused == null ? List.of() : refused.errorLines());
     }

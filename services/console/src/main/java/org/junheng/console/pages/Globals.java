@@ -16,7 +16,7 @@ public class Globals {
         return TIME.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))) + "（北京时间）";
     }
 
-    static String districtName() {
+    public static String districtName() {
         return ConfigProvider.getConfig().getValue("junheng.console.district-name", String.class);
     }
 }

@@ -61,8 +61,11 @@ public class LedgerPage {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("school", line.path("schoolName").asText("全区（县域）"));
-            row.put("section", Pages.label(org.junheng.contracts.Section.class, line.path("section").asText("")));
+            row.put("school", line.hasNonNull("schoolName") ? Pages.shortSchool(line.path("schoolName").asText())
+                    : "全区（县域）");
+            row.put("section", line.hasNonNull("section")
+                    ? Pages.label(org.junheng.contracts.Section.class, line.path("section").asText())
+                    : line.hasNonNull("schoolCode") ? "全校" : "");
             row.put("indicator", Pages.indicator(code));
             row.put("measured", line.path("measured").isNull() ? "" : line.path("measured").asText(""));
             row.put("required", line.path("required").isNull() ? "" : line.path("required").asText(""));

@@ -60,7 +60,8 @@ public class MatrixPage {
                 }
                 String key = line.path("schoolName").asText() + "|" + line.path("section").asText();
                 bySection.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(indicator, line);
-                names.put(key, new String[] {line.path("schoolCode").asText(), line.path("schoolName").asText(),
+                names.put(key, new String[] {line.path("schoolCode").asText(),
+                        Pages.shortSchool(line.path("schoolName").asText()),
                         "P".equals(line.path("section").asText()) ? "小学" : "初中"});
             }
         }

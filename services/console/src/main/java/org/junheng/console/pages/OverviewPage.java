@@ -46,7 +46,7 @@ public class OverviewPage {
     }
 
     @io.quarkus.qute.TemplateData
-    public record Reason(String indicator, String text) {
+    public record Reason(String category, String text) {
     }
 
     /** Tasks of one department (or status): how many, how many overdue, how many escalated. */
@@ -65,6 +65,8 @@ public class OverviewPage {
         JsonNode tasks = rectification.tasks(district, null, null, null, null, null);
         return pages.page(overview, "overview")
                 .data("readiness", Pages.tree(readiness))
+                .data("evaluatedAt", readiness == null || readiness.path("evaluatedAt").isNull() ? null
+                        : Pages.beijing(readiness.path("evaluatedAt").asText(null)))
                 .data("groups", readiness == null ? List.of() : groups(readiness.path("reasons")))
                 .data("cvChart", variation == null ? "[]" : cvChart(variation))
                 .data("unmetByCategory", ledger == null ? Map.of() : unmetByCategory(ledger))
@@ -73,14 +75,23 @@ public class OverviewPage {
                 .data("taskCount", tasks.size());
     }
 
+    /**
+     * The reasons as the evaluation gives them, grouped by their kind — unmet, awaiting a supervisor's judgment, data
+     * not submitted — each with its category of the standard; reasons of no stated kind (older evaluations) by category.
+     */
     static List<ReasonGroup> groups(JsonNode reasons) {
         Map<String, List<Reason>> byGroup = new LinkedHashMap<>();
-        byGroup.put("验收前提与数据报送", new ArrayList<>());
+        for (String kind : List.of("UNMET", "AWAITING_ATTESTATION", "DATA_MISSING")) {
+            byGroup.put(Pages.label(org.junheng.contracts.evaluation.ReadinessReason.Kind.class, kind),
+                    new ArrayList<>());
+        }
         for (JsonNode reason : reasons) {
             String code = reason.path("indicator").asText(null);
-            String group = code == null ? "验收前提与数据报送" : category(code);
-            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Reason(code == null ? ""
-                    : Pages.indicator(code), reason.path("text").asText()));
+            String kind = reason.path("kind").asText("");
+            String group = kind.isEmpty() ? (code == null ? "验收前提与数据报送" : category(code))
+                    : Pages.label(org.junheng.contracts.evaluation.ReadinessReason.Kind.class, kind);
+            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Reason(code == null ? "验收前提"
+                    : category(code), reason.path("text").asText()));
         }
         List<ReasonGroup> groups = new ArrayList<>();
         byGroup.forEach((title, list) -> {

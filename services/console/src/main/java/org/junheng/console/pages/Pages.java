@@ -88,6 +88,16 @@ public class Pages {
         }
     }
 
+    /**
+     * A school's name without the county's own name in front (重庆市大渡口区钢花小学 → 钢花小学): tables of one county
+     * need not repeat it.
+     */
+    public static String shortSchool(String name) {
+        String county = Globals.districtName();
+        return name != null && county != null && name.startsWith(county) && name.length() > county.length()
+                ? name.substring(county.length()) : name;
+    }
+
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

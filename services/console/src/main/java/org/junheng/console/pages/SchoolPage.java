@@ -95,7 +95,8 @@ public class SchoolPage {
             shown.set("statistics", statistics);
             return Response.status(refused.status() >= 500 ? 502 : refused.status())
                     .entity(page(shown, input.getFirst("version"), groupsFromInput(statistics, columns, input, errors),
-                            null, refused.message(), refused.errorLines(), refused.onlyWarnings())).build();
+                            null, refused.message(), refused.errorLines(), refused.onlyWarnings())
+                            .data("reason", input.getFirst("reason"))).build();
         }
         return Response.seeOther(URI.create("/my-school?saved=1")).build();
     }

@@ -77,7 +77,12 @@ public class TaskPages {
         filters.put("school", school == null ? "" : school);
         filters.put("indicator", indicator == null ? "" : indicator);
         filters.put("overdue", "true".equals(overdue) ? "true" : "");
-        return pages.page(board, "tasks").data("tasks", rows(shown)).data("total", all.size())
+        List<Map<String, Object>> rows = rows(shown);
+        // filtered by a department: say where it only helps
+        if (department != null && !department.isBlank()) {
+            rows.forEach(row -> row.put("helping", !department.equals(row.get("leadDepartment"))));
+        }
+        return pages.page(board, "tasks").data("tasks", rows).data("total", all.size())
                 .data("filters", filters)
                 .data("departments", options(all, "leadDepartment", "leadDepartmentName"))
                 .data("statuses", options(all, "status", "statusLabel"))
@@ -193,6 +198,15 @@ public class TaskPages {
         return answer.build();
     }
 
+    /** 整改督办单 (Word), read through the service with the user's token. */
+    @GET
+    @Path("tasks/{id}/supervision-notice.docx")
+    public Response supervisionNotice(@PathParam("id") String id) {
+        Response file = rectification.supervisionNotice(id);
+        return Response.ok(file.readEntity(byte[].class), file.getMediaType())
+                .header("Content-Disposition", file.getHeaderString("Content-Disposition")).build();
+    }
+
     private TemplateInstance taskPage(String id, String done, ServiceRefused refused, Map<String, String> failed) {
         var answer = rectification.task(id);
         JsonNode view = answer.getEntity();
@@ -235,6 +249,7 @@ public class TaskPages {
                 .data("version", answer.getHeaderString("ETag"))
                 .data("actions", labels).data("story", story).data("evidence", evidence).data("departments", departments)
                 .data("escalation", escalation(state.path("escalation").asText(null)))
+                .data("indicatorName", Pages.indicator(state.path("indicator").asText()))
                 .data("done", done)
                 .data("refusal", refused == null ? null : refused.message())
                 .data("refusalLines", refused == null ? List.of() : refused.errorLines())
@@ -249,6 +264,9 @@ public class TaskPages {
             Map<String, Object> row = (Map<String, Object>) Pages.tree(task);
             row.put("escalationLabel", escalation(task.path("escalation").asText(null)));
             row.put("indicatorName", Pages.indicator(task.path("indicator").asText()));
+            if (task.hasNonNull("schoolName")) {
+                row.put("schoolName", Pages.shortSchool(task.path("schoolName").asText()));
+            }
             rows.add(row);
         }
         return rows;

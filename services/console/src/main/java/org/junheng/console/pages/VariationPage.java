@@ -113,7 +113,7 @@ public class VariationPage {
         for (JsonNode s : v.path("shares")) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("code", s.path("schoolCode").asText());
-            row.put("school", s.path("schoolName").asText());
+            row.put("school", Pages.shortSchool(s.path("schoolName").asText()));
             row.put("pupils", s.path("pupils").asInt());
             row.put("value", s.path("value").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP)
                     .toPlainString());

@@ -508,8 +508,7 @@ final class CountyEvaluator {
     private ItemResult attestedItem(IndicatorCode indicator, Subject subject,
                                     Optional<AttestationRecorded> attestation) {
         if (attestation.isEmpty()) {
-            return ctx.notEvaluable(subject, indicator, null,
-                    "尚无督导认定，无法评估 (no attestation in force: not evaluable)");
+            return ctx.awaitingAttestation(subject, indicator);
         }
         AttestationRecorded a = attestation.get();
         String by = "（" + a.supervisor().name() + "，" + a.assessedOn() + "）";

@@ -52,6 +52,12 @@ final class EvaluationContext {
                 false, null, null, why);
     }
 
+    /** Not evaluable until a supervisor's judgment is in force (督导认定): marked as attested, awaiting it. */
+    ItemResult awaitingAttestation(Subject subject, IndicatorCode indicator) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_EVALUABLE, null, null,
+                true, null, null, "尚无督导认定，无法评估 (no attestation in force: not evaluable)");
+    }
+
     ItemResult attested(Subject subject, IndicatorCode indicator, boolean met, @Nullable Severity severityIfUnmet,
                         @Nullable String gapIfUnmet, String note) {
         return new ItemResult(findingId(subject, indicator), subject, indicator, met ? Outcome.MET : Outcome.UNMET,

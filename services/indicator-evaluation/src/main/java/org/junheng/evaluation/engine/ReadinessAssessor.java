@@ -33,7 +33,8 @@ final class ReadinessAssessor {
         if (!notReported.isEmpty()) {
             reasons.add(new ReadinessReason(null, notReported.size() + "所学校未报送" + inputs.period() + "年统计数据："
                     + names(notReported.stream().map(SchoolInput::name).toList()) + " (" + notReported.size()
-                    + " registered schools have not reported statistics for " + inputs.period() + ")"));
+                    + " registered schools have not reported statistics for " + inputs.period() + ")",
+                    ReadinessReason.Kind.DATA_MISSING));
         }
         Map<IndicatorCode, List<ItemResult>> byIndicator = new TreeMap<>();
         items.forEach(item -> byIndicator.computeIfAbsent(item.indicator(), k -> new ArrayList<>()).add(item));
@@ -57,11 +58,11 @@ final class ReadinessAssessor {
         if (recognised == null) {
             reasons.add(new ReadinessReason(null, "未登记基本均衡认定年份，无法确认验收前提（须至少提前" + years
                     + "年通过基本均衡认定）(basic-balance recognition year not recorded; it must be at least " + years
-                    + " years earlier)"));
+                    + " years earlier)", ReadinessReason.Kind.DATA_MISSING));
         } else if (inputs.period() - recognised < years) {
             reasons.add(new ReadinessReason(null, recognised + "年通过基本均衡认定，距" + inputs.period() + "年不足"
                     + years + "年 (basic balance recognised in " + recognised + ", less than " + years
-                    + " years before " + inputs.period() + ")"));
+                    + " years before " + inputs.period() + ")", ReadinessReason.Kind.UNMET));
         }
     }
 
@@ -84,7 +85,7 @@ final class ReadinessAssessor {
                     + "未达标：" + subjects(unmet) + " (" + indicator.code() + " unmet at " + unmet.size() + " "
                     + englishLevelWord(unmet) + ")";
         }
-        reasons.add(new ReadinessReason(indicator, text));
+        reasons.add(new ReadinessReason(indicator, text, ReadinessReason.Kind.UNMET));
     }
 
     private static void notEvaluable(IndicatorCode indicator, List<ItemResult> results,
@@ -95,7 +96,7 @@ final class ReadinessAssessor {
         }
         if (open.size() == 1 && open.get(0).subject().level() == SubjectLevel.COUNTY) {
             reasons.add(new ReadinessReason(indicator, indicator.code() + " " + indicator.chineseName() + "："
-                    + open.get(0).note()));
+                    + open.get(0).note(), kind(open)));
             return;
         }
         // group by the explanation so that 30 schools without an attestation make one reason, not 30
@@ -103,7 +104,13 @@ final class ReadinessAssessor {
                 .collect(Collectors.groupingBy(ItemResult::note, TreeMap::new, Collectors.toList()));
         byNote.forEach((note, group) -> reasons.add(new ReadinessReason(indicator, indicator.code() + " "
                 + indicator.chineseName() + "：" + group.size() + levelWord(group) + "无法评估（" + subjects(group)
-                + "）：" + note)));
+                + "）：" + note, kind(group))));
+    }
+
+    /** Awaiting a supervisor's judgment when the items are decided by attestation; else their data is missing. */
+    private static ReadinessReason.Kind kind(List<ItemResult> notEvaluable) {
+        return notEvaluable.stream().allMatch(ItemResult::attested) ? ReadinessReason.Kind.AWAITING_ATTESTATION
+                : ReadinessReason.Kind.DATA_MISSING;
     }
 
     private static String levelWord(List<ItemResult> items) {

@@ -43,7 +43,7 @@ public final class LedgerProjection implements Projection {
             return applyFinding(tx, finding, stored);
         }
         if (event instanceof EvaluationCompleted completed) {
-            return completed(tx, completed, run);
+            return completed(tx, completed, run, stored);
         }
         if (event instanceof ReadinessChanged readiness) {
             return tx.preparedQuery("""
@@ -97,7 +97,8 @@ public final class LedgerProjection implements Projection {
                 .replaceWithVoid());
     }
 
-    private static Uni<Void> completed(SqlConnection tx, EvaluationCompleted completed, String run) {
+    private static Uni<Void> completed(SqlConnection tx, EvaluationCompleted completed, String run,
+                                       StoredEvent stored) {
         Tuple key = Tuple.of(completed.districtCode(), completed.period(), run);
         return tx.preparedQuery("""
                         delete from ledger_items where district_code = $1 and period = $2
@@ -109,12 +110,16 @@ public final class LedgerProjection implements Projection {
                         update ledger_readiness set open_findings = $3 where district_code = $1 and period = $2""")
                         .execute(Tuple.of(completed.districtCode(), completed.period(), completed.openFindings())))
                 .flatMap(ignored -> tx.preparedQuery("""
-                        insert into ledger_runs (district_code, period, runs, last_completed)
-                        values ($1, $2, 1, $3::text::jsonb)
+                        insert into ledger_runs (district_code, period, runs, last_completed, completed_at,
+                                                 completed_position)
+                        values ($1, $2, 1, $3::text::jsonb, $4, $5)
                         on conflict (district_code, period) do update
-                        set runs = ledger_runs.runs + 1, last_completed = excluded.last_completed""")
+                        set runs = ledger_runs.runs + 1, last_completed = excluded.last_completed,
+                            completed_at = excluded.completed_at, completed_position = excluded.completed_position""")
                         .execute(Tuple.of(completed.districtCode(), completed.period(),
-                                PublishedEvents.write(completed))))
+                                PublishedEvents.write(completed),
+                                stored.recordedAt().atOffset(java.time.ZoneOffset.UTC),
+                                stored.position().globalPosition())))
                 .replaceWithVoid();
     }
 

@@ -62,9 +62,14 @@ public class LedgerQueries {
                          int metLines, int unmetLines, List<LedgerLine> lines) {
     }
 
+    /**
+     * Readiness as of the latest evaluation: {@code evaluatedAt} when it completed and {@code eventPosition} its
+     * position in the evaluation's event log (数据截至).
+     */
     public record ReadinessView(String districtCode, int period, String standardVersion, boolean ready,
                                 List<ReadinessReason> reasons, int openFindings, int evaluationRuns,
-                                @Nullable EvaluationCompleted lastRun) {
+                                @Nullable EvaluationCompleted lastRun, @Nullable Instant evaluatedAt,
+                                @Nullable Long eventPosition) {
     }
 
     public Uni<Optional<Ledger>> ledger(String district, int period, @Nullable Instant asOf, LedgerFilter filter) {
@@ -102,7 +107,8 @@ public class LedgerQueries {
 
     public Uni<Optional<ReadinessView>> readiness(String district, int period) {
         return pool.preparedQuery("""
-                        select r.*, r.reasons::text as reasons_json, coalesce(u.runs, 0) as runs, u.last_completed::text as last_completed
+                        select r.*, r.reasons::text as reasons_json, coalesce(u.runs, 0) as runs,
+                               u.last_completed::text as last_completed, u.completed_at, u.completed_position
                         from ledger_readiness r left join ledger_runs u
                         on u.district_code = r.district_code and u.period = r.period
                         where r.district_code = $1 and r.period = $2""")
@@ -116,7 +122,10 @@ public class LedgerQueries {
                             row.getBoolean("ready"),
                             List.of(read(row.getString("reasons_json"), ReadinessReason[].class)),
                             row.getInteger("open_findings"), row.getInteger("runs"),
-                            last == null ? null : read(last, EvaluationCompleted.class)));
+                            last == null ? null : read(last, EvaluationCompleted.class),
+                            row.getOffsetDateTime("completed_at") == null ? null
+                                    : row.getOffsetDateTime("completed_at").toInstant(),
+                            row.getLong("completed_position")));
                 });
     }
 

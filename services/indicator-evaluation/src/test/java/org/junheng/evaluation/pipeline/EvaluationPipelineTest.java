@@ -134,6 +134,9 @@ class EvaluationPipelineTest {
 
         JsonPath readiness = given().get(BASE + "/readiness").then().statusCode(200).extract().jsonPath();
         assertFalse(readiness.getBoolean("ready"));
+        // 数据截至: when the evaluation completed and where in the log
+        org.junit.jupiter.api.Assertions.assertNotNull(java.time.Instant.parse(readiness.getString("evaluatedAt")));
+        org.junit.jupiter.api.Assertions.assertTrue(readiness.getLong("eventPosition") > 0);
         assertEquals(19, readiness.getInt("openFindings"));
         List<String> reasonIndicators = readiness.getList("reasons.indicator", String.class);
         assertTrue(reasonIndicators.containsAll(List.of("CV-RA5-P", "RA-SCHOOL", "GG13")), reasonIndicators.toString());

@@ -113,7 +113,8 @@ public class TaskQueries {
                 row.getString("responsible"), row.getInteger("rounds"), row.getInteger("rejections"),
                 row.getInteger("percent_complete"), row.getInteger("evidence_count"), row.getBoolean("overdue"),
                 row.getString("escalation"), row.getString("verification"), row.getString("closure"),
-                row.getLong("version"), status.label(), urgency, urgency == null ? null : urgency.colour,
+                row.getLong("version"), status.label(), urgency,
+                urgency == null ? null : urgency.colour + "（" + urgency.meaning + "）",
                 urgency == null ? null : Urgency.describe(java.time.temporal.ChronoUnit.DAYS.between(today, due)));
     }
 }

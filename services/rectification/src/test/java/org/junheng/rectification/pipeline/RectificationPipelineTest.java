@@ -113,7 +113,7 @@ class RectificationPipelineTest {
                 .body("dueDate", org.hamcrest.Matchers.everyItem(equalTo(today.plusDays(90).toString())))
                 // the board's colour by days left (蓝色 beyond 30 days) and the status in words
                 .body("urgency", org.hamcrest.Matchers.everyItem(equalTo("BLUE")))
-                .body("urgencyLabel", org.hamcrest.Matchers.everyItem(equalTo("蓝色")))
+                .body("urgencyLabel", org.hamcrest.Matchers.everyItem(equalTo("蓝色（正常推进）")))
                 .body("daysLeft", org.hamcrest.Matchers.everyItem(equalTo("距整改期限还有 90 天")))
                 .body("statusLabel", org.hamcrest.Matchers.everyItem(equalTo("待分派")));
         given().get("/api/v1/tasks?district=" + DISTRICT + "&indicator=RA2").then()
