@@ -371,12 +371,17 @@ class ConsoleTest {
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录认定")).click();
         office.waitForURL("**/attestations?saved=32");
         assertTrue(office.locator("#indicators").innerText().contains("已认定 32 所学校"));
+        // the precondition: the year of the 基本均衡 recognition, registered here
+        office.locator("#basic-balance input[name=year]").fill("2014");
+        office.locator("#basic-balance button").click();
+        office.waitForURL("**/attestations?recognised=1");
+        assertEquals("2014", office.locator("#basic-balance input[name=year]").inputValue());
         screenshot(office, "office-attestations");
         // the evaluation runs again: neither is "not evaluable" any more
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             office.navigate(console + "/overview");
             String reasons = office.locator("#reasons").innerText();
-            return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ");
+            return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ") && !reasons.contains("基本均衡认定年份");
         });
     }
 
@@ -486,6 +491,35 @@ class ConsoleTest {
         assertTrue(office.url().endsWith("/signin?expired=1"), office.url());
         assertTrue(office.locator("[role=alert]").innerText().contains("登录已过期"));
         screenshot(office, "signin-expired");
+    }
+
+    @Test
+    @Order(12)
+    void everyPageFitsAt1366PixelsAndAFormWorksFromTheKeyboard() {
+        Page office = signIn("王督学");
+        for (String path : List.of("/overview", "/tasks", "/ledger", "/variation", "/matrix", "/attestations",
+                "/notices", "/bulletins", "/webhooks")) {
+            office.navigate(console + path);
+            assertNoHorizontalScroll(office);
+        }
+        Page jw = signIn("李明");
+        for (String path : List.of("/my-tasks", "/figures", "/notices")) {
+            jw.navigate(console + path);
+            assertNoHorizontalScroll(jw);
+        }
+        Page school = signIn("实验小学填报员");
+        assertNoHorizontalScroll(school);
+        // the ledger's filters by keyboard alone: Tab to the school list, choose, Enter submits
+        office.navigate(console + "/ledger");
+        office.locator("select[name=ledger]").focus();
+        office.keyboard().press("Tab");
+        assertEquals("school", office.evaluate("() => document.activeElement.name"));
+        office.keyboard().press("ArrowDown");
+        // Enter in the date field submits the form (implicit submission), as a keyboard user would
+        office.locator("input[name=asOf]").focus();
+        office.keyboard().press("Enter");
+        office.waitForURL("**/ledger?**school=2*");
+        assertTrue(office.url().contains("school=2"), office.url());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

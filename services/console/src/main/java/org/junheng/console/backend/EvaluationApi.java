@@ -51,6 +51,16 @@ public interface EvaluationApi {
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     JsonNode simulate(@PathParam("district") String district, @PathParam("period") int period, JsonNode changes);
 
+    /** The district's evaluation settings: the year it passed 基本均衡 (a precondition of the check). */
+    @GET
+    @Path("districts/{district}/evaluation-settings")
+    JsonNode settings(@PathParam("district") String district);
+
+    @jakarta.ws.rs.PUT
+    @Path("districts/{district}/evaluation-settings")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    JsonNode saveSettings(@PathParam("district") String district, JsonNode settings);
+
     @GET
     @Path("findings")
     JsonNode findings(@QueryParam("district") String district, @QueryParam("status") String status,

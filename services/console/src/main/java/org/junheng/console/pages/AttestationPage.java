@@ -40,19 +40,45 @@ public class AttestationPage {
 
     private final Pages pages;
     private final IntakeApi intake;
+    private final org.junheng.console.backend.EvaluationApi evaluation;
     private final Template attestations;
 
     public AttestationPage(Pages pages, @RestClient IntakeApi intake,
+                           @RestClient org.junheng.console.backend.EvaluationApi evaluation,
                            @Location("attestations.html") Template attestations) {
         this.pages = pages;
         this.intake = intake;
+        this.evaluation = evaluation;
         this.attestations = attestations;
+    }
+
+    /** 验收前提: the year the district passed 基本均衡 (basic balance), which the check requires years before. */
+    @POST
+    @Path("basic-balance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response basicBalance(@RestForm String year) {
+        try {
+            Integer recognised;
+            try {
+                recognised = Integer.valueOf(year == null ? "" : year.trim());
+            } catch (NumberFormatException e) {
+                throw new ServiceRefused(400, "{\"detail\": \"请填写年份，如2014 (a year, e.g. 2014)\"}");
+            }
+            evaluation.saveSettings(pages.district(), Pages.JSON.createObjectNode()
+                    .put("basicBalanceRecognisedIn", recognised));
+        } catch (ServiceRefused refused) {
+            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+                    .entity(page(null, refused)).build();
+        }
+        return Response.seeOther(URI.create("/attestations?recognised=1")).build();
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance get(@QueryParam("saved") String saved) {
-        return page(saved == null ? null : "已记录 " + saved + " 项认定。系统将重新评估。", null);
+    public TemplateInstance get(@QueryParam("saved") String saved, @QueryParam("recognised") String recognised) {
+        return page(saved != null ? "已记录 " + saved + " 项认定。系统将重新评估。"
+                : recognised != null ? "已登记基本均衡认定年份。系统将重新评估。" : null, null);
     }
 
     @POST
@@ -124,6 +150,8 @@ public class AttestationPage {
         }
         return pages.page(attestations, "attestations").data("indicators", indicators).data("schools", schools)
                 .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
+                .data("recognisedIn", java.util.Optional.ofNullable(OverviewPage.orNull(() -> evaluation.settings(
+                        pages.district()))).map(n -> n.path("basicBalanceRecognisedIn").asText("")).orElse(""))
                 .data("done", done).data("refusal", refused == null ? null : refused.message())
                 .data("refusalLines", refused == null ? List.of() : refused.errorLines());
     }
