@@ -67,8 +67,8 @@ public class LedgerPage {
                     ? Pages.label(org.junheng.contracts.Section.class, line.path("section").asText())
                     : line.hasNonNull("schoolCode") ? "全校" : "");
             row.put("indicator", Pages.indicator(code));
-            row.put("measured", line.path("measured").isNull() ? "" : line.path("measured").asText(""));
-            row.put("required", line.path("required").isNull() ? "" : line.path("required").asText(""));
+            row.put("measured", Pages.number(line.path("measured")));
+            row.put("required", Pages.number(line.path("required")));
             row.put("status", line.path("status").asText());
             row.put("statusLabel", line.path("statusLabel").asText());
             row.put("severity", Pages.label(Severity.class, line.path("severity").asText("")));

@@ -86,8 +86,8 @@ public class MatrixPage {
         if (line == null) {
             return new Cell("none", "—", "无法评估或未报送");
         }
-        String measured = line.path("measured").isNull() ? "" : line.path("measured").asText("");
-        String required = line.path("required").isNull() ? "" : line.path("required").asText("");
+        String measured = Pages.number(line.path("measured"));
+        String required = Pages.number(line.path("required"));
         String text = measured.isEmpty() ? line.path("statusLabel").asText() : measured;
         String title = line.path("statusLabel").asText() + (required.isEmpty() ? "" : "（标准 " + required + "）");
         if (!"UNMET".equals(line.path("status").asText())) {

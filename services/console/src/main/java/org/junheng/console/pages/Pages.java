@@ -98,6 +98,20 @@ public class Pages {
                 ? name.substring(county.length()) : name;
     }
 
+    /**
+     * A measured value or standard as people read it: ratios to 4 decimals, per-pupil and per-hundred values to 2,
+     * large amounts to whole units; the services keep the exact value.
+     */
+    public static String number(JsonNode value) {
+        if (value == null || !value.isNumber()) {
+            return value == null || value.isNull() || value.isMissingNode() ? "" : value.asText();
+        }
+        java.math.BigDecimal n = value.decimalValue();
+        int scale = n.abs().compareTo(java.math.BigDecimal.ONE) < 0 ? 4
+                : n.abs().compareTo(java.math.BigDecimal.valueOf(10000)) >= 0 ? 0 : 2;
+        return n.setScale(scale, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -79,7 +79,8 @@ public class VariationPage {
                 row.put("name", Pages.indicator(v.path("indicator").asText()));
                 row.put("coefficient", v.path("coefficient").decimalValue().setScale(4, java.math.RoundingMode.HALF_UP)
                         .toPlainString());
-                row.put("limit", v.path("limit").asText());
+                row.put("limit", v.path("limit").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString());
                 row.put("met", v.path("met").asBoolean());
                 row.put("sections", v.path("schoolSections").asInt());
                 rows.add(row);
@@ -106,7 +107,7 @@ public class VariationPage {
         c.put("section", section(v.path("indicator").asText()));
         c.put("coefficient", v.path("coefficient").decimalValue().setScale(4, java.math.RoundingMode.HALF_UP)
                 .toPlainString());
-        c.put("limit", v.path("limit").asText());
+        c.put("limit", v.path("limit").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
         c.put("met", v.path("met").asBoolean());
         c.put("mean", mean.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
         List<Map<String, Object>> shares = new ArrayList<>();
@@ -197,7 +198,8 @@ public class VariationPage {
                     .toPlainString());
             row.put("after", v.path("after").decimalValue().setScale(4, java.math.RoundingMode.HALF_UP)
                     .toPlainString());
-            row.put("limit", v.path("limit").asText());
+            row.put("limit", v.path("limit").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString());
             row.put("metBefore", v.path("metBefore").asBoolean());
             row.put("metAfter", v.path("metAfter").asBoolean());
             row.put("changed", v.path("before").decimalValue().compareTo(v.path("after").decimalValue()) != 0);
