@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -60,13 +59,8 @@ class ConsoleTest {
                 && Api.get(tasks).size() == 19);
         console = cluster.startConsole(DISTRICT);
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        // Playwright starts it with a fresh profile (user data directory) of its own
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("junheng.chromium", "/usr/bin/chromium")))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -526,10 +520,8 @@ class ConsoleTest {
 
     /** A fresh browser context (its own cookies), signed in as the sample user of that name. */
     private static Page signIn(String name) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        BrowserContext context = Chromium.window(browser);
         contexts.add(context);
-        context.setDefaultTimeout(15_000);
         Page page = context.newPage();
         page.navigate(console + "/overview");
         assertTrue(page.url().endsWith("/signin"), "not signed in: to the sign-in page, not " + page.url());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -60,12 +59,8 @@ class KeycloakSignInTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> Api.getAnswer(tasks).status() == 200
                 && Api.get(tasks).size() == 19);
         console = cluster.startConsole(DISTRICT, consolePort, keycloak.consoleConfig());
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("junheng.chromium", "/usr/bin/chromium")))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
         Files.createDirectories(ConsoleTest.SHOTS);
     }
 
@@ -150,10 +145,8 @@ class KeycloakSignInTest {
 
     /** A fresh browser: the console sends it to Keycloak, which signs the user in and sends it back. */
     private static Page signIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        BrowserContext context = Chromium.window(browser);
         contexts.add(context);
-        context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.navigate(console + "/");
         assertTrue(page.url().contains("/realms/junheng/protocol/openid-connect/auth"), page.url());

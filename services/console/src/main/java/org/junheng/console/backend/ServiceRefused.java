@@ -36,6 +36,11 @@ public class ServiceRefused extends RuntimeException {
         return status;
     }
 
+    /** The status of the page that shows this refusal: the service's 4xx, or 502 when the service failed. */
+    public int pageStatus() {
+        return status >= 500 ? 502 : status;
+    }
+
     /** The problem in one sentence: its detail, else its title, else the status. */
     public String message() {
         if (status == 412) {

@@ -68,7 +68,7 @@ public class AttestationPage {
             evaluation.saveSettings(pages.district(), Pages.JSON.createObjectNode()
                     .put("basicBalanceRecognisedIn", recognised));
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(page(null, refused)).build();
         }
         return Response.seeOther(URI.create("/attestations?recognised=1")).build();
@@ -115,7 +115,7 @@ public class AttestationPage {
                 recorded++;
             }
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(page(recorded > 0 ? "已记录 " + recorded + " 项，其余未记录。" : null, refused)).build();
         }
         return Response.seeOther(URI.create("/attestations?saved=" + recorded)).build();

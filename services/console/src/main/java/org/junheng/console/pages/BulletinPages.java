@@ -65,7 +65,7 @@ public class BulletinPages {
         try {
             notices.issueBulletin(pages.district(), request);
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(bulletinPage(null, refused)).build();
         }
         return Response.seeOther(URI.create("/bulletins?issued=1")).build();
@@ -74,9 +74,7 @@ public class BulletinPages {
     @GET
     @Path("bulletins/{id}.docx")
     public Response document(@PathParam("id") String id) {
-        Response file = notices.bulletinDocument(pages.district(), id);
-        return Response.ok(file.readEntity(byte[].class), file.getMediaType())
-                .header("Content-Disposition", file.getHeaderString("Content-Disposition")).build();
+        return Pages.relay(notices.bulletinDocument(pages.district(), id));
     }
 
     private TemplateInstance bulletinPage(String done, ServiceRefused refused) {
@@ -118,7 +116,7 @@ public class BulletinPages {
             // the signing secret is shown once, now: the receiving system needs it to check each delivery
             return Response.ok(webhookPage("已订阅。", created.path("secret").asText(null), null)).build();
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(webhookPage(null, null, refused)).build();
         }
     }

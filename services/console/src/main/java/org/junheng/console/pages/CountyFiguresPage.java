@@ -106,7 +106,7 @@ public class CountyFiguresPage {
             intake.submitCountyFigures(pages.district(), pages.period(), kind.name(),
                     Pages.blankToNull(form.getFirst("version")), submission);
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(page(null, kind, refused)).build();
         }
         return Response.seeOther(URI.create("/figures?saved=" + kind.name() + "#" + kind.name())).build();

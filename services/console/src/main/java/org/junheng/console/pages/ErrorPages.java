@@ -24,7 +24,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response refused(ServiceRefused refused) {
-        int status = refused.status() >= 500 ? 502 : refused.status();
+        int status = refused.pageStatus();
         String title = switch (refused.status()) {
             case 401 -> "登录已失效，请重新登录";
             case 403 -> "无权进行此操作";

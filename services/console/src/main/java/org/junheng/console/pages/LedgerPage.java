@@ -95,11 +95,9 @@ public class LedgerPage {
     public Response workbook(@QueryParam("ledger") String which, @QueryParam("school") String school,
                              @QueryParam("section") String section, @QueryParam("indicator") String indicator,
                              @QueryParam("asOf") String asOf) {
-        Response file = evaluation.ledgerWorkbook(pages.district(), pages.period(), Pages.blankToNull(which),
+        return Pages.relay(evaluation.ledgerWorkbook(pages.district(), pages.period(), Pages.blankToNull(which),
                 Pages.blankToNull(school), Pages.blankToNull(section), Pages.blankToNull(indicator),
-                Pages.blankToNull(asOf));
-        return Response.ok(file.readEntity(byte[].class), file.getMediaType())
-                .header("Content-Disposition", file.getHeaderString("Content-Disposition")).build();
+                Pages.blankToNull(asOf)));
     }
 
     static String categoryOf(String code) {

@@ -112,6 +112,17 @@ public class Pages {
         return n.setScale(scale, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /** A file a service answered (evidence, workbook, Word document), passed on with its type and file name. */
+    public static jakarta.ws.rs.core.Response relay(jakarta.ws.rs.core.Response file) {
+        jakarta.ws.rs.core.Response.ResponseBuilder answer = jakarta.ws.rs.core.Response
+                .ok(file.readEntity(byte[].class), file.getMediaType());
+        String disposition = file.getHeaderString("Content-Disposition");
+        if (disposition != null) {
+            answer.header("Content-Disposition", disposition);
+        }
+        return answer.build();
+    }
+
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

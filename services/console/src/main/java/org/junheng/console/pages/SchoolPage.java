@@ -93,7 +93,7 @@ public class SchoolPage {
             ObjectNode shown = Pages.JSON.createObjectNode();
             shown.setAll((ObjectNode) current.getEntity());
             shown.set("statistics", statistics);
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(page(shown, input.getFirst("version"), groupsFromInput(statistics, columns, input, errors),
                             null, refused.message(), refused.errorLines(), refused.onlyWarnings())
                             .data("reason", input.getFirst("reason"))).build();

@@ -131,7 +131,7 @@ public class TaskPages {
             rectification.act(id, operation, etag(version), body(operation, comment, reason, measures,
                     plannedCompletion, percentComplete, description, summary, note, newDueDate, to));
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(taskPage(id, null, refused, Map.of("operation", operation))).build();
         }
         return Response.seeOther(URI.create("/tasks/" + enc(id) + "?done=" + enc(label == null ? operation : label)))
@@ -178,7 +178,7 @@ public class TaskPages {
             }
             rectification.upload(id, etag(version), form);
         } catch (ServiceRefused refused) {
-            return Response.status(refused.status() >= 500 ? 502 : refused.status())
+            return Response.status(refused.pageStatus())
                     .entity(taskPage(id, null, refused, Map.of("operation", "evidence"))).build();
         }
         return Response.seeOther(URI.create("/tasks/" + enc(id) + "?done=" + enc("上传佐证材料"))).build();
@@ -189,22 +189,14 @@ public class TaskPages {
     @Path("tasks/{id}/evidence/{sha256}")
     public Response evidence(@PathParam("id") String id, @PathParam("sha256") String sha256,
                              @QueryParam("download") String download) {
-        Response file = rectification.evidence(id, sha256, download);
-        Response.ResponseBuilder answer = Response.ok(file.readEntity(byte[].class), file.getMediaType());
-        String disposition = file.getHeaderString("Content-Disposition");
-        if (disposition != null) {
-            answer.header("Content-Disposition", disposition);
-        }
-        return answer.build();
+        return Pages.relay(rectification.evidence(id, sha256, download));
     }
 
     /** 整改督办单 (Word), read through the service with the user's token. */
     @GET
     @Path("tasks/{id}/supervision-notice.docx")
     public Response supervisionNotice(@PathParam("id") String id) {
-        Response file = rectification.supervisionNotice(id);
-        return Response.ok(file.readEntity(byte[].class), file.getMediaType())
-                .header("Content-Disposition", file.getHeaderString("Content-Disposition")).build();
+        return Pages.relay(rectification.supervisionNotice(id));
     }
 
     private TemplateInstance taskPage(String id, String done, ServiceRefused refused, Map<String, String> failed) {

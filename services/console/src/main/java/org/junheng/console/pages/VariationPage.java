@@ -151,7 +151,7 @@ public class VariationPage {
             answer = result.data("result", result(evaluation.simulate(pages.district(), pages.period(),
                     request(school, section, change, amount)))).data("refusal", null);
         } catch (ServiceRefused refused) {
-            status = refused.status() >= 500 ? 502 : refused.status();
+            status = refused.pageStatus();
             answer = result.data("result", null).data("refusal", refused.message());
         }
         // htmx swaps the result into the page; without JavaScript the whole page comes back with it
