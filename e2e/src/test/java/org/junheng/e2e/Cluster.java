@@ -216,7 +216,7 @@ final class Cluster implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
                 "-Djunheng.console.district=" + district,
                 "-Djunheng.console.dev-signin.key-file=" + repository.resolve(
-                        "deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem"),
+                        "devstack/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem"),
                 "-Dquarkus.rest-client.intake.url=" + url("school-intake"),
                 "-Dquarkus.rest-client.evaluation.url=" + url("indicator-evaluation"),
                 "-Dquarkus.rest-client.rectification.url=" + url("rectification"),

@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the classpath file written by {@code deploy/kafka-broker} ({@code mvn generate-resources} there): the system
+ * Finds the classpath file written by {@code devstack/kafka-broker} ({@code mvn generate-resources} there): the system
  * property {@code junheng.kafka.classpath.file}, the environment variable {@code JUNHENG_KAFKA_CLASSPATH_FILE}, or
  * the file found by walking up from the working directory to the repository root.
  */
 public final class BrokerClasspath {
-    static final String RELATIVE = "deploy/kafka-broker/target/kafka-classpath.txt";
+    static final String RELATIVE = "devstack/kafka-broker/target/kafka-classpath.txt";
 
     private BrokerClasspath() {
     }
@@ -21,7 +21,7 @@ public final class BrokerClasspath {
         try {
             String classpath = Files.readString(file).trim();
             if (classpath.isEmpty()) {
-                throw new IllegalStateException(file + " is empty; rebuild deploy/kafka-broker");
+                throw new IllegalStateException(file + " is empty; rebuild devstack/kafka-broker");
             }
             return classpath;
         } catch (IOException e) {
@@ -42,6 +42,6 @@ public final class BrokerClasspath {
         }
         throw new IllegalStateException("no Kafka broker classpath found (looked for " + configured + " and "
                 + RELATIVE + " above " + Path.of("").toAbsolutePath()
-                + "); run ./mvnw -pl deploy/kafka-broker generate-resources first");
+                + "); run ./mvnw -pl devstack/kafka-broker generate-resources first");
     }
 }

@@ -141,7 +141,7 @@ public final class Stack {
         loadSample();
         step("starting the console on " + CONSOLE.url());
         List<String> consoleProperties = new ArrayList<>(List.of("-Djunheng.console.dev-signin.key-file="
-                + repository.resolve("deploy/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem")));
+                + repository.resolve("devstack/local-infra/src/main/resources/dev-keys/junheng-dev.private.pem")));
         if (keycloak != null) {
             keycloak.consoleConfig().forEach((key, value) -> consoleProperties.add("-D" + key + "=" + value));
         }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Apache Kafka broker (KRaft: broker and controller in one process) in its own JVM, run from the
- * jars that {@code deploy/kafka-broker} resolves. Its own JVM keeps the broker's Scala/Jackson/kafka versions off the
+ * jars that {@code devstack/kafka-broker} resolves. Its own JVM keeps the broker's Scala/Jackson/kafka versions off the
  * services' classpath.
  *
  * <p>The broker is started under a small shell watchdog that stops it when the JVM that started it dies, so a killed

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code deploy/infra up}: the local stack's servers, kept across restarts under {@code .junheng/}.
+ * {@code devstack/infra up}: the local stack's servers, kept across restarts under {@code .junheng/}.
  * <ul>
  *   <li>Kafka: a real KRaft broker on 127.0.0.1:19092 (controller 19093), formatted once;</li>
  *   <li>PostgreSQL: the configured server ({@code JUNHENG_PG_HOST}), else 127.0.0.1:5432 when it answers, else an
