@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -58,7 +59,7 @@ public class AuditExport {
         Instant until = QueryValues.optionalAsOf("to", to);
         boolean xlsx = "xlsx".equals(format);
         if (format != null && !xlsx && !"csv".equals(format)) {
-            throw ApiProblem.invalidField("format", format, "须为 csv 或 xlsx (csv or xlsx)");
+            throw Refusal.invalidField("format", format, "须为 csv 或 xlsx (csv or xlsx)");
         }
         String name = "审计导出-" + service + "-" + d + (xlsx ? ".xlsx" : ".csv");
         StreamingOutput body = xlsx ? out -> xlsx(d, since, until, out) : out -> csv(d, since, until, out);

@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
@@ -127,21 +128,21 @@ public class Caller {
     /** Outside the caller's districts a resource does not exist for them: 404, never a hint that it does. */
     public void requireDistrict(String district) {
         if (!seesDistrict(district)) {
-            throw ApiProblem.notFound("not-found", "未找到 (not found)");
+            throw Refusal.notFound("not-found", "未找到 (not found)");
         }
     }
 
     /** A school user reaches only its own school; another school's data do not exist for it (404). */
     public void requireOwnSchool(String schoolCode) {
         if (school() != null && !school().equals(schoolCode)) {
-            throw ApiProblem.notFound("not-found", "未找到 (not found)");
+            throw Refusal.notFound("not-found", "未找到 (not found)");
         }
     }
 
     /** The caller acts in one of {@code roles} (admins in every role), else 403. */
     public void requireRole(String... roles) {
         if (!is("admin") && !is(roles)) {
-            throw ApiProblem.forbidden("此操作需要以下角色之一 (this needs one of the roles): " + String.join(", ", roles));
+            throw Refusal.forbidden("此操作需要以下角色之一 (this needs one of the roles): " + String.join(", ", roles));
         }
     }
 

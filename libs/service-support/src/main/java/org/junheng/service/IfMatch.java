@@ -1,5 +1,7 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
 /**
  * The version a caller last read, as it sends it back in {@code If-Match} ({@code "3"}, {@code W/"3"} or {@code 3}):
  * the one parser of every service. Malformed → 400 naming {@code If-Match}; missing where a change needs it → 428.
@@ -27,7 +29,7 @@ public final class IfMatch {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField(HEADER, header, "须为本服务返回的ETag (an ETag this service returned)");
+            throw Refusal.invalidField(HEADER, header, "须为本服务返回的ETag (an ETag this service returned)");
         }
     }
 
@@ -35,7 +37,7 @@ public final class IfMatch {
     public static long required(String header) {
         Long version = optional(header);
         if (version == null) {
-            throw ApiProblem.preconditionRequired();
+            throw Refusal.versionRequired();
         }
         return version;
     }

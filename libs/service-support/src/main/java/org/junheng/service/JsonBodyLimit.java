@@ -1,5 +1,7 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -57,10 +59,10 @@ public class JsonBodyLimit implements ReaderInterceptor {
         return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 
-    private ApiProblem tooLarge() {
-        return new ApiProblem(413, "body-too-large", "请求体过大 (request body too large)",
+    private Refusal tooLarge() {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "body-too-large", "请求体过大 (request body too large)",
                 "JSON 请求体至多 " + maxBytes + " 字节 (at most " + maxBytes + " bytes)",
-                List.of(ApiProblem.fieldError("body", null, "至多 " + maxBytes + " 字节")));
+                List.of(Violation.error("body", null, "至多 " + maxBytes + " 字节")));
     }
 
     /** Counts what the parser reads; past the limit it stops the read with the 413 problem. */

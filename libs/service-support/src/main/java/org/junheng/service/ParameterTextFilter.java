@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,10 +22,8 @@ public class ParameterTextFilter {
                 for (String value : parameter.getValue()) {
                     String problem = nameProblem != null ? nameProblem : Text.problem(value);
                     if (problem != null) {
-                        ApiProblem refusal = ApiProblem.invalidField(nameProblem != null ? "query" : parameter.getKey(),
-                                null, problem);
-                        return ProblemMappers.problem(refusal.status(), refusal.type(), refusal.title(),
-                                refusal.getMessage(), refusal.errors());
+                        return ProblemMappers.response(Refusal.invalidField(
+                                nameProblem != null ? "query" : parameter.getKey(), null, problem));
                     }
                 }
             }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.junheng.eventsourcing.ConcurrencyConflictException;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Every error leaves as an RFC 9457 {@code application/problem+json} body with a stable {@code type}, a Chinese and
@@ -41,14 +43,60 @@ public class ProblemMappers {
             body.put("detail", forPeople(detail));
         }
         if (errors != null && !errors.isEmpty()) {
-            body.put("errors", errors);
+            body.put("errors", errors.stream().map(ProblemMappers::error).toList());
         }
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 
+    /** Every refusal of every service, by its kind: the one place a refusal becomes an HTTP status. */
     @ServerExceptionMapper
-    public Response refused(ApiProblem problem) {
-        return problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.errors());
+    public Response refused(Refusal refusal) {
+        return response(refusal);
+    }
+
+    public static Response response(Refusal refusal) {
+        String title = refusal.title() != null ? refusal.title() : switch (refusal.kind()) {
+            case INVALID -> "输入有误 (invalid input)";
+            case IMPLAUSIBLE -> "数据存疑，请核实 (implausible values need confirmation)";
+            case FORBIDDEN -> "无权进行此操作 (not allowed)";
+            case NOT_FOUND -> "未找到 (not found)";
+            case CONFLICT -> "与当前状态冲突 (conflicts with the current state)";
+            case STALE -> "数据已被他人修改，请刷新后重试 (changed since you read it)";
+            case VERSION_REQUIRED -> "缺少If-Match (If-Match required)";
+            case TOO_LARGE -> "请求体过大 (too large)";
+            case UNSUPPORTED_TYPE -> "不支持的文件类型 (unsupported type)";
+            case UNPROCESSABLE -> "无法处理 (cannot be processed)";
+            case TOO_MANY -> "请求过于频繁 (too many requests)";
+        };
+        return problem(status(refusal.kind()), refusal.type(), title, refusal.getMessage(), refusal.errors());
+    }
+
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case IMPLAUSIBLE, UNPROCESSABLE -> 422;
+            case VERSION_REQUIRED -> 428;
+            case TOO_MANY -> 429;
+        };
+    }
+
+    /** A field error as the body shows it: field, value, reason and its level in lower case. */
+    private static Object error(Object error) {
+        if (!(error instanceof Violation violation)) {
+            return error;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("field", violation.field());
+        shown.put("value", violation.value());
+        shown.put("reason", violation.reason());
+        shown.put("level", violation.level().name().toLowerCase(java.util.Locale.ROOT));
+        return shown;
     }
 
     @ServerExceptionMapper
@@ -65,7 +113,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
-        if (failure.getCause() instanceof ApiProblem refusedWhileRead) {
+        if (failure.getCause() instanceof Refusal refusedWhileRead) {
             return refused(refusedWhileRead); // e.g. the body grew past its limit while the parser read it
         }
         String field = failure instanceof JsonMappingException mapping ? path(mapping) : null;
@@ -105,7 +153,7 @@ public class ProblemMappers {
             return unexpected(failure);
         }
         return problem(400, "unreadable-body", "请求体不完整 (truncated or malformed multipart body)", null,
-                List.of(ApiProblem.fieldError("body", null, "上传内容不完整，请重新上传 (the upload ended early; send it again)")));
+                List.of(Violation.error("body", null, "上传内容不完整，请重新上传 (the upload ended early; send it again)")));
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,7 @@ public final class QueryValues {
         return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ApiProblem.invalidField(name, text, "须为 true 或 false (true or false)");
+            default -> throw Refusal.invalidField(name, text, "须为 true 或 false (true or false)");
         };
     }
 
@@ -31,7 +32,7 @@ public final class QueryValues {
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField(name, text, "须为整数 (a whole number)");
+            throw Refusal.invalidField(name, text, "须为整数 (a whole number)");
         }
     }
 
@@ -42,7 +43,7 @@ public final class QueryValues {
         try {
             return Long.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField(name, text, "须为整数 (a whole number)");
+            throw Refusal.invalidField(name, text, "须为整数 (a whole number)");
         }
     }
 
@@ -54,11 +55,11 @@ public final class QueryValues {
         try {
             LocalDate date = LocalDate.parse(text.trim());
             if (Dates.outOfRange(date)) {
-                throw ApiProblem.invalidField(field, text, Dates.RANGE);
+                throw Refusal.invalidField(field, text, Dates.RANGE);
             }
             return date;
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, text, "日期格式应为 2025-03-31 (an ISO date)");
+            throw Refusal.invalidField(field, text, "日期格式应为 2025-03-31 (an ISO date)");
         }
     }
 
@@ -70,11 +71,11 @@ public final class QueryValues {
         try {
             Instant instant = Instant.parse(text.trim());
             if (Dates.outOfRange(instant)) {
-                throw ApiProblem.invalidField(field, text, Dates.RANGE);
+                throw Refusal.invalidField(field, text, Dates.RANGE);
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, text, "时间格式应为 2025-03-31T12:00:00Z (an ISO instant)");
+            throw Refusal.invalidField(field, text, "时间格式应为 2025-03-31T12:00:00Z (an ISO instant)");
         }
     }
 

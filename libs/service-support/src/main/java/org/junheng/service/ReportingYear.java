@@ -1,5 +1,7 @@
 package org.junheng.service;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
 /** 统计年度: the reporting year of a school's or a county's figures, as every API takes it (2000 to 2100). */
 public final class ReportingYear {
 
@@ -12,7 +14,7 @@ public final class ReportingYear {
 
     public static int require(int year) {
         if (year < EARLIEST || year > LATEST) {
-            throw ApiProblem.invalidField("year", year, REASON);
+            throw Refusal.invalidField("year", year, REASON);
         }
         return year;
     }
@@ -20,7 +22,7 @@ public final class ReportingYear {
     /** From a path or query value; a 400 naming {@code year} when it is no such year. */
     public static int require(String value) {
         if (value == null || !value.matches("[0-9]{4}")) {
-            throw ApiProblem.invalidField("year", value, REASON);
+            throw Refusal.invalidField("year", value, REASON);
         }
         return require(Integer.parseInt(value));
     }

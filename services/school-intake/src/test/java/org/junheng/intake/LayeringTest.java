@@ -1,5 +1,9 @@
 package org.junheng.intake;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
+import org.junheng.eventsourcing.decider.Violation;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,7 +26,7 @@ class LayeringTest {
         noClasses().that().haveSimpleNameEndingWith("Validator")
                 .or().haveSimpleName("School").or().haveSimpleName("StatisticsForm")
                 .or().haveSimpleName("CountyFigures").or().haveSimpleName("Attestations")
-                .or().haveSimpleName("Rejection").or().haveSimpleName("Violation")
+                .or().haveSimpleName("Refusal").or().haveSimpleName("Violation")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .check(INTAKE);
     }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.eventsourcing.consumer.DeadLetter;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.eventsourcing.consumer.PoisonRecordException;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.QueryValues;
 
@@ -65,7 +65,7 @@ public class ParkedRecordsResource {
         DeadLetter.Status wanted = status(status);
         Integer max = QueryValues.optionalInteger("limit", limit);
         if (max != null && (max < 1 || max > MAX_LIMIT)) {
-            throw ApiProblem.invalidField("limit", limit, "须在 1 到 " + MAX_LIMIT + " 之间 (between 1 and 500)");
+            throw Refusal.invalidField("limit", limit, "须在 1 到 " + MAX_LIMIT + " 之间 (between 1 and 500)");
         }
         return guards.deadLetters().list(wanted, blankToNull(consumer), max == null ? 100 : max)
                 .map(letters -> letters.stream().map(ParkedRecordsResource::view).toList());
@@ -88,12 +88,12 @@ public class ParkedRecordsResource {
         caller.requireRole("admin");
         return load(id).flatMap(letter -> {
             requireParked(letter);
-            GuardedConsumer consumer = guards.named(letter.consumer()).orElseThrow(() -> ApiProblem.conflict(
+            GuardedConsumer consumer = guards.named(letter.consumer()).orElseThrow(() -> Refusal.conflict(
                     "consumer-unknown", "本服务已没有消费者 " + letter.consumer()
                             + "，只能丢弃 (this service no longer has that consumer; discard it)"));
             return consumer.retry(letter, caller.actor().headerValue())
-                    .onFailure(failure -> !(failure instanceof ApiProblem)).transform(failure ->
-                            new ApiProblem(422, "parked-record-still-failing",
+                    .onFailure(failure -> !(failure instanceof Refusal)).transform(failure ->
+                            new Refusal(Refusal.Kind.UNPROCESSABLE, "parked-record-still-failing",
                                     "重新处理仍然失败 (handling failed again)", failure instanceof
                                     PoisonRecordException poison ? poison.getMessage()
                                     : failure.getClass().getSimpleName() + ": " + failure.getMessage(), null))
@@ -111,7 +111,7 @@ public class ParkedRecordsResource {
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? "已丢弃 (discarded)"
                 : body.reason().strip();
         if (reason.length() > 500) {
-            throw ApiProblem.invalidField("reason", reason.substring(0, 40) + "…", "至多 500 字 (at most 500 characters)");
+            throw Refusal.invalidField("reason", reason.substring(0, 40) + "…", "至多 500 字 (at most 500 characters)");
         }
         return load(id).flatMap(letter -> {
             requireParked(letter);
@@ -128,10 +128,10 @@ public class ParkedRecordsResource {
     private Uni<DeadLetter> load(String id) {
         Long number = QueryValues.optionalLong("id", id);
         if (number == null) {
-            throw ApiProblem.invalidField("id", id, "须为整数 (a whole number)");
+            throw Refusal.invalidField("id", id, "须为整数 (a whole number)");
         }
         return guards.deadLetters().find(number).map(found -> found.orElseThrow(() ->
-                ApiProblem.notFound("parked-record-not-found", "没有编号为 " + number + " 的搁置记录")));
+                Refusal.notFound("parked-record-not-found", "没有编号为 " + number + " 的搁置记录")));
     }
 
     private static void requireParked(DeadLetter letter) {
@@ -140,8 +140,8 @@ public class ParkedRecordsResource {
         }
     }
 
-    private static ApiProblem notParked(DeadLetter letter) {
-        return ApiProblem.conflict("parked-record-settled", "该记录已" + label(letter.status()) + "，不再搁置 (already "
+    private static Refusal notParked(DeadLetter letter) {
+        return Refusal.conflict("parked-record-settled", "该记录已" + label(letter.status()) + "，不再搁置 (already "
                 + letter.status() + ")");
     }
 
@@ -155,7 +155,7 @@ public class ParkedRecordsResource {
         try {
             return DeadLetter.Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("status", text, "须为 PARKED、RETRIED、DISCARDED 或 ALL");
+            throw Refusal.invalidField("status", text, "须为 PARKED、RETRIED、DISCARDED 或 ALL");
         }
     }
 

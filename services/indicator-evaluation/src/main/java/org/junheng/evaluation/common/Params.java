@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
 
@@ -28,7 +28,7 @@ public final class Params {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField(field, value, "不是有效的标识 (not a UUID)");
+            throw Refusal.invalidField(field, value, "不是有效的标识 (not a UUID)");
         }
     }
 
@@ -44,7 +44,7 @@ public final class Params {
         try {
             return IndicatorCode.fromCode(value);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(field, value, "未知指标代码 (unknown indicator code, e.g. RA5 or CV-RA5-P)");
+            throw Refusal.invalidField(field, value, "未知指标代码 (unknown indicator code, e.g. RA5 or CV-RA5-P)");
         }
     }
 
@@ -55,7 +55,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(field, value, "可选值 (allowed values): "
+            throw Refusal.invalidField(field, value, "可选值 (allowed values): "
                     + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         }
     }

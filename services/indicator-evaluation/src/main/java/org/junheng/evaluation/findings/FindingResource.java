@@ -27,7 +27,7 @@ import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /** The findings (问题清单): list, one finding, and its history from the log. */
 @Path("/api/v1/findings")
@@ -111,7 +111,7 @@ public class FindingResource {
                     Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
                     if (row == null || !caller.seesDistrict(row.getString("district_code"))
                             || caller.school() != null && !caller.school().equals(row.getString("school_code"))) {
-                        throw ApiProblem.notFound("finding-not-found", "问题" + findingId + "不存在 (no such finding)");
+                        throw Refusal.notFound("finding-not-found", "问题" + findingId + "不存在 (no such finding)");
                     }
                     return row;
                 });

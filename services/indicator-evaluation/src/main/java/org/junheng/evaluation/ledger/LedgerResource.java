@@ -16,7 +16,7 @@ import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.evaluation.Variation;
 import org.junheng.evaluation.common.Params;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /** 台账, readiness and variation of one district period. */
 @Path("/api/v1/districts/{district}/periods/{year}")
@@ -119,8 +119,8 @@ public class LedgerResource {
         });
     }
 
-    static ApiProblem notEvaluated(String district, int year, Instant asOf) {
-        return ApiProblem.notFound("not-evaluated", "区县" + district + "的" + year + "年度" + (asOf == null ? "尚未测算"
+    static Refusal notEvaluated(String district, int year, Instant asOf) {
+        return Refusal.notFound("not-evaluated", "区县" + district + "的" + year + "年度" + (asOf == null ? "尚未测算"
                 : "在" + asOf + "时尚未测算") + " (district period not evaluated" + (asOf == null ? "" : " by then")
                 + "; the evaluation runs when its school data arrive)");
     }

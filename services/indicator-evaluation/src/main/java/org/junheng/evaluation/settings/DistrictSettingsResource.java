@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Year;
 import org.junheng.contracts.Nullable;
 import org.junheng.evaluation.common.Params;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * What the standard leaves to each district: the year it was recognised as 基本均衡 (STANDARD.md §6, a readiness
@@ -52,7 +52,7 @@ public class DistrictSettingsResource {
         caller.requireRole("supervisor");
         Integer year = settings == null ? null : settings.basicBalanceRecognisedIn();
         if (year != null && (year < 2000 || year > Year.now().getValue())) {
-            throw ApiProblem.invalidField("basicBalanceRecognisedIn", year,
+            throw Refusal.invalidField("basicBalanceRecognisedIn", year,
                     "认定年份应在2000年至今之间 (a year between 2000 and now)");
         }
         return pool.withTransaction(tx -> tx.preparedQuery("""

@@ -28,7 +28,7 @@ import org.junheng.evaluation.engine.Simulation;
 import org.junheng.evaluation.engine.SimulationResult;
 import org.junheng.evaluation.infra.EvaluationWorkers;
 import org.junheng.evaluation.runs.InputsLoader;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /** What-if (整改模拟): the district period evaluated with hypothetical changes; nothing is stored. */
 @Path("/api/v1/districts/{district}/periods/{year}/simulate")
@@ -74,23 +74,23 @@ public class SimulationResource {
         caller.requireDistrict(d);
         caller.requireRole("supervisor", "leader", "department", "city-supervisor");
         if (request == null || request.changes() == null || request.changes().isEmpty()) {
-            throw ApiProblem.invalidField("changes", null, "至少给出一项模拟变化 (give at least one change)");
+            throw Refusal.invalidField("changes", null, "至少给出一项模拟变化 (give at least one change)");
         }
         for (int i = 0; i < request.changes().size(); i++) {
             if (request.changes().get(i) == null) {
-                throw ApiProblem.invalidField("changes[" + i + "]", null, "变化不能为空 (a change is required)");
+                throw Refusal.invalidField("changes[" + i + "]", null, "变化不能为空 (a change is required)");
             }
         }
         return InputsLoader.load(pool, d, y).map(inputs -> {
             if (inputs.schools().stream().allMatch(school -> school.statistics() == null)) {
-                throw ApiProblem.notFound("not-evaluated", "区县" + d + "的" + y
+                throw Refusal.notFound("not-evaluated", "区县" + d + "的" + y
                         + "年度尚无学校数据 (no school data for this district period)");
             }
             SimulationResult result;
             try {
                 result = Simulation.run(workers.standard(), inputs, request.changes());
             } catch (IllegalArgumentException refused) {
-                throw ApiProblem.invalidField("changes", null, refused.getMessage());
+                throw Refusal.invalidField("changes", null, refused.getMessage());
             }
             return response(result);
         });

@@ -20,7 +20,7 @@ import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.rectification.tasks.TaskAccess;
 import org.junheng.rectification.tasks.TaskStore;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.ContentDisposition;
 import org.junheng.service.DistrictCode;
@@ -54,7 +54,7 @@ public class DocumentResource {
         Instant at = moment(asOf);
         return tasks.loadAsOf(pool, taskId, at).map(loaded -> {
             if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
-                throw ApiProblem.notFound("task-not-found", "该日期时整改任务" + taskId + "尚不存在 (no such task then)");
+                throw Refusal.notFound("task-not-found", "该日期时整改任务" + taskId + "尚不存在 (no such task then)");
             }
             byte[] document = SupervisionNotices.forTask(loaded.state(), today(at), stamp(at, loaded.events()));
             return word(document, "整改督办单-" + loaded.state().title() + ".docx", "supervision-notice.docx");
@@ -157,7 +157,7 @@ public class DocumentResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的任务编号 (not a task id)");
+            throw Refusal.invalidField("id", id, "不是有效的任务编号 (not a task id)");
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.service.Text;
 
 /**
@@ -48,10 +49,10 @@ public class EvidenceFiles {
         List<FileUpload> present = files == null ? List.of()
                 : files.stream().filter(f -> f != null && f.uploadedFile() != null).toList();
         if (present.isEmpty()) {
-            throw ApiProblem.invalidField("file", null, "请选择要上传的文件 (form field \"file\": one or more files)");
+            throw Refusal.invalidField("file", null, "请选择要上传的文件 (form field \"file\": one or more files)");
         }
         if (present.size() > maxFiles) {
-            throw ApiProblem.invalidField("file", present.size(), "一次至多上传 " + maxFiles + " 个文件 (at most "
+            throw Refusal.invalidField("file", present.size(), "一次至多上传 " + maxFiles + " 个文件 (at most "
                     + maxFiles + " files at once)");
         }
         List<Upload> uploads = new java.util.ArrayList<>();
@@ -93,17 +94,17 @@ public class EvidenceFiles {
         try {
             long size = Files.size(file);
             if (size == 0) {
-                throw ApiProblem.invalidField(field, name, "文件为空 (the file is empty)");
+                throw Refusal.invalidField(field, name, "文件为空 (the file is empty)");
             }
             if (size > maxFileBytes) {
-                throw new ApiProblem(413, "file-too-large", "文件过大 (file too large)",
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "file-too-large", "文件过大 (file too large)",
                         name + " 超过 " + maxFileBytes / (1024 * 1024) + " MB",
-                        List.of(ApiProblem.fieldError(field, name, "每个文件至多 " + maxFileBytes / (1024 * 1024)
+                        List.of(Violation.error(field, name, "每个文件至多 " + maxFileBytes / (1024 * 1024)
                                 + " MB (at most " + maxFileBytes + " bytes)")));
             }
-            FileKind kind = FileKind.of(file).orElseThrow(() -> new ApiProblem(415, "unsupported-file-type",
+            FileKind kind = FileKind.of(file).orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "unsupported-file-type",
                     "不支持的文件类型 (unsupported file type)", name + " 不是可接受的佐证材料格式",
-                    List.of(ApiProblem.fieldError(field, name, "只接受 " + FileKind.ACCEPTED
+                    List.of(Violation.error(field, name, "只接受 " + FileKind.ACCEPTED
                             + "，按文件内容判断 (judged by content, not by name)"))));
             return new Upload(file, name, sha256(file), kind, size);
         } catch (IOException e) {
@@ -146,15 +147,15 @@ public class EvidenceFiles {
         String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
                 fileName.lastIndexOf('\\')) + 1).strip();
         if (name.isEmpty()) {
-            throw ApiProblem.invalidField(field, fileName, "请提供文件名 (the file needs a name)");
+            throw Refusal.invalidField(field, fileName, "请提供文件名 (the file needs a name)");
         }
         String problem = Text.problem(name);
         if (problem != null || name.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.invalidField(field, null, problem != null ? problem
+            throw Refusal.invalidField(field, null, problem != null ? problem
                     : "文件名含控制字符 (control characters in the file name)");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiProblem.invalidField(field, name.substring(0, 40) + "…",
+            throw Refusal.invalidField(field, name.substring(0, 40) + "…",
                     "文件名至多 " + MAX_NAME_LENGTH + " 个字符 (at most " + MAX_NAME_LENGTH + " characters)");
         }
         return name;

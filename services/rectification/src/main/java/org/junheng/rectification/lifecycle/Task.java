@@ -1,6 +1,8 @@
 package org.junheng.rectification.lifecycle;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.evaluation.ResolutionBasis;
 import org.junheng.contracts.rectification.ClosureReason;
@@ -21,6 +23,8 @@ import org.junheng.contracts.rectification.TaskEvent.TaskRejected;
 import org.junheng.contracts.rectification.TaskEvent.TaskReopened;
 import org.junheng.contracts.rectification.TaskEvent.TaskVerified;
 import org.junheng.contracts.rectification.VerificationMethod;
+import org.junheng.eventsourcing.decider.Decider;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * The rectification task (整改任务) as decide/evolve: {@link #decide} checks a command against the state and returns
@@ -35,6 +39,39 @@ import org.junheng.contracts.rectification.VerificationMethod;
  */
 public final class Task {
 
+    public static final Decider<TaskState, TaskCommand, TaskEvent> DECIDER = Decider.of(Task::decide, Task::evolve);
+
+    /** One handler per command: the events it causes on a task that exists. */
+    private interface Handler<C extends TaskCommand> {
+        List<TaskEvent> decide(TaskState state, C command);
+    }
+
+    private static final Map<Class<? extends TaskCommand>, Handler<? extends TaskCommand>> HANDLERS = new HashMap<>();
+
+    private static <C extends TaskCommand> void on(Class<C> command, Handler<C> handler) {
+        HANDLERS.put(command, handler);
+    }
+
+    static {
+        // the pipeline's own commands
+        on(TaskCommand.FindingResolved.class, (state, resolved) -> findingResolved(state, resolved.basis()));
+        on(TaskCommand.Reopen.class, Task::reopen);
+        on(TaskCommand.MarkDueSoon.class, Task::markDueSoon);
+        on(TaskCommand.MarkOverdue.class, (state, overdue) -> markOverdue(state));
+        on(TaskCommand.Escalate.class, Task::escalate);
+        // people's actions, each only in the statuses TaskAction allows it
+        on(TaskCommand.Assign.class, Task::assign);
+        on(TaskCommand.SubmitPlan.class, Task::submitPlan);
+        on(TaskCommand.ReportProgress.class, Task::reportProgress);
+        on(TaskCommand.AttachEvidence.class, Task::attachEvidence);
+        on(TaskCommand.SubmitForVerification.class, Task::submitForVerification);
+        on(TaskCommand.Verify.class, Task::verify);
+        on(TaskCommand.Reject.class, Task::reject);
+        on(TaskCommand.Close.class, Task::close);
+        on(TaskCommand.ExtendDeadline.class, Task::extendDeadline);
+        on(TaskCommand.Reassign.class, Task::reassign);
+    }
+
     private Task() {
     }
 
@@ -43,122 +80,134 @@ public final class Task {
             return state == null ? List.of(open.opened()) : List.of(); // one task per finding, also on redelivery
         }
         if (state == null) {
-            throw new TaskRefused(TaskRefused.Kind.CONFLICT, "task-not-opened", "任务尚未下达 (no such task)");
+            throw Refusal.conflict("task-not-opened", "任务尚未下达 (no such task)");
         }
-        TaskStatus status = state.status();
-        if (command instanceof TaskCommand.FindingResolved resolved) {
-            return findingResolved(state, resolved.basis());
-        }
-        if (command instanceof TaskCommand.Reopen reopen) {
-            if (!status.settled()) {
-                return List.of(); // still being worked: nothing to reopen
+        TaskAction.of(command).ifPresent(action -> {
+            if (!action.allowedIn(state.status())) {
+                throw illegal(action, state.status());
             }
-            return List.of(new TaskReopened(state.taskId(), state.districtCode(), state.findingId(), reopen.reason(),
-                    reopen.newDueDate()));
+        });
+        return handlerOf(command).decide(state, command);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends TaskCommand> Handler<C> handlerOf(C command) {
+        Handler<C> handler = (Handler<C>) HANDLERS.get(command.getClass());
+        if (handler == null) {
+            throw new IllegalArgumentException("no handler for " + command.getClass().getSimpleName());
         }
-        if (command instanceof TaskCommand.MarkDueSoon dueSoon) {
-            return status.settled() || state.dueSoonSent().contains(dueSoon.daysLeft()) ? List.of()
-                    : List.of(new TaskDueSoon(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
-                    state.dueDate(), dueSoon.daysLeft()));
+        return handler;
+    }
+
+    private static List<TaskEvent> reopen(TaskState state, TaskCommand.Reopen reopen) {
+        if (!state.status().settled()) {
+            return List.of(); // still being worked: nothing to reopen
         }
-        if (command instanceof TaskCommand.MarkOverdue) {
-            return status.settled() || state.overdue() ? List.of()
-                    : List.of(new TaskOverdue(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
-                    state.dueDate()));
+        return List.of(new TaskReopened(state.taskId(), state.districtCode(), state.findingId(), reopen.reason(),
+                reopen.newDueDate()));
+    }
+
+    private static List<TaskEvent> markDueSoon(TaskState state, TaskCommand.MarkDueSoon dueSoon) {
+        return state.status().settled() || state.dueSoonSent().contains(dueSoon.daysLeft()) ? List.of()
+                : List.of(new TaskDueSoon(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
+                state.dueDate(), dueSoon.daysLeft()));
+    }
+
+    private static List<TaskEvent> markOverdue(TaskState state) {
+        return state.status().settled() || state.overdue() ? List.of()
+                : List.of(new TaskOverdue(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
+                state.dueDate()));
+    }
+
+    private static List<TaskEvent> escalate(TaskState state, TaskCommand.Escalate escalate) {
+        boolean already = state.escalation() != null && state.escalation().compareTo(escalate.level()) >= 0;
+        return state.status().settled() || already ? List.of()
+                : List.of(new TaskEscalated(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
+                escalate.level(), escalate.reason()));
+    }
+
+    private static List<TaskEvent> assign(TaskState state, TaskCommand.Assign assign) {
+        return List.of(new TaskAssigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
+                assign.responsible()));
+    }
+
+    private static List<TaskEvent> submitPlan(TaskState state, TaskCommand.SubmitPlan plan) {
+        requireText(plan.measures(), "measures", "整改措施不能为空 (measures are required)");
+        if (plan.plannedCompletion() == null) {
+            throw Refusal.invalidField("planned-completion-required", "plannedCompletion", null,
+                    "请填写计划完成日期 (plannedCompletion is required)");
         }
-        if (command instanceof TaskCommand.Escalate escalate) {
-            boolean already = state.escalation() != null && state.escalation().compareTo(escalate.level()) >= 0;
-            return status.settled() || already ? List.of()
-                    : List.of(new TaskEscalated(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
-                    escalate.level(), escalate.reason()));
+        return List.of(new PlanSubmitted(state.taskId(), state.districtCode(), state.findingId(), plan.measures(),
+                plan.milestones() == null ? List.of() : plan.milestones(), plan.plannedCompletion(), plan.by()));
+    }
+
+    private static List<TaskEvent> reportProgress(TaskState state, TaskCommand.ReportProgress progress) {
+        if (progress.percentComplete() < 0 || progress.percentComplete() > 100) {
+            throw Refusal.invalidField("percent-out-of-range", "percentComplete", progress.percentComplete(),
+                    "完成比例应在0–100之间 (percentComplete is 0–100)");
         }
-        if (status == TaskStatus.CLOSED) {
-            throw TaskRefused.illegal(actionName(command), status);
+        requireText(progress.description(), "description", "请说明进展情况 (description is required)");
+        return List.of(new ProgressReported(state.taskId(), state.districtCode(), state.findingId(),
+                progress.percentComplete(), progress.description(), progress.by()));
+    }
+
+    private static List<TaskEvent> attachEvidence(TaskState state, TaskCommand.AttachEvidence attach) {
+        boolean duplicate = state.evidence().stream().anyMatch(e -> e.sha256().equals(attach.evidence().sha256()));
+        return duplicate ? List.of() : List.of(new EvidenceAttached(state.taskId(), state.districtCode(),
+                state.findingId(), attach.evidence(), attach.uploader()));
+    }
+
+    private static List<TaskEvent> submitForVerification(TaskState state, TaskCommand.SubmitForVerification submit) {
+        if (state.evidence().isEmpty()) {
+            throw Refusal.conflict("evidence-required",
+                    "提交核验前请上传佐证材料 (attach evidence before submitting for verification)");
         }
-        if (command instanceof TaskCommand.Assign assign) {
-            require(command, status);
-            return List.of(new TaskAssigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
-                    assign.responsible()));
+        requireText(submit.summary(), "summary", "请填写整改情况说明 (summary is required)");
+        return List.of(new SubmittedForVerification(state.taskId(), state.districtCode(), state.findingId(),
+                state.rounds() + 1, submit.summary(), submit.by()));
+    }
+
+    private static List<TaskEvent> verify(TaskState state, TaskCommand.Verify verify) {
+        return List.of(new TaskVerified(state.taskId(), state.districtCode(), state.findingId(),
+                VerificationMethod.JUDGMENT, verify.verifier(), verify.comment()));
+    }
+
+    private static List<TaskEvent> reject(TaskState state, TaskCommand.Reject reject) {
+        requireText(reject.reason(), "reason", "请填写退回原因 (reason is required)");
+        return List.of(new TaskRejected(state.taskId(), state.districtCode(), state.findingId(), state.rounds(),
+                reject.reason(), reject.by()));
+    }
+
+    private static List<TaskEvent> close(TaskState state, TaskCommand.Close close) {
+        return List.of(new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
+                ClosureReason.RECTIFIED, close.note()));
+    }
+
+    private static List<TaskEvent> extendDeadline(TaskState state, TaskCommand.ExtendDeadline extend) {
+        requireText(extend.reason(), "reason", "请填写延期理由 (reason is required)");
+        if (extend.newDueDate() == null) {
+            throw Refusal.invalidField("new-due-date-required", "newDueDate", null,
+                    "请填写新的整改期限 (newDueDate is required)");
         }
-        if (command instanceof TaskCommand.SubmitPlan plan) {
-            require(command, status);
-            requireText(plan.measures(), "measures", "整改措施不能为空 (measures are required)");
-            if (plan.plannedCompletion() == null) {
-                throw TaskRefused.invalid("planned-completion-required",
-                        "请填写计划完成日期 (plannedCompletion is required)");
-            }
-            return List.of(new PlanSubmitted(state.taskId(), state.districtCode(), state.findingId(),
-                    plan.measures(), plan.milestones() == null ? List.of() : plan.milestones(),
-                    plan.plannedCompletion(), plan.by()));
+        if (!extend.newDueDate().isAfter(state.dueDate())) {
+            throw Refusal.invalidField("due-date-not-later", "newDueDate", extend.newDueDate(), "新的整改期限须晚于"
+                    + state.dueDate() + " (the new due date must be after the current one)");
         }
-        if (command instanceof TaskCommand.ReportProgress progress) {
-            require(command, status);
-            if (progress.percentComplete() < 0 || progress.percentComplete() > 100) {
-                throw TaskRefused.invalid("percent-out-of-range", "完成比例应在0–100之间 (percentComplete is 0–100)");
-            }
-            requireText(progress.description(), "description", "请说明进展情况 (description is required)");
-            return List.of(new ProgressReported(state.taskId(), state.districtCode(), state.findingId(),
-                    progress.percentComplete(), progress.description(), progress.by()));
+        return List.of(new DeadlineExtended(state.taskId(), state.districtCode(), state.findingId(),
+                state.dueDate(), extend.newDueDate(), extend.reason(), extend.approver()));
+    }
+
+    private static List<TaskEvent> reassign(TaskState state, TaskCommand.Reassign reassign) {
+        requireText(reassign.reason(), "reason", "请填写改派理由 (reason is required)");
+        if (reassign.to() == null) {
+            throw Refusal.invalidField("to-required", "to", null, "请指定改派单位 (name the department to reassign to)");
         }
-        if (command instanceof TaskCommand.AttachEvidence attach) {
-            require(command, status);
-            boolean duplicate = state.evidence().stream()
-                    .anyMatch(e -> e.sha256().equals(attach.evidence().sha256()));
-            return duplicate ? List.of() : List.of(new EvidenceAttached(state.taskId(), state.districtCode(),
-                    state.findingId(), attach.evidence(), attach.uploader()));
+        if (reassign.to().code().equals(state.lead().code())) {
+            throw Refusal.invalidField("same-department", "to", reassign.to().code(),
+                    "改派对象须为其他单位 (reassign to another department)");
         }
-        if (command instanceof TaskCommand.SubmitForVerification submit) {
-            require(command, status);
-            if (state.evidence().isEmpty()) {
-                throw new TaskRefused(TaskRefused.Kind.CONFLICT, "evidence-required",
-                        "提交核验前请上传佐证材料 (attach evidence before submitting for verification)");
-            }
-            requireText(submit.summary(), "summary", "请填写整改情况说明 (summary is required)");
-            return List.of(new SubmittedForVerification(state.taskId(), state.districtCode(), state.findingId(),
-                    state.rounds() + 1, submit.summary(), submit.by()));
-        }
-        if (command instanceof TaskCommand.Verify verify) {
-            require(command, status);
-            return List.of(new TaskVerified(state.taskId(), state.districtCode(), state.findingId(),
-                    VerificationMethod.JUDGMENT, verify.verifier(), verify.comment()));
-        }
-        if (command instanceof TaskCommand.Reject reject) {
-            require(command, status);
-            requireText(reject.reason(), "reason", "请填写退回原因 (reason is required)");
-            return List.of(new TaskRejected(state.taskId(), state.districtCode(), state.findingId(), state.rounds(),
-                    reject.reason(), reject.by()));
-        }
-        if (command instanceof TaskCommand.Close close) {
-            require(command, status);
-            return List.of(new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
-                    ClosureReason.RECTIFIED, close.note()));
-        }
-        if (command instanceof TaskCommand.ExtendDeadline extend) {
-            require(command, status);
-            requireText(extend.reason(), "reason", "请填写延期理由 (reason is required)");
-            if (extend.newDueDate() == null) {
-                throw TaskRefused.invalid("new-due-date-required", "请填写新的整改期限 (newDueDate is required)");
-            }
-            if (!extend.newDueDate().isAfter(state.dueDate())) {
-                throw TaskRefused.invalid("due-date-not-later", "新的整改期限须晚于" + state.dueDate()
-                        + " (the new due date must be after the current one)");
-            }
-            return List.of(new DeadlineExtended(state.taskId(), state.districtCode(), state.findingId(),
-                    state.dueDate(), extend.newDueDate(), extend.reason(), extend.approver()));
-        }
-        if (command instanceof TaskCommand.Reassign reassign) {
-            require(command, status);
-            requireText(reassign.reason(), "reason", "请填写改派理由 (reason is required)");
-            if (reassign.to() == null) {
-                throw TaskRefused.invalid("to-required", "请指定改派单位 (name the department to reassign to)");
-            }
-            if (reassign.to().code().equals(state.lead().code())) {
-                throw TaskRefused.invalid("same-department", "改派对象须为其他单位 (reassign to another department)");
-            }
-            return List.of(new TaskReassigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
-                    reassign.to(), reassign.reason(), reassign.approver()));
-        }
-        throw new IllegalArgumentException("unknown command " + command);
+        return List.of(new TaskReassigned(state.taskId(), state.districtCode(), state.findingId(), state.lead(),
+                reassign.to(), reassign.reason(), reassign.approver()));
     }
 
     private static List<TaskEvent> findingResolved(TaskState state, ResolutionBasis basis) {
@@ -238,21 +287,15 @@ public final class Task {
         return state;
     }
 
-    /** A person's action only in the statuses {@link TaskAction} allows it. */
-    private static void require(TaskCommand command, TaskStatus status) {
-        if (!TaskAction.of(command).map(action -> action.allowedIn(status)).orElse(false)) {
-            throw TaskRefused.illegal(actionName(command), status);
-        }
+    private static Refusal illegal(TaskAction action, TaskStatus status) {
+        String name = action.label() + " (" + action.operation() + ")";
+        return Refusal.conflict("illegal-transition", "任务状态为「" + status.label() + "」，不能" + name
+                + " (" + name + " is not allowed while the task is " + status.name() + ")");
     }
 
     private static void requireText(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw TaskRefused.invalid(field + "-required", message);
+            throw Refusal.invalidField(field + "-required", field, value, message);
         }
-    }
-
-    static String actionName(TaskCommand command) {
-        return TaskAction.of(command).map(action -> action.label() + " (" + action.operation() + ")")
-                .orElse(command.getClass().getSimpleName());
     }
 }

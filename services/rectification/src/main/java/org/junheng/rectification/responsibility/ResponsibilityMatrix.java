@@ -1,5 +1,7 @@
 package org.junheng.rectification.responsibility;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,7 +94,7 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
     /** A unit of the matrix by its code; a 400 naming {@code field} when the matrix has no such unit. */
     public Department department(String field, String code) {
         return departments().stream().filter(d -> d.code().equals(code)).findFirst()
-                .orElseThrow(() -> org.junheng.service.ApiProblem.invalidField(field, code,
+                .orElseThrow(() -> org.junheng.eventsourcing.decider.Refusal.invalidField(field, code,
                         "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
     }
 

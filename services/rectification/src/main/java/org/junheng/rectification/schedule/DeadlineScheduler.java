@@ -21,8 +21,6 @@ import org.jboss.logging.Logger;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
-import org.junheng.rectification.lifecycle.Task;
-import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.tasks.TaskQueries;
 import org.junheng.rectification.tasks.TaskStore;
 
@@ -86,20 +84,8 @@ public class DeadlineScheduler {
     }
 
     private Uni<List<TaskEvent>> check(UUID taskId, LocalDate today) {
-        return pool.withTransaction(tx -> tasks.load(tx, taskId).flatMap(loaded -> {
-            if (loaded.state() == null) {
-                return Uni.createFrom().item(List.<TaskEvent>of());
-            }
-            var state = loaded.state();
-            List<TaskEvent> events = new ArrayList<>();
-            for (TaskCommand command : watch.check(state, today)) {
-                for (TaskEvent event : Task.decide(state, command)) {
-                    events.add(event);
-                    state = Task.evolve(state, event);
-                }
-            }
-            return tasks.append(tx, taskId, loaded.version(), events,
-                    METADATA.withDistrict(loaded.state().districtCode())).replaceWith(events);
-        }));
+        return tasks.on(taskId, METADATA)
+                .commands(state -> state == null ? List.of() : watch.check(state, today))
+                .run(pool).map(handled -> handled.events());
     }
 }

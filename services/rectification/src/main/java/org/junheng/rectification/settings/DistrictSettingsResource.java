@@ -14,7 +14,7 @@ import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.rectification.tasks.TaskQueries;
 import jakarta.ws.rs.BeanParam;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 
@@ -51,7 +51,7 @@ public class DistrictSettingsResource {
         caller.requireDistrict(district(district));
         caller.requireRole("supervisor");
         if (matrix == null || matrix.rules() == null || matrix.defaultLead() == null) {
-            throw ApiProblem.invalidField("rules", null, "请给出分工规则和默认牵头单位 (rules and defaultLead required)");
+            throw Refusal.invalidField("rules", null, "请给出分工规则和默认牵头单位 (rules and defaultLead required)");
         }
         return save(district(district), ifMatch, matrix, null).flatMap(ignored -> matrix(district, caller));
     }
@@ -71,7 +71,7 @@ public class DistrictSettingsResource {
         caller.requireDistrict(district(district));
         caller.requireRole("supervisor");
         if (campaign == null || campaign.hardwareDue() == null || campaign.softwareDue() == null) {
-            throw ApiProblem.invalidField("hardwareDue", null, "请给出硬件和软件项目的完成期限 (due dates required)");
+            throw Refusal.invalidField("hardwareDue", null, "请给出硬件和软件项目的完成期限 (due dates required)");
         }
         return save(district(district), ifMatch, null, campaign).flatMap(ignored -> campaign(district, caller));
     }
@@ -90,7 +90,7 @@ public class DistrictSettingsResource {
         long version = org.junheng.service.IfMatch.required(ifMatch);
         return settings.save(district, matrix, campaign, version).map(saved -> {
             if (!saved) {
-                throw ApiProblem.preconditionFailed();
+                throw Refusal.stale();
             }
             return true;
         });

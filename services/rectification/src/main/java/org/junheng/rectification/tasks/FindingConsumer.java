@@ -6,25 +6,14 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.junheng.contracts.IndicatorCode;
-import org.junheng.contracts.Severity;
-import org.junheng.contracts.Subject;
-import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
 import org.junheng.contracts.evaluation.FindingEvent;
-import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
-import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
-import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
-import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
-import org.junheng.rectification.lifecycle.Task;
-import org.junheng.rectification.lifecycle.TaskCommand;
-import org.junheng.rectification.responsibility.ResponsibilityMatrix;
+import org.junheng.rectification.lifecycle.FindingFollowUp;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.consumers.ConsumerGuards;
 
@@ -65,28 +54,10 @@ public class FindingConsumer {
     Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {
         var taskId = TaskStore.taskIdFor(finding.findingId());
         LocalDate today = LocalDate.now(clock);
-        return tasks.load(tx, taskId).flatMap(loaded -> settings.of(tx, finding.districtCode()).flatMap(s -> {
-            TaskCommand command;
-            if (finding instanceof FindingRaised raised) {
-                command = new TaskCommand.Open(opened(taskId, raised.findingId(), raised.districtCode(),
-                        raised.period(), raised.subject(), raised.indicator(), raised.severity(), raised.gap(), s,
-                        today));
-            } else if (finding instanceof FindingReopened reopened) {
-                command = loaded.state() == null
-                        ? new TaskCommand.Open(opened(taskId, reopened.findingId(), reopened.districtCode(),
-                        reopened.period(), reopened.subject(), reopened.indicator(), reopened.severity(),
-                        reopened.gap(), s, today))
-                        : new TaskCommand.Reopen(reopened.reason(),
-                        s.campaign().dueDate(reopened.indicator(), today));
-            } else {
-                if (loaded.state() == null) {
-                    return Uni.createFrom().item(0L);
-                }
-                command = new TaskCommand.FindingResolved(((FindingResolved) finding).basis());
-            }
-            return tasks.append(tx, taskId, loaded.version(), Task.decide(loaded.state(), command),
-                    metadata.withDistrict(finding.districtCode()));
-        }));
+        return settings.of(tx, finding.districtCode()).flatMap(district -> tasks.on(taskId, metadata)
+                .commands(task -> FindingFollowUp.commandsFor(finding, task, taskId, district.matrix(),
+                        district.campaign(), today))
+                .run(tx).map(handled -> handled.version()));
     }
 
     /** A county result or readiness verdict, with its time, for the report of any day. */
@@ -102,16 +73,5 @@ public class FindingConsumer {
                         consumed.time() == null ? java.time.OffsetDateTime.now() : consumed.time(),
                         org.junheng.eventsourcing.published.PublishedEvents.write(consumed.event())}))
                 .replaceWithVoid();
-    }
-
-    static TaskOpened opened(java.util.UUID taskId, java.util.UUID findingId, String district, int period,
-                             Subject subject, IndicatorCode indicator, Severity severity, String gap,
-                             DistrictSettings.Settings settings, LocalDate today) {
-        ResponsibilityMatrix.Responsibility responsible = settings.matrix().responsibleFor(indicator);
-        String where = subject.level() == SubjectLevel.COUNTY ? "全区" : subject.schoolName()
-                + (subject.section() == null ? "" : subject.section().label());
-        return new TaskOpened(taskId, district, findingId, period, subject, indicator, severity,
-                where + indicator.chineseName() + "未达标", gap, responsible.lead(),
-                List.copyOf(responsible.coDepartments()), settings.campaign().dueDate(indicator, today));
     }
 }

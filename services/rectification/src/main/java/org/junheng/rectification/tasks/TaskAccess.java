@@ -5,7 +5,7 @@ import java.util.List;
 import org.junheng.rectification.lifecycle.TaskAction;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 
 /**
@@ -37,7 +37,7 @@ public final class TaskAccess {
      */
     public static void authorizeDepartmentNotice(String departmentCode, Caller caller) {
         if (caller.school() != null || caller.department() != null && !caller.department().equals(departmentCode)) {
-            throw ApiProblem.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
+            throw Refusal.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
         }
     }
 
@@ -58,7 +58,7 @@ public final class TaskAccess {
             caller.requireRole("supervisor");
         }
         caller.requireRole("department");
-        throw ApiProblem.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
+        throw Refusal.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
     }
 
     /** Whether the caller is the party to take the action (whatever the task's status). */

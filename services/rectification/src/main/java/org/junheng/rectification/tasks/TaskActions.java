@@ -2,20 +2,14 @@ package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import org.junheng.contracts.rectification.TaskEvent;
-import org.junheng.eventsourcing.ConcurrencyConflictException;
-import org.junheng.eventsourcing.EventMetadata;
-import org.junheng.rectification.lifecycle.Task;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.rectification.lifecycle.TaskCommand;
-import org.junheng.rectification.lifecycle.TaskRefused;
 import org.junheng.rectification.lifecycle.TaskState;
-import org.junheng.service.ApiProblem;
 import org.junheng.service.Caller;
 
 /**
@@ -39,7 +33,7 @@ public class TaskActions {
 
     /** The caller acts if {@link TaskAccess} lets them (else 404/403), before any version is compared. */
     public Uni<Done> act(UUID taskId, Long ifMatch, TaskCommand command, Caller caller) {
-        return act(taskId, ifMatch, List.of(command), caller, tx -> Uni.createFrom().voidItem());
+        return act(taskId, ifMatch, List.of(command), caller, null);
     }
 
     /**
@@ -47,47 +41,21 @@ public class TaskActions {
      * must be stored with the events (evidence files) in the same transaction, only once every command is decided.
      */
     public Uni<Done> act(UUID taskId, Long ifMatch, List<TaskCommand> commands, Caller caller,
-                         Function<SqlConnection, Uni<Void>> alongside) {
-        EventMetadata metadata = caller.metadata();
-        return tasks.load(pool, taskId).flatMap(loaded -> {
-            if (loaded.state() == null) {
-                throw notFound(taskId);
-            }
-            commands.forEach(command -> TaskAccess.authorize(loaded.state(), command, caller));
-            if (ifMatch == null) {
-                throw ApiProblem.preconditionRequired();
-            }
-            if (loaded.version() != ifMatch) {
-                throw ApiProblem.preconditionFailed();
-            }
-            List<TaskEvent> events = new ArrayList<>();
-            TaskState after = loaded.state();
-            for (TaskCommand command : commands) {
-                for (TaskEvent event : decide(after, command)) {
-                    events.add(event);
-                    after = Task.evolve(after, event);
-                }
-            }
-            TaskState result = after;
-            return pool.withTransaction(tx -> alongside.apply(tx).flatMap(stored -> tasks.append(tx, taskId,
-                            loaded.version(), events, metadata.withDistrict(loaded.state().districtCode()))))
-                    .onFailure(ConcurrencyConflictException.class).transform(e -> ApiProblem.preconditionFailed())
-                    .map(version -> new Done(result, version));
-        });
+                         Function<SqlClient, Uni<Void>> alongside) {
+        var request = tasks.on(taskId, caller.metadata())
+                .check((state, version) -> {
+                    if (state == null) {
+                        throw notFound(taskId);
+                    }
+                    commands.forEach(command -> TaskAccess.authorize(state, command, caller));
+                })
+                .requireIfMatch().ifMatch(ifMatch)
+                .commands(commands);
+        return (alongside == null ? request : request.alongside(alongside)).run(pool)
+                .map(handled -> new Done(handled.state(), handled.version()));
     }
 
-    static List<TaskEvent> decide(TaskState state, TaskCommand command) {
-        try {
-            return Task.decide(state, command);
-        } catch (TaskRefused refused) {
-            if (refused.kind() == TaskRefused.Kind.CONFLICT) {
-                throw ApiProblem.conflict(refused.code(), refused.getMessage());
-            }
-            throw new ApiProblem(400, refused.code(), "输入有误 (invalid input)", refused.getMessage(), null);
-        }
-    }
-
-    static ApiProblem notFound(UUID taskId) {
-        return ApiProblem.notFound("task-not-found", "整改任务" + taskId + "不存在 (no such task)");
+    static Refusal notFound(UUID taskId) {
+        return Refusal.notFound("task-not-found", "整改任务" + taskId + "不存在 (no such task)");
     }
 }

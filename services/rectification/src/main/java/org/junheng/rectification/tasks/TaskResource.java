@@ -31,7 +31,7 @@ import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.rectification.lifecycle.TaskStatus;
 import org.junheng.rectification.settings.DistrictSettings;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
@@ -125,14 +125,14 @@ public class TaskResource {
             try {
                 TaskStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField("status", status, "可选值 (allowed): " + List.of(TaskStatus.values()));
+                throw Refusal.invalidField("status", status, "可选值 (allowed): " + List.of(TaskStatus.values()));
             }
         }
         if (indicator != null && !indicator.isBlank()) {
             try {
                 IndicatorCode.fromCode(indicator);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField("indicator", indicator, "未知指标代码 (unknown indicator code)");
+                throw Refusal.invalidField("indicator", indicator, "未知指标代码 (unknown indicator code)");
             }
         }
         return queries.list(new TaskQueries.Filter(district, blankToNull(department), blankToNull(status),
@@ -175,7 +175,7 @@ public class TaskResource {
                                 AssignRequest body, @BeanParam Caller caller) {
         Person responsible = body == null || body.responsible() == null ? caller.person() : body.responsible();
         if (responsible.id() == null || responsible.id().isBlank()) {
-            throw ApiProblem.invalidField("responsible.id", null, "请指定责任人 (name the person responsible)");
+            throw Refusal.invalidField("responsible.id", null, "请指定责任人 (name the person responsible)");
         }
         return act(id, ifMatch, new TaskCommand.Assign(responsible), caller);
     }
@@ -195,7 +195,7 @@ public class TaskResource {
                                   ProgressRequest body, @BeanParam Caller caller) {
         ProgressRequest progress = required(body);
         if (progress.percentComplete() == null) {
-            throw ApiProblem.invalidField("percentComplete", null, "请填写完成比例 (percentComplete is required)");
+            throw Refusal.invalidField("percentComplete", null, "请填写完成比例 (percentComplete is required)");
         }
         return act(id, ifMatch, new TaskCommand.ReportProgress(progress.percentComplete(), progress.description(),
                 caller.person()), caller);
@@ -208,14 +208,14 @@ public class TaskResource {
                                   EvidenceReference body, @BeanParam Caller caller) {
         EvidenceReference evidence = required(body);
         if (evidence.name() == null || evidence.name().isBlank()) {
-            throw ApiProblem.invalidField("name", evidence.name(), "请填写文件名 (name is required)");
+            throw Refusal.invalidField("name", evidence.name(), "请填写文件名 (name is required)");
         }
         if (evidence.sha256() == null || !evidence.sha256().matches("[0-9a-fA-F]{64}")) {
-            throw ApiProblem.invalidField("sha256", evidence.sha256(),
+            throw Refusal.invalidField("sha256", evidence.sha256(),
                     "须为64位十六进制SHA-256 (64 hex digits, as Get-FileHash or sha256sum print it)");
         }
         if (evidence.location() == null || evidence.location().isBlank()) {
-            throw ApiProblem.invalidField("location", evidence.location(),
+            throw Refusal.invalidField("location", evidence.location(),
                     "请填写文件地址或存储键 (URL or storage key required)");
         }
         EvidenceReference normalized = new EvidenceReference(evidence.name().strip(),
@@ -258,9 +258,9 @@ public class TaskResource {
             throw TaskActions.notFound(taskId);
         }
         EvidenceReference reference = task.evidence().stream().filter(e -> e.sha256().equals(hash)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("evidence-not-found", "该任务没有这份佐证材料 (no such evidence)"));
+                .orElseThrow(() -> Refusal.notFound("evidence-not-found", "该任务没有这份佐证材料 (no such evidence)"));
         EvidenceFiles.Stored stored = evidenceFiles.find(pool, hash).await().indefinitely()
-                .orElseThrow(() -> ApiProblem.notFound("evidence-kept-elsewhere",
+                .orElseThrow(() -> Refusal.notFound("evidence-kept-elsewhere",
                         "这份材料存于外部: " + reference.location() + " (kept outside this service)"));
         boolean attachment = !stored.kind().previewable || Boolean.TRUE.equals(QueryValues.optionalBoolean("download",
                 download));
@@ -324,7 +324,7 @@ public class TaskResource {
                                 ExtendRequest body, @BeanParam Caller caller) {
         ExtendRequest extend = required(body);
         if (extend.newDueDate() == null) {
-            throw ApiProblem.invalidField("newDueDate", null, "请填写新的整改期限 (newDueDate is required)");
+            throw Refusal.invalidField("newDueDate", null, "请填写新的整改期限 (newDueDate is required)");
         }
         return act(id, ifMatch, new TaskCommand.ExtendDeadline(extend.newDueDate(), extend.reason(),
                 caller.person()), caller);
@@ -362,13 +362,13 @@ public class TaskResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的任务编号 (not a task id)");
+            throw Refusal.invalidField("id", id, "不是有效的任务编号 (not a task id)");
         }
     }
 
     private static <T> T required(T body) {
         if (body == null) {
-            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+            throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         return body;
     }

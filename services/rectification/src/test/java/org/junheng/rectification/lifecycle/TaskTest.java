@@ -23,6 +23,9 @@ import org.junheng.contracts.rectification.ClosureReason;
 import org.junheng.contracts.rectification.EscalationLevel;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.VerificationMethod;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.eventsourcing.testing.DeciderSpec;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Given a task in a status, when a command arrives, then these events — or a refusal — follow. */
 class TaskTest {
+
+    static final DeciderSpec<TaskState, TaskCommand, TaskEvent> TASK = DeciderSpec.of(Task.DECIDER, null);
 
     static final EvidenceReference REPORT = new EvidenceReference("验收报告.pdf",
             "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "s3://junheng-evidence/report.pdf");
@@ -115,9 +120,8 @@ class TaskTest {
             assertTrue(EVENT.get(name).isInstance(events.get(0)), events.toString());
             assertNotNull(Task.evolve(given, events.get(0)));
         } else {
-            TaskRefused refused = assertThrows(TaskRefused.class, () -> Task.decide(given, command(name)));
-            assertEquals(TaskRefused.Kind.CONFLICT, refused.kind());
-            assertEquals("illegal-transition", refused.code());
+            Refusal refused = TASK.given(TaskFixtures.historyTo(status)).when(command(name))
+                    .thenRefused(Refusal.Kind.CONFLICT, "illegal-transition");
             assertTrue(refused.getMessage().contains(status.label()), refused.getMessage());
         }
     }
@@ -151,8 +155,7 @@ class TaskTest {
 
     @Test
     void commandsOnAMissingTaskAreRefused() {
-        assertEquals("task-not-opened", assertThrows(TaskRefused.class,
-                () -> Task.decide(null, command("assign"))).code());
+        TASK.given().when(command("assign")).thenRefused(Refusal.Kind.CONFLICT, "task-not-opened");
     }
 
     @Test
@@ -170,10 +173,12 @@ class TaskTest {
 
     @Test
     void submittingWithoutEvidenceIsRefused() {
-        TaskState planned = TaskFixtures.in(TaskStatus.PLANNED);
-        TaskState inProgress = Task.evolve(planned, Task.decide(planned, command("progress")).get(0));
-        TaskRefused refused = assertThrows(TaskRefused.class, () -> Task.decide(inProgress, command("submit")));
-        assertEquals("evidence-required", refused.code());
+        List<TaskEvent> planned = TaskFixtures.historyTo(TaskStatus.PLANNED);
+        List<TaskEvent> progressed = TASK.given(planned).when(command("progress"))
+                .thenEvents(events -> assertEquals(1, events.size()));
+        List<TaskEvent> history = new ArrayList<>(planned);
+        history.addAll(progressed);
+        TASK.given(history).when(command("submit")).thenRefused(Refusal.Kind.CONFLICT, "evidence-required");
     }
 
     @Test
@@ -184,15 +189,17 @@ class TaskTest {
 
     @Test
     void badInputIsInvalidNotAConflict() {
-        TaskState inProgress = TaskFixtures.in(TaskStatus.IN_PROGRESS);
-        assertEquals("percent-out-of-range", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.ReportProgress(120, "超额", HEAD))).code());
-        assertEquals("due-date-not-later", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.ExtendDeadline(DUE, "无", SUPERVISOR))).code());
-        assertEquals("reason-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.ExtendDeadline(DUE.plusDays(1), " ", SUPERVISOR))).code());
-        assertEquals("same-department", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.Reassign(ResponsibilityMatrix.EDUCATION_COMMISSION, "同一单位", SUPERVISOR))).code());
+        var inProgress = TASK.given(TaskFixtures.historyTo(TaskStatus.IN_PROGRESS));
+        var percent = inProgress.when(new TaskCommand.ReportProgress(120, "超额", HEAD))
+                .thenRefused(Refusal.Kind.INVALID, "percent-out-of-range");
+        assertEquals("percentComplete", ((Violation) percent.errors().get(0)).field());
+        inProgress.when(new TaskCommand.ExtendDeadline(DUE, "无", SUPERVISOR))
+                .thenRefused(Refusal.Kind.INVALID, "due-date-not-later");
+        var reason = inProgress.when(new TaskCommand.ExtendDeadline(DUE.plusDays(1), " ", SUPERVISOR))
+                .thenRefused(Refusal.Kind.INVALID, "reason-required");
+        assertEquals("reason", ((Violation) reason.errors().get(0)).field());
+        inProgress.when(new TaskCommand.Reassign(ResponsibilityMatrix.EDUCATION_COMMISSION, "同一单位", SUPERVISOR))
+                .thenRefused(Refusal.Kind.INVALID, "same-department");
     }
 
     @Test
@@ -245,11 +252,11 @@ class TaskTest {
 
     @Test
     void missingDatesAndDepartmentsAreNamedAsRequired() {
-        TaskState inProgress = TaskFixtures.in(TaskStatus.IN_PROGRESS);
-        assertEquals("new-due-date-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.ExtendDeadline(null, "雨季", SUPERVISOR))).code());
-        assertEquals("to-required", assertThrows(TaskRefused.class, () -> Task.decide(inProgress,
-                new TaskCommand.Reassign(null, "经费问题", SUPERVISOR))).code());
+        var inProgress = TASK.given(TaskFixtures.historyTo(TaskStatus.IN_PROGRESS));
+        inProgress.when(new TaskCommand.ExtendDeadline(null, "雨季", SUPERVISOR))
+                .thenRefused(Refusal.Kind.INVALID, "new-due-date-required");
+        inProgress.when(new TaskCommand.Reassign(null, "经费问题", SUPERVISOR))
+                .thenRefused(Refusal.Kind.INVALID, "to-required");
     }
 
     @Test

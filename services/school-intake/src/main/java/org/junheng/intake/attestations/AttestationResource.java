@@ -18,10 +18,10 @@ import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 
 @Path("/api/v1/districts/{district}/periods/{year}/attestations/{indicator}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +50,7 @@ public class AttestationResource {
         org.junheng.service.ReportingYear.require(year);
         IndicatorCode indicator = indicator(indicatorCode);
         if (judgment == null) {
-            throw Rejection.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
+            throw Refusal.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
         }
         var event = Attestations.decide(district, year, indicator, judgment);
         String streamId = Attestations.streamId(district, year, indicator, judgment.subject());
@@ -78,7 +78,7 @@ public class AttestationResource {
         try {
             return IndicatorCode.fromCode(code);
         } catch (RuntimeException e) {
-            throw Rejection.invalid("未知指标代码 (unknown indicator code)",
+            throw Refusal.invalid("未知指标代码 (unknown indicator code)",
                     List.of(Violation.error("indicator", code, "如 GG1, EQ6 (e.g. GG1, EQ6)")));
         }
     }

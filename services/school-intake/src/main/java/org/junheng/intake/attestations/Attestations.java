@@ -13,8 +13,8 @@ import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.AttestationGrade;
 import org.junheng.contracts.schooldata.AttestationVerdict;
 import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.Rejection;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Judgments on the items the standard measures by evidence (STANDARD.md §2–3): which items, at which level, and what
@@ -49,7 +49,7 @@ public final class Attestations {
         List<Violation> violations = new ArrayList<>();
         SubjectLevel level = ATTESTED.get(indicator);
         if (level == null) {
-            throw Rejection.invalid("该指标不是认定类指标 (not an attested indicator)", List.of(Violation.error(
+            throw Refusal.invalid("该指标不是认定类指标 (not an attested indicator)", List.of(Violation.error(
                     "indicator", indicator.code(), "认定类指标 (attested): GG1, GG2, GG10, EQ3, EQ5, EQ6, EQ7, EQ8")));
         }
         if (judgment.subject() == null || judgment.subject().level() != level) {
@@ -90,7 +90,7 @@ public final class Attestations {
             violations.add(Violation.error("assessedOn", null, "必填 (required)"));
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("认定信息有误 (invalid attestation)", violations);
+            throw Refusal.invalid("认定信息有误 (invalid attestation)", violations);
         }
         return new AttestationEvent.AttestationRecorded(district, period, indicator, judgment.subject(),
                 judgment.verdict(), judgment.grade(), judgment.evidence(), judgment.supervisor(), judgment.assessedOn(),

@@ -1,8 +1,10 @@
 package org.junheng.intake.common;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * The national code formats: 行政区划代码 (6 digits) and 学校标识码 (10 digits) together, as the school paths take them
@@ -29,7 +31,7 @@ public final class Codes {
             violations.add(Violation.error("schoolCode", schoolCode, "学校标识码须为10位数字 (school code must be 10 digits)"));
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("代码格式错误 (malformed code)", violations);
+            throw Refusal.invalid("代码格式错误 (malformed code)", violations);
         }
     }
 }

@@ -9,8 +9,9 @@ import org.junheng.contracts.Department;
 import org.junheng.contracts.schooldata.CountyFigureSetKind;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
 import org.junheng.contracts.schooldata.FigureValue;
-import org.junheng.intake.common.Rejection;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Decider;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 
 /** One county figure set of one year (县级数据), owned by a department; a resubmission replaces it. */
 public final class CountyFigures {
@@ -26,7 +27,18 @@ public final class CountyFigures {
         }
     }
 
+    /** A department's submission of the set, replacing any earlier one. */
+    public record Submit(Department department, List<FigureValue> values) {
+    }
+
+    public static final Decider<State, Submit, CountyFiguresEvent> DECIDER =
+            Decider.of(CountyFigures::decide, CountyFigures::evolve);
+
     private CountyFigures() {
+    }
+
+    public static State initial(String districtCode, int period, CountyFigureSetKind kind) {
+        return new State(districtCode, period, kind, null, null);
     }
 
     public static String streamId(String districtCode, int period, CountyFigureSetKind kind) {
@@ -38,20 +50,22 @@ public final class CountyFigures {
      * only in its own name, and only a set no other department has submitted (the first submitter owns it).
      */
     public static void requireMaySubmit(String actingDepartment, Department named, State state) {
-        if (actingDepartment == null) {
-            return;
+        if (actingDepartment == null || named == null) {
+            return; // the office acts for anyone; a submission naming no department is refused as invalid
         }
         if (!actingDepartment.equals(named.code())) {
-            throw Rejection.forbidden("own-name-only", "部门只能以本单位名义报送 (a department submits in its own name):"
+            throw Refusal.forbidden("own-name-only", "部门只能以本单位名义报送 (a department submits in its own name):"
                     + " department.code 应为 (must be) " + actingDepartment);
         }
         if (state.submitted() && !actingDepartment.equals(state.department().code())) {
-            throw Rejection.forbidden("owned-by-another-department", "该数据由" + state.department().name()
+            throw Refusal.forbidden("owned-by-another-department", "该数据由" + state.department().name()
                     + "报送，只能由其更正 (the set is owned by " + state.department().code() + ")");
         }
     }
 
-    public static List<CountyFiguresEvent> decide(Department department, List<FigureValue> values, State state) {
+    public static List<CountyFiguresEvent> decide(State state, Submit submit) {
+        Department department = submit.department();
+        List<FigureValue> values = submit.values();
         validate(state.kind(), department, values);
         if (state.submitted() && state.values().equals(values) && state.department().equals(department)) {
             return List.of();
@@ -74,7 +88,7 @@ public final class CountyFigures {
         }
         if (values == null || values.isEmpty()) {
             violations.add(Violation.error("values", null, "至少一个数据项 (at least one value)"));
-            throw Rejection.invalid("县级数据有误 (invalid county figures)", violations);
+            throw Refusal.invalid("县级数据有误 (invalid county figures)", violations);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
@@ -105,7 +119,7 @@ public final class CountyFigures {
             }
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("县级数据有误 (invalid county figures)", violations);
+            throw Refusal.invalid("县级数据有误 (invalid county figures)", violations);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.junheng.intake.countyfigures;
 
+import org.junheng.eventsourcing.decider.Refusal;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -18,24 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.schooldata.CountyFigureSetKind;
-import org.junheng.contracts.schooldata.CountyFiguresEvent;
 import org.junheng.contracts.schooldata.FigureValue;
-import org.junheng.eventsourcing.ConcurrencyConflictException;
-import org.junheng.eventsourcing.EventStore;
-import org.junheng.intake.common.AggregateStore;
-import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.PreconditionFailed;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "县级数据 County figures")
 public class CountyFiguresResource {
-
-    public static final String STREAM_TYPE = "CountyFigures";
 
     public record Submission(Department department, List<FigureValue> values) {
     }
@@ -44,10 +38,10 @@ public class CountyFiguresResource {
                               Department department, List<FigureValue> values, long version) {
     }
 
-    private final AggregateStore aggregates;
+    private final CountyFiguresDesk desk;
 
-    public CountyFiguresResource(EventStore store) {
-        this.aggregates = new AggregateStore(store);
+    public CountyFiguresResource(CountyFiguresDesk desk) {
+        this.desk = desk;
     }
 
     @PUT
@@ -61,32 +55,12 @@ public class CountyFiguresResource {
         CountyFigureSetKind kind = kind(kindName);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);
-        Long expected = org.junheng.service.IfMatch.optional(ifMatch);
         Submission body = submission == null ? new Submission(null, null) : submission;
-        String streamId = CountyFigures.streamId(district, year, kind);
-        // the content is checked first: every mistake is reported whatever the version
-        CountyFigures.validate(kind, body.department(), body.values());
-        return load(district, year, kind).flatMap(loaded -> {
-            // who may submit is decided before any version is compared
-            CountyFigures.requireMaySubmit(caller.department(), body.department(), loaded.state());
-            if (loaded.state().submitted() && expected == null) {
-                throw org.junheng.service.ApiProblem.preconditionRequired();
-            }
-            if (expected != null && expected != loaded.version()) {
-                throw new PreconditionFailed(loaded.version());
-            }
-            List<CountyFiguresEvent> events = CountyFigures.decide(body.department(), body.values(), loaded.state());
-            return aggregates.append(streamId, STREAM_TYPE, loaded.version(), events,
-                            caller.metadata().withSubject(district + "/county"))
-                    .onFailure(ConcurrencyConflictException.class)
-                    .transform(conflict -> expected != null ? new PreconditionFailed(-1) : conflict)
-                    .map(version -> {
-                        CountyFigures.State state = events.isEmpty() ? loaded.state()
-                                : CountyFigures.evolve(loaded.state(), events.get(0));
-                        return Response.status(loaded.version() == 0 ? 201 : 200)
-                                .tag(new EntityTag(Long.toString(version))).entity(view(state, version)).build();
-                    });
-        });
+        return desk.submit(district, year, kind, new CountyFigures.Submit(body.department(), body.values()),
+                        org.junheng.service.IfMatch.optional(ifMatch), caller.department(), caller.metadata())
+                .map(figures -> Response.status(figures.created() ? 201 : 200)
+                        .tag(new EntityTag(Long.toString(figures.version())))
+                        .entity(view(figures.state(), figures.version())).build());
     }
 
     @GET
@@ -98,18 +72,8 @@ public class CountyFiguresResource {
         CountyFigureSetKind kind = kind(kindName);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);
-        return load(district, year, kind).map(loaded -> {
-            if (!loaded.state().submitted()) {
-                throw Rejection.notFound("county-figures-not-found", "尚未报送 (not submitted yet)");
-            }
-            return Response.ok(view(loaded.state(), loaded.version()))
-                    .tag(new EntityTag(Long.toString(loaded.version()))).build();
-        });
-    }
-
-    private Uni<AggregateStore.Loaded<CountyFigures.State>> load(String district, int year, CountyFigureSetKind kind) {
-        return aggregates.load(CountyFigures.streamId(district, year, kind),
-                new CountyFigures.State(district, year, kind, null, null), CountyFiguresEvent.class, CountyFigures::evolve);
+        return desk.find(district, year, kind).map(figures -> Response.ok(view(figures.state(), figures.version()))
+                .tag(new EntityTag(Long.toString(figures.version()))).build());
     }
 
     private static FiguresView view(CountyFigures.State state, long version) {
@@ -121,7 +85,7 @@ public class CountyFiguresResource {
         return Arrays.stream(CountyFigureSetKind.values())
                 .filter(k -> k.name().equalsIgnoreCase(name) || k.name().replace('_', '-').equalsIgnoreCase(name))
                 .findFirst()
-                .orElseThrow(() -> Rejection.invalid("未知的县级数据类别 (unknown figure set kind)",
+                .orElseThrow(() -> Refusal.invalid("未知的县级数据类别 (unknown figure set kind)",
                         List.of(Violation.error("kind", name, "可用 (one of): " + Arrays.toString(CountyFigureSetKind.values())))));
     }
 }

@@ -14,13 +14,12 @@ import org.junheng.eventsourcing.NewEvent;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.StreamAppend;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.intake.registry.School;
 import org.junheng.intake.registry.SchoolRegistry;
 import org.junheng.intake.statistics.StatisticsDesk;
 import org.junheng.intake.statistics.StatisticsForm;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Imports a district's year from a file, atomically: every school of the file is checked (well-formed cells,
@@ -42,24 +41,18 @@ public class ImportDesk {
     public record Summary(String fileName, int schools, int sections, int submitted, int corrected, int unchanged) {
     }
 
-    /** The file was refused; {@code onlyWarnings} when confirming ({@code acceptWarnings}) would let it through. */
-    public static final class ImportRejected extends RuntimeException {
-        private final List<ImportProblem> problems;
-        private final boolean onlyWarnings;
-
-        public ImportRejected(List<ImportProblem> problems, boolean onlyWarnings) {
-            super(problems.size() + " problem(s) in the file");
-            this.problems = List.copyOf(problems);
-            this.onlyWarnings = onlyWarnings;
-        }
-
-        public List<ImportProblem> problems() {
-            return problems;
-        }
-
-        public boolean onlyWarnings() {
-            return onlyWarnings;
-        }
+    /**
+     * The file refused with every problem at its row and column; {@code onlyWarnings} when confirming
+     * ({@code acceptWarnings}) would let it through. Nothing of the file is stored.
+     */
+    static Refusal rejected(List<ImportProblem> problems, boolean onlyWarnings) {
+        String detail = "文件中有" + problems.size() + "处问题 (" + problems.size() + " problem(s) in the file)";
+        return onlyWarnings
+                ? new Refusal(Refusal.Kind.UNPROCESSABLE, "import-implausible-values",
+                        "导入数据存疑，请核实后确认 (implausible values: check them, then import with acceptWarnings)",
+                        detail, problems)
+                : new Refusal(Refusal.Kind.UNPROCESSABLE, "import-rejected",
+                        "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)", detail, problems);
     }
 
     public Uni<Summary> importFile(String district, int period, byte[] content, String fileName, String reason,
@@ -69,7 +62,7 @@ public class ImportDesk {
         ImportResult result = StatisticsImport.parse(content, fileName);
         List<ImportProblem> cellProblems = result instanceof ImportResult.Rejected rejected ? rejected.problems() : List.of();
         if (!cellProblems.isEmpty() && ((ImportResult.Rejected) result).wellFormed().isEmpty()) {
-            throw new ImportRejected(cellProblems, false);
+            throw rejected(cellProblems, false);
         }
         ImportResult.Parsed parsed = result instanceof ImportResult.Rejected rejected
                 ? new ImportResult.Parsed(rejected.wellFormed()) : (ImportResult.Parsed) result;
@@ -87,45 +80,36 @@ public class ImportDesk {
             int corrected = 0;
             int unchanged = 0;
             for (ParsedSchool school : parsed.schools()) {
-                School.State registered = register.get(school.schoolCode());
+                School.State registered = register.getOrDefault(school.schoolCode(),
+                        School.State.initial(district, school.schoolCode()));
                 CellRef codeCell = school.locate("schoolCode").orElse(firstCell(school));
-                if (registered == null || !registered.exists()) {
-                    errors.add(problem(codeCell, "学校未在本区登记 (school is not registered in " + district + ")"));
-                    continue;
-                }
-                if (registered.status() != School.Status.ACTIVE) {
-                    errors.add(problem(codeCell, "学校已撤销或合并 (school is " + registered.status().name().toLowerCase() + ")"));
-                    continue;
-                }
-                if (!school.schoolName().isBlank() && !school.schoolName().equals(registered.profile().name())) {
+                if (registered.exists() && !school.schoolName().isBlank()
+                        && !school.schoolName().equals(registered.profile().name())) {
                     CellRef nameCell = school.locate("schoolName").orElse(codeCell);
                     warnings.add(problem(nameCell, "学校名称与名录不符，名录为 " + registered.profile().name()
                             + " (name differs from the register)"));
                 }
                 Current form = current.getOrDefault(school.schoolCode(), new Current(
                         StatisticsForm.State.initial(district, school.schoolCode(), period), 0));
-                StatisticsForm.Command command = form.state().submitted()
-                        ? new StatisticsForm.Correct(registered.profile(), school.statistics(),
-                                reason == null || reason.isBlank() ? "批量导入更正 (" + fileName + ")" : reason, true)
-                        : new StatisticsForm.Submit(registered.profile(), school.statistics(), true);
-                if (form.state().submitted() && !form.state().statistics().equals(school.statistics())
-                        && (reason == null || reason.isBlank())) {
-                    errors.add(problem(codeCell, "该校本年度统计已报送，导入更正须填写更正原因 reason "
-                            + "(already submitted: a correcting import needs a reason)"));
+                // the same rules as a form sent over REST, row by row
+                List<SchoolStatisticsEvent> events;
+                try {
+                    events = StatisticsForm.decide(form.state(), StatisticsForm.submitOrCorrect(form.state(),
+                            registered, school.statistics(), reason, acceptWarnings));
+                } catch (Refusal refusal) {
+                    if (refusal.errors().isEmpty()) {
+                        errors.add(problem(codeCell, refusal.getMessage()));
+                    }
+                    for (Object error : refusal.errors()) {
+                        Violation violation = (Violation) error;
+                        CellRef cell = school.locate(violation.field()).orElse(codeCell);
+                        ImportProblem problem = new ImportProblem(cell.row(), cell.column(), cell.header(),
+                                violation.value() == null ? cell.value() : String.valueOf(violation.value()),
+                                violation.reason());
+                        (violation.level() == Violation.Level.ERROR ? errors : warnings).add(problem);
+                    }
                     continue;
                 }
-                List<Violation> violations = org.junheng.intake.statistics.StatisticsValidator
-                        .validate(registered.profile(), school.statistics());
-                for (Violation violation : violations) {
-                    CellRef cell = school.locate(violation.field()).orElse(codeCell);
-                    ImportProblem problem = new ImportProblem(cell.row(), cell.column(), cell.header(),
-                            violation.value() == null ? cell.value() : String.valueOf(violation.value()), violation.reason());
-                    (violation.level() == Violation.Level.ERROR ? errors : warnings).add(problem);
-                }
-                if (violations.stream().anyMatch(v -> v.level() == Violation.Level.ERROR)) {
-                    continue;
-                }
-                List<SchoolStatisticsEvent> events = StatisticsForm.decide(command, form.state());
                 if (events.isEmpty()) {
                     unchanged++;
                     continue;
@@ -144,7 +128,7 @@ public class ImportDesk {
                 List<ImportProblem> all = new ArrayList<>(errors);
                 all.addAll(warnings);
                 all.sort(ImportProblem.SHEET_ORDER);
-                throw new ImportRejected(all, errors.isEmpty());
+                throw rejected(all, errors.isEmpty());
             }
             int sections = parsed.schools().stream().mapToInt(s -> s.statistics().sections().size()).sum();
             Summary summary = new Summary(fileName, parsed.schools().size(), sections, submitted, corrected, unchanged);
@@ -185,7 +169,7 @@ public class ImportDesk {
 
     static void requireContent(byte[] content) {
         if (content == null || content.length == 0) {
-            throw Rejection.invalid("未上传文件 (no file uploaded)", List.of(Violation.error("file", null, "必填 (required)")));
+            throw Refusal.invalid("未上传文件 (no file uploaded)", List.of(Violation.error("file", null, "必填 (required)")));
         }
     }
 }

@@ -18,9 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
-import org.junheng.intake.infra.Problems;
 
 @Path("/api/v1")
 @Tag(name = "批量导入 Bulk import")
@@ -50,7 +49,7 @@ public class ImportResource {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
         throttle.acquire(district).ifPresent(wait -> {
-            throw new org.junheng.service.ApiProblem(429, "too-many-imports",
+            throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-imports",
                     "导入过于频繁，请稍后再试 (too many imports; try again later)",
                     "retry after " + Math.max(1, wait.toSeconds()) + " s", null);
         });
@@ -91,16 +90,6 @@ public class ImportResource {
     public Response csvTemplate() {
         return Response.ok(ImportTemplate.csv(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"school-statistics.csv\"").build();
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(ImportDesk.ImportRejected rejected) {
-        return rejected.onlyWarnings()
-                ? Problems.problem(422, "import-implausible-values",
-                        "导入数据存疑，请核实后确认 (implausible values: check them, then import with acceptWarnings)",
-                        rejected.getMessage(), rejected.problems())
-                : Problems.problem(422, "import-rejected", "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)",
-                        rejected.getMessage(), rejected.problems());
     }
 
     private static byte[] read(FileUpload file) {

@@ -1,5 +1,7 @@
 package org.junheng.intake.importing;
 
+import org.junheng.eventsourcing.decider.Violation;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

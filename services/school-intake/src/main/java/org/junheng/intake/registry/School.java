@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolProfile;
+import org.junheng.eventsourcing.decider.Decider;
 import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.Rejection;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 
 /** One school of the district register (学校名录): decide what a command means, evolve the state from events. */
 public final class School {
@@ -42,12 +43,14 @@ public final class School {
     private School() {
     }
 
+    public static final Decider<State, Command, SchoolEvent> DECIDER = Decider.of(School::decide, School::evolve);
+
     public static String streamId(String districtCode, String schoolCode) {
         return "school/" + districtCode + "/" + schoolCode;
     }
 
     /** @return the events the command causes; empty when it changes nothing (a repeated request) */
-    public static List<SchoolEvent> decide(Command command, State state) {
+    public static List<SchoolEvent> decide(State state, Command command) {
         if (command instanceof Register register) {
             return register(register, state);
         }
@@ -66,7 +69,7 @@ public final class School {
             if (state.profile().equals(register.profile())) {
                 return List.of();
             }
-            throw Rejection.conflict("school-already-registered", "学校已登记 (school " + state.schoolCode()
+            throw Refusal.conflict("school-already-registered", "学校已登记 (school " + state.schoolCode()
                     + " is already registered; change its profile instead)");
         }
         return List.of(new SchoolEvent.SchoolRegistered(state.districtCode(), state.schoolCode(), register.profile()));
@@ -92,7 +95,7 @@ public final class School {
             violations.add(Violation.error("reason", close.reason(), "撤销须说明原因 (a closure needs a reason)"));
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("撤销信息不完整 (incomplete closure)", violations);
+            throw Refusal.invalid("撤销信息不完整 (incomplete closure)", violations);
         }
         return List.of(new SchoolEvent.SchoolClosed(state.districtCode(), state.schoolCode(), state.profile().name(),
                 close.closedOn(), close.reason().trim()));
@@ -110,7 +113,7 @@ public final class School {
             violations.add(Violation.error("mergedOn", null, "必填 (required)"));
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("合并信息有误 (invalid merger)", violations);
+            throw Refusal.invalid("合并信息有误 (invalid merger)", violations);
         }
         return List.of(new SchoolEvent.SchoolMerged(state.districtCode(), state.schoolCode(), state.profile().name(),
                 merge.intoSchoolCode(), merge.intoSchoolName(), merge.mergedOn()));
@@ -132,7 +135,7 @@ public final class School {
     static void validate(SchoolProfile profile) {
         List<Violation> violations = new ArrayList<>();
         if (profile == null) {
-            throw Rejection.invalid("学校信息必填 (profile is required)", List.of(Violation.error("profile", null, "必填 (required)")));
+            throw Refusal.invalid("学校信息必填 (profile is required)", List.of(Violation.error("profile", null, "必填 (required)")));
         }
         if (profile.name() == null || profile.name().isBlank()) {
             violations.add(Violation.error("profile.name", profile.name(), "学校名称必填 (name is required)"));
@@ -152,17 +155,22 @@ public final class School {
             violations.add(Violation.error("profile.yearBuilt", profile.yearBuilt(), "建校年份不合理 (implausible year built)"));
         }
         if (!violations.isEmpty()) {
-            throw Rejection.invalid("学校信息有误 (invalid school profile)", violations);
+            throw Refusal.invalid("学校信息有误 (invalid school profile)", violations);
+        }
+    }
+
+    /** Data about a school need it registered (whatever its status now). */
+    public static void requireRegistered(State state) {
+        if (!state.exists()) {
+            throw Refusal.notFound("school-not-found", "学校未登记 (school " + state.schoolCode() + " is not registered in "
+                    + state.districtCode() + ")");
         }
     }
 
     private static void requireActive(State state) {
-        if (!state.exists()) {
-            throw Rejection.notFound("school-not-found", "学校未登记 (school " + state.schoolCode() + " is not registered in "
-                    + state.districtCode() + ")");
-        }
+        requireRegistered(state);
         if (state.status() != Status.ACTIVE) {
-            throw Rejection.conflict("school-not-active", "学校已撤销或合并 (school " + state.schoolCode() + " is "
+            throw Refusal.conflict("school-not-active", "学校已撤销或合并 (school " + state.schoolCode() + " is "
                     + state.status().name().toLowerCase() + ")");
         }
     }

@@ -1,21 +1,18 @@
 package org.junheng.intake.registry;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junheng.contracts.schooldata.SchoolEvent;
-import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.StoredEvent;
-import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.intake.common.AggregateStore;
+import org.junheng.eventsourcing.decider.CommandHandler;
 import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.PreconditionFailed;
-import org.junheng.intake.common.Rejection;
 
 /** The district's school register: commands on one school, and the register as a list. */
 @ApplicationScoped
@@ -23,10 +20,14 @@ public class SchoolRegistry {
 
     public static final String STREAM_TYPE = "School";
 
-    private final AggregateStore aggregates;
+    private final Pool pool;
+    private final EventStore store;
+    private final CommandHandler<School.State, School.Command, SchoolEvent> schools;
 
     public SchoolRegistry(EventStore store) {
-        this.aggregates = new AggregateStore(store);
+        this.pool = store.pool();
+        this.store = store;
+        this.schools = new CommandHandler<>(store, STREAM_TYPE, SchoolEvent.class, School.DECIDER);
     }
 
     /** A school as the register holds it, with the version that is its ETag. */
@@ -35,19 +36,13 @@ public class SchoolRegistry {
 
     public Uni<Entry> find(String district, String schoolCode) {
         Codes.requireDistrictAndSchool(district, schoolCode);
-        return aggregates.load(School.streamId(district, schoolCode), School.State.initial(district, schoolCode),
-                SchoolEvent.class, School::evolve).map(loaded -> new Entry(loaded.state(), loaded.version()));
+        return schools.load(pool, School.streamId(district, schoolCode), School.State.initial(district, schoolCode))
+                .map(loaded -> new Entry(loaded.state(), loaded.version()));
     }
 
-    /** The school as it must exist for data to be submitted about it. */
+    /** The school as it must exist for data to be submitted about it (404 otherwise). */
     public Uni<Entry> require(String district, String schoolCode) {
-        return find(district, schoolCode).map(entry -> {
-            if (!entry.school().exists()) {
-                throw Rejection.notFound("school-not-found", "学校未登记 (school " + schoolCode
-                        + " is not registered in district " + district + ")");
-            }
-            return entry;
-        });
+        return find(district, schoolCode).invoke(entry -> School.requireRegistered(entry.school()));
     }
 
     /**
@@ -56,40 +51,33 @@ public class SchoolRegistry {
      */
     public Uni<Entry> handle(String district, String schoolCode, School.Command command, Long ifMatch,
                              EventMetadata metadata) {
-        return find(district, schoolCode).flatMap(entry -> {
-            if (!(command instanceof School.Register) && !entry.school().exists()) {
+        Codes.requireDistrictAndSchool(district, schoolCode);
+        return schools.on(School.streamId(district, schoolCode), School.State.initial(district, schoolCode))
+                .ifMatch(ifMatch)
                 // a missing school is 404 whatever version the caller names
-                throw Rejection.notFound("school-not-found", "学校未登记 (school " + schoolCode
-                        + " is not registered in district " + district + ")");
-            }
-            if (ifMatch != null && ifMatch != entry.version()) {
-                throw new PreconditionFailed(entry.version());
-            }
-            List<SchoolEvent> events = School.decide(command, entry.school());
-            School.State after = entry.school();
-            for (SchoolEvent event : events) {
-                after = School.evolve(after, event);
-            }
-            School.State result = after;
-            return aggregates.append(School.streamId(district, schoolCode), STREAM_TYPE, entry.version(), events,
-                            metadata.withSubject(district + "/" + schoolCode))
-                    .map(version -> new Entry(result, version))
-                    .onFailure(ConcurrencyConflictException.class).transform(conflict -> ifMatch != null
-                            ? new PreconditionFailed(-1) : conflict);
-        });
+                .check((school, version) -> {
+                    if (!(command instanceof School.Register)) {
+                        School.requireRegistered(school);
+                    }
+                })
+                .command(command)
+                .metadata(metadata.withSubject(district + "/" + schoolCode))
+                .run(pool)
+                .map(handled -> new Entry(handled.state(), handled.version()));
     }
 
     public Uni<List<Entry>> list(String district) {
         org.junheng.service.DistrictCode.require(district);
-        return aggregates.eventStore().readStreamsWithPrefix("school/" + district + "/").map(events -> {
-            Map<String, Entry> schools = new LinkedHashMap<>();
-            for (StoredEvent stored : events) {
-                SchoolEvent event = (SchoolEvent) PublishedEvents.read(stored);
-                Entry before = schools.getOrDefault(stored.streamId(),
-                        new Entry(School.State.initial(district, event.schoolCode()), 0));
-                schools.put(stored.streamId(), new Entry(School.evolve(before.school(), event), stored.version()));
-            }
-            return new ArrayList<>(schools.values());
+        return store.readStreamsWithPrefix("school/" + district + "/").map(events -> {
+            Map<String, List<StoredEvent>> streams = new LinkedHashMap<>();
+            events.forEach(event -> streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event));
+            List<Entry> entries = new ArrayList<>();
+            streams.forEach((streamId, stream) -> {
+                String schoolCode = streamId.substring(streamId.lastIndexOf('/') + 1);
+                var loaded = schools.fold(stream, School.State.initial(district, schoolCode), null);
+                entries.add(new Entry(loaded.state(), loaded.version()));
+            });
+            return entries;
         });
     }
 }

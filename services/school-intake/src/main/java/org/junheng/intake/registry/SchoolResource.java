@@ -19,10 +19,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 
 @Path("/api/v1/districts/{district}/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,7 +66,7 @@ public class SchoolResource {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
         if (request == null) {
-            throw Rejection.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
+            throw Refusal.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
         }
         return registry.handle(district, request.schoolCode(), new School.Register(request.profile()), null,
                         caller.metadata())

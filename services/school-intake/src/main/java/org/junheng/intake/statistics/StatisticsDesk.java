@@ -1,18 +1,14 @@
 package org.junheng.intake.statistics;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
-import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
-import org.junheng.intake.common.AggregateStore;
+import org.junheng.eventsourcing.decider.CommandHandler;
 import org.junheng.intake.common.Codes;
-import org.junheng.intake.common.PreconditionFailed;
-import org.junheng.intake.common.Rejection;
-import org.junheng.intake.registry.School;
 import org.junheng.intake.registry.SchoolRegistry;
 
 /** Submits and corrects a school's yearly statistics (学校年度统计). */
@@ -21,12 +17,18 @@ public class StatisticsDesk {
 
     public static final String STREAM_TYPE = "SchoolStatistics";
 
-    private final AggregateStore aggregates;
+    private final Pool pool;
     private final SchoolRegistry registry;
+    private final CommandHandler<StatisticsForm.State, StatisticsForm.Command, SchoolStatisticsEvent> forms;
 
     public StatisticsDesk(EventStore store, SchoolRegistry registry) {
-        this.aggregates = new AggregateStore(store);
+        this.pool = store.pool();
         this.registry = registry;
+        this.forms = new CommandHandler<>(store, STREAM_TYPE, SchoolStatisticsEvent.class, StatisticsForm.DECIDER);
+    }
+
+    public CommandHandler<StatisticsForm.State, StatisticsForm.Command, SchoolStatisticsEvent> forms() {
+        return forms;
     }
 
     /** A form and its version; {@code created} when this request submitted it for the first time. */
@@ -36,9 +38,8 @@ public class StatisticsDesk {
     public Uni<Form> find(String district, int period, String schoolCode) {
         Codes.requireDistrictAndSchool(district, schoolCode);
         org.junheng.service.ReportingYear.require(period);
-        return aggregates.load(StatisticsForm.streamId(district, schoolCode, period),
-                        StatisticsForm.State.initial(district, schoolCode, period), SchoolStatisticsEvent.class,
-                        StatisticsForm::evolve)
+        return forms.load(pool, StatisticsForm.streamId(district, schoolCode, period),
+                        StatisticsForm.State.initial(district, schoolCode, period))
                 .map(loaded -> new Form(loaded.state(), loaded.version(), false));
     }
 
@@ -48,28 +49,18 @@ public class StatisticsDesk {
      */
     public Uni<Form> submitOrCorrect(String district, int period, String schoolCode, SchoolStatistics statistics,
                                      String reason, boolean acceptWarnings, Long ifMatch, EventMetadata metadata) {
-        return registry.require(district, schoolCode).flatMap(school -> find(district, period, schoolCode).flatMap(form -> {
-            if (school.school().status() != School.Status.ACTIVE && !form.form().submitted()) {
-                throw Rejection.conflict("school-not-active", "学校已撤销或合并，不再报送 (school " + schoolCode + " is "
-                        + school.school().status().name().toLowerCase() + ")");
-            }
-            if (ifMatch != null && ifMatch != form.version()) {
-                throw new PreconditionFailed(form.version());
-            }
-            StatisticsForm.Command command = ifMatch == null
-                    ? new StatisticsForm.Submit(school.school().profile(), statistics, acceptWarnings)
-                    : new StatisticsForm.Correct(school.school().profile(), statistics, reason, acceptWarnings);
-            List<SchoolStatisticsEvent> events = StatisticsForm.decide(command, form.form());
-            StatisticsForm.State after = form.form();
-            for (SchoolStatisticsEvent event : events) {
-                after = StatisticsForm.evolve(after, event);
-            }
-            StatisticsForm.State result = after;
-            return aggregates.append(StatisticsForm.streamId(district, schoolCode, period), STREAM_TYPE, form.version(),
-                            events, metadata.withSubject(district + "/" + schoolCode + "/" + period))
-                    .map(version -> new Form(result, version, form.version() == 0 && !events.isEmpty()))
-                    .onFailure(ConcurrencyConflictException.class)
-                    .transform(conflict -> ifMatch != null ? new PreconditionFailed(-1) : conflict);
-        }));
+        Codes.requireDistrictAndSchool(district, schoolCode);
+        org.junheng.service.ReportingYear.require(period);
+        return registry.find(district, schoolCode).flatMap(school -> forms
+                .on(StatisticsForm.streamId(district, schoolCode, period),
+                        StatisticsForm.State.initial(district, schoolCode, period))
+                .ifMatch(ifMatch)
+                .check((form, version) -> org.junheng.intake.registry.School.requireRegistered(school.school()))
+                .commands(form -> java.util.List.of(ifMatch == null
+                        ? new StatisticsForm.Submit(school.school(), statistics, acceptWarnings)
+                        : new StatisticsForm.Correct(school.school(), statistics, reason, acceptWarnings)))
+                .metadata(metadata.withSubject(district + "/" + schoolCode + "/" + period))
+                .run(pool)
+                .map(handled -> new Form(handled.state(), handled.version(), handled.created())));
     }
 }

@@ -1,5 +1,9 @@
 package org.junheng.intake.statistics;
 
+import org.junheng.eventsourcing.decider.Violation;
+
+import org.junheng.eventsourcing.decider.Refusal;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
 
@@ -56,10 +60,10 @@ public class StatisticsResource {
         caller.requireDistrict(district);
         // a school reports its own figures; the office may submit or correct for any school of its district
         if (caller.school() != null ? !caller.school().equals(code) : !caller.is("admin", "supervisor")) {
-            throw org.junheng.service.ApiProblem.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
+            throw org.junheng.eventsourcing.decider.Refusal.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
         }
         if (submission == null) {
-            throw Rejection.invalid("请求体必填 (request body required)",
+            throw Refusal.invalid("请求体必填 (request body required)",
                     List.of(Violation.error("statistics", null, "必填 (required)")));
         }
         Long version = org.junheng.service.IfMatch.optional(ifMatch);
@@ -77,7 +81,7 @@ public class StatisticsResource {
         caller.requireOwnSchool(code);
         return desk.find(district, year, code).map(form -> {
             if (!form.form().submitted()) {
-                throw Rejection.notFound("statistics-not-found", "该年度统计尚未报送 (no " + year + " statistics of " + code + ")");
+                throw Refusal.notFound("statistics-not-found", "该年度统计尚未报送 (no " + year + " statistics of " + code + ")");
             }
             return Response.ok(FormView.of(form)).tag(new EntityTag(Long.toString(form.version()))).build();
         });

@@ -1,5 +1,7 @@
 package org.junheng.intake.statistics;
 
+import org.junheng.eventsourcing.decider.Violation;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

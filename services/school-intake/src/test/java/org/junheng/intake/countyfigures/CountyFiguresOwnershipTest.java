@@ -8,7 +8,7 @@ import java.util.List;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.schooldata.CountyFigureSetKind;
 import org.junheng.contracts.schooldata.FigureValue;
-import org.junheng.intake.common.Rejection;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** Who may submit a county figure set: the office for anyone, a department in its own name and for its own set. */
@@ -29,14 +29,14 @@ class CountyFiguresOwnershipTest {
 
     @Test
     void notInAnotherDepartmentsName() {
-        Rejection refused = assertThrows(Rejection.class, () -> CountyFigures.requireMaySubmit("cz", RS, NEW));
-        assertEquals(Rejection.Kind.FORBIDDEN, refused.kind());
+        Refusal refused = assertThrows(Refusal.class, () -> CountyFigures.requireMaySubmit("cz", RS, NEW));
+        assertEquals(Refusal.Kind.FORBIDDEN, refused.kind());
         assertEquals("own-name-only", refused.type());
     }
 
     @Test
     void notOverASetAnotherDepartmentOwns() {
-        Rejection refused = assertThrows(Rejection.class, () -> CountyFigures.requireMaySubmit("cz", CZ, OWNED_BY_RS));
+        Refusal refused = assertThrows(Refusal.class, () -> CountyFigures.requireMaySubmit("cz", CZ, OWNED_BY_RS));
         assertEquals("owned-by-another-department", refused.type());
     }
 

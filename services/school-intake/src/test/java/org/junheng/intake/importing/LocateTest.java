@@ -1,5 +1,7 @@
 package org.junheng.intake.importing;
 
+import org.junheng.eventsourcing.decider.Violation;
+
 import static org.junheng.intake.importing.SampleSchools.COMPLETE_SECONDARY;
 import static org.junheng.intake.importing.SampleSchools.NINE_YEAR;
 import static org.junheng.intake.importing.SampleSchools.PRIMARY;

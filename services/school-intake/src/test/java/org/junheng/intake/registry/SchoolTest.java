@@ -1,87 +1,80 @@
 package org.junheng.intake.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolProfile;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.eventsourcing.testing.DeciderSpec;
 import org.junheng.intake.IntakeFixtures;
-import org.junheng.intake.common.Rejection;
 import org.junit.jupiter.api.Test;
 
-/** given events, when a command, then events or a rejection. */
+/** given events, when a command, then events or a refusal. */
 class SchoolTest {
 
     static final SchoolProfile PROFILE = IntakeFixtures.primaryProfile("重庆市大渡口区实验小学");
-    static final School.State NEW = School.State.initial("500104", "2150202506");
-
-    static School.State given(SchoolEvent... events) {
-        School.State state = NEW;
-        for (SchoolEvent event : events) {
-            state = School.evolve(state, event);
-        }
-        return state;
-    }
-
+    static final DeciderSpec<School.State, School.Command, SchoolEvent> SCHOOL =
+            DeciderSpec.of(School.DECIDER, School.State.initial("500104", "2150202506"));
     static final SchoolEvent REGISTERED = new SchoolEvent.SchoolRegistered("500104", "2150202506", PROFILE);
+    static final SchoolEvent CLOSED = new SchoolEvent.SchoolClosed("500104", "2150202506", PROFILE.name(),
+            LocalDate.of(2024, 8, 31), "生源不足");
 
     @Test
     void registeringANewSchool() {
-        assertEquals(List.of(REGISTERED), School.decide(new School.Register(PROFILE), given()));
+        SCHOOL.given().when(new School.Register(PROFILE)).then(REGISTERED);
     }
 
     @Test
     void registeringTheSameSchoolAgainChangesNothingButADifferentProfileIsAConflict() {
-        assertEquals(List.of(), School.decide(new School.Register(PROFILE), given(REGISTERED)));
-        var other = IntakeFixtures.primaryProfile("别的名字");
-        var rejection = assertThrows(Rejection.class, () -> School.decide(new School.Register(other), given(REGISTERED)));
-        assertEquals(Rejection.Kind.CONFLICT, rejection.kind());
+        SCHOOL.given(REGISTERED).when(new School.Register(PROFILE)).thenNothing();
+        SCHOOL.given(REGISTERED).when(new School.Register(IntakeFixtures.primaryProfile("别的名字")))
+                .thenRefused(Refusal.Kind.CONFLICT, "school-already-registered");
     }
 
     @Test
     void aProfileWithoutNameOrTypeIsInvalidFieldByField() {
         var bad = new SchoolProfile(" ", null, PROFILE.locationClass(), PROFILE.ownership(), false, 1700, List.of());
-        var rejection = assertThrows(Rejection.class, () -> School.decide(new School.Register(bad), given()));
-        assertEquals(List.of("profile.name", "profile.type", "profile.yearBuilt"),
-                rejection.violations().stream().map(v -> v.field()).toList());
+        var refusal = SCHOOL.given().when(new School.Register(bad)).thenRefused(Refusal.Kind.INVALID, "validation");
+        assertEquals(List.of("profile.name", "profile.type", "profile.yearBuilt"), fields(refusal));
     }
 
     @Test
     void changingTheProfileOfAnUnregisteredSchoolIsNotFound() {
-        var rejection = assertThrows(Rejection.class,
-                () -> School.decide(new School.ChangeProfile(PROFILE, null), given()));
-        assertEquals(Rejection.Kind.NOT_FOUND, rejection.kind());
+        SCHOOL.given().when(new School.ChangeProfile(PROFILE, null))
+                .thenRefused(Refusal.Kind.NOT_FOUND, "school-not-found");
     }
 
     @Test
     void changingTheProfile() {
         var renamed = IntakeFixtures.primaryProfile("重庆市大渡口区实验小学（新校区）");
-        assertEquals(List.of(new SchoolEvent.SchoolProfileChanged("500104", "2150202506", renamed, "迁址")),
-                School.decide(new School.ChangeProfile(renamed, " 迁址 "), given(REGISTERED)));
-        assertEquals(List.of(), School.decide(new School.ChangeProfile(PROFILE, "same"), given(REGISTERED)));
+        SCHOOL.given(REGISTERED).when(new School.ChangeProfile(renamed, " 迁址 "))
+                .then(new SchoolEvent.SchoolProfileChanged("500104", "2150202506", renamed, "迁址"));
+        SCHOOL.given(REGISTERED).when(new School.ChangeProfile(PROFILE, "same")).thenNothing();
     }
 
     @Test
     void closingNeedsAReasonAndAClosedSchoolTakesNoMoreCommands() {
-        var invalid = assertThrows(Rejection.class,
-                () -> School.decide(new School.Close(LocalDate.of(2024, 8, 31), " "), given(REGISTERED)));
-        assertEquals(Rejection.Kind.INVALID, invalid.kind());
-        var closed = new SchoolEvent.SchoolClosed("500104", "2150202506", PROFILE.name(), LocalDate.of(2024, 8, 31), "生源不足");
-        assertEquals(List.of(closed), School.decide(new School.Close(LocalDate.of(2024, 8, 31), "生源不足"), given(REGISTERED)));
-        var after = assertThrows(Rejection.class,
-                () -> School.decide(new School.ChangeProfile(PROFILE, null), given(REGISTERED, closed)));
-        assertEquals(Rejection.Kind.CONFLICT, after.kind());
+        SCHOOL.given(REGISTERED).when(new School.Close(LocalDate.of(2024, 8, 31), " "))
+                .thenRefused(Refusal.Kind.INVALID, "validation");
+        SCHOOL.given(REGISTERED).when(new School.Close(LocalDate.of(2024, 8, 31), "生源不足")).then(CLOSED);
+        SCHOOL.given(REGISTERED, CLOSED).when(new School.ChangeProfile(PROFILE, null))
+                .thenRefused(Refusal.Kind.CONFLICT, "school-not-active");
     }
 
     @Test
     void mergingIntoItselfOrAMalformedCodeIsInvalid() {
-        var self = assertThrows(Rejection.class, () -> School.decide(
-                new School.Merge("2150202506", null, LocalDate.of(2024, 9, 1)), given(REGISTERED)));
-        assertEquals("intoSchoolCode", self.violations().get(0).field());
-        var merged = School.decide(new School.Merge("2150473309", "重庆市大渡口区钢花小学", LocalDate.of(2024, 9, 1)),
-                given(REGISTERED));
-        assertEquals(School.Status.MERGED, School.evolve(given(REGISTERED), merged.get(0)).status());
+        var self = SCHOOL.given(REGISTERED).when(new School.Merge("2150202506", null, LocalDate.of(2024, 9, 1)))
+                .thenRefused(Refusal.Kind.INVALID, "validation");
+        assertEquals(List.of("intoSchoolCode"), fields(self));
+        var merged = SCHOOL.given(REGISTERED)
+                .when(new School.Merge("2150473309", "重庆市大渡口区钢花小学", LocalDate.of(2024, 9, 1))).thenState();
+        assertEquals(School.Status.MERGED, merged.status());
+    }
+
+    static List<String> fields(Refusal refusal) {
+        return refusal.errors().stream().map(error -> ((Violation) error).field()).toList();
     }
 }

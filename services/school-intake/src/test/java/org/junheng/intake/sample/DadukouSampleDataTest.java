@@ -31,7 +31,7 @@ import org.junheng.intake.importing.ParsedSchool;
 import org.junheng.intake.importing.StatisticsColumn;
 import org.junheng.intake.importing.StatisticsImport;
 import org.junheng.intake.statistics.StatisticsValidator;
-import org.junheng.intake.statistics.Violation;
+import org.junheng.eventsourcing.decider.Violation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

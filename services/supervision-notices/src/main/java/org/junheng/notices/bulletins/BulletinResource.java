@@ -19,7 +19,7 @@ import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.notices.issuing.NoticeLog;
 import org.junheng.notices.issuing.NoticeQueries;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 
@@ -57,7 +57,7 @@ public class BulletinResource {
         caller.requireDistrict(district);
         caller.requireRole("supervisor");
         if (body == null || body.issueLabel() == null || body.issueLabel().isBlank()) {
-            throw ApiProblem.invalidField("issueLabel", null, "请填写期号，如 2025年第1期 (issueLabel is required)");
+            throw Refusal.invalidField("issueLabel", null, "请填写期号，如 2025年第1期 (issueLabel is required)");
         }
         return compose(district, body.issueLabel().trim(), body.documentNumber(), caller.person(), caller.metadata())
                 .map(notice -> Response.status(201).entity(notice).build());
@@ -86,11 +86,11 @@ public class BulletinResource {
         try {
             noticeId = java.util.UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的通报编号 (not a bulletin id)");
+            throw Refusal.invalidField("id", id, "不是有效的通报编号 (not a bulletin id)");
         }
         return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000).map(all -> {
             NoticeQueries.NoticeView bulletin = all.stream().filter(view -> view.noticeId().equals(noticeId))
-                    .findFirst().orElseThrow(() -> ApiProblem.notFound("bulletin-not-found",
+                    .findFirst().orElseThrow(() -> Refusal.notFound("bulletin-not-found",
                             "本区没有这期通报 (no such bulletin in this district)"));
             String office = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                     .getOptionalValue("junheng.notices.office.\"" + district + "\"", String.class)

@@ -32,7 +32,7 @@ import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
@@ -131,24 +131,24 @@ public class NoticeResource {
     @POST
     public Uni<NoticeQueries.NoticeView> issue(ManualNotice body, @BeanParam Caller caller) {
         if (body == null) {
-            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+            throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         district(body.district());
         caller.requireDistrict(body.district());
         caller.requireRole("supervisor");
         if (body.audience() == null) {
-            throw ApiProblem.invalidField("audience", null, "请指定通报对象 (audience is required)");
+            throw Refusal.invalidField("audience", null, "请指定通报对象 (audience is required)");
         }
         if (body.kind() == null || body.severity() == null) {
-            throw ApiProblem.invalidField(body.kind() == null ? "kind" : "severity", null, "必填 (required)");
+            throw Refusal.invalidField(body.kind() == null ? "kind" : "severity", null, "必填 (required)");
         }
         if (body.kind() == NoticeKind.BULLETIN) {
             // bulletins go to the whole district and are composed from the task board (POST …/bulletins)
-            throw ApiProblem.invalidField("kind", body.kind(), "通报简报请用 /districts/{district}/bulletins 发布"
+            throw Refusal.invalidField("kind", body.kind(), "通报简报请用 /districts/{district}/bulletins 发布"
                     + " (bulletins are issued through the bulletins endpoint)");
         }
         if (body.title() == null || body.title().isBlank() || body.body() == null || body.body().isBlank()) {
-            throw ApiProblem.invalidField(body.title() == null || body.title().isBlank() ? "title" : "body", null,
+            throw Refusal.invalidField(body.title() == null || body.title().isBlank() ? "title" : "body", null,
                     "标题和正文不能为空 (title and body are required)");
         }
         NoticeIssued notice = new NoticeIssued(UUID.randomUUID(), body.district(), body.audience(), body.kind(),
@@ -169,21 +169,21 @@ public class NoticeResource {
         UUID noticeId = uuid(id);
         return store.readStreams(pool, List.of(NoticeLog.stream(noticeId)), List.of()).flatMap(events -> {
             if (events.isEmpty()) {
-                throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
+                throw Refusal.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
             }
             // whether it is the caller's comes first: to anyone else it does not exist, acknowledged or not
             NoticeIssued notice = (NoticeIssued) PublishedEvents.read(events.get(0));
             if (!addressedTo(notice.districtCode(), notice.audience(), caller)) {
-                throw ApiProblem.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
+                throw Refusal.notFound("notice-not-found", "通报" + noticeId + "不存在 (no such notice)");
             }
             if (events.size() > 1) {
-                throw ApiProblem.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
+                throw Refusal.conflict("already-acknowledged", "该通报已签收 (the notice was acknowledged already)");
             }
             NoticeAcknowledged ack = new NoticeAcknowledged(noticeId, notice.districtCode(), notice.audience(),
                     caller.person(), body == null ? null : body.comment());
             return store.append(NoticeLog.stream(noticeId), NoticeLog.STREAM_TYPE, ExpectedVersion.exactly(1),
                             List.of(PublishedEvents.toNewEvent(ack, caller.metadata())))
-                    .onFailure(ConcurrencyConflictException.class).transform(e -> ApiProblem.conflict(
+                    .onFailure(ConcurrencyConflictException.class).transform(e -> Refusal.conflict(
                             "already-acknowledged", "该通报已签收 (the notice was acknowledged already)"))
                     .replaceWith(ack);
         });
@@ -232,7 +232,7 @@ public class NoticeResource {
                 audienceCode = parts.length > 1 ? parts[1] : null;
                 new Audience(parsed, audienceCode);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField("audience", audience,
+                throw Refusal.invalidField("audience", audience,
                         "如 SUPERVISION_OFFICE 或 DEPARTMENT/jw (e.g. SUPERVISION_OFFICE or DEPARTMENT/jw)");
             }
         }
@@ -240,7 +240,7 @@ public class NoticeResource {
             try {
                 NoticeKind.valueOf(kind);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField("kind", kind, "可选值 (allowed): " + List.of(NoticeKind.values()));
+                throw Refusal.invalidField("kind", kind, "可选值 (allowed): " + List.of(NoticeKind.values()));
             }
         }
         return new NoticeQueries.Scope(district, audienceKind, audienceCode,
@@ -258,7 +258,7 @@ public class NoticeResource {
         try {
             return Math.max(0, Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField("Last-Event-ID", value, "须为此前收到的事件编号 (an id this stream sent)");
+            throw Refusal.invalidField("Last-Event-ID", value, "须为此前收到的事件编号 (an id this stream sent)");
         }
     }
 
@@ -266,7 +266,7 @@ public class NoticeResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的编号 (not a UUID)");
+            throw Refusal.invalidField("id", id, "不是有效的编号 (not a UUID)");
         }
     }
 }

@@ -22,7 +22,7 @@ import org.junheng.contracts.Nullable;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.notices.issuing.NoticeQueries;
 import jakarta.ws.rs.BeanParam;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 
 /**
@@ -67,7 +67,7 @@ public class TimelineResource {
                     }
                     List<Entry> shown = shownTo(entries, caller);
                     if (shown.isEmpty() || !allowed(shown, caller)) {
-                        throw ApiProblem.notFound("finding-not-found", "没有问题" + findingId
+                        throw Refusal.notFound("finding-not-found", "没有问题" + findingId
                                 + "的记录 (nothing is known about this finding)");
                     }
                     return causalOrder(shown);
@@ -230,7 +230,7 @@ public class TimelineResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的问题编号 (not a finding id)");
+            throw Refusal.invalidField("id", id, "不是有效的问题编号 (not a finding id)");
         }
     }
 }

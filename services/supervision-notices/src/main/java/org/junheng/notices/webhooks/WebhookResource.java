@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.notices.Audience;
 import org.junheng.contracts.notices.NoticeKind;
-import org.junheng.service.ApiProblem;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 
@@ -62,7 +62,7 @@ public class WebhookResource {
     @POST
     public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
         if (body == null) {
-            throw ApiProblem.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
+            throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         DistrictCode.require(body.district());
         caller.requireDistrict(body.district());
@@ -70,17 +70,17 @@ public class WebhookResource {
         if (caller.department() != null && (body.audience() == null
                 || body.audience().kind() != org.junheng.contracts.notices.AudienceKind.DEPARTMENT
                 || !caller.department().equals(body.audience().code()))) {
-            throw ApiProblem.forbidden("部门只能订阅本部门的通报 (a department subscribes to its own notices: "
+            throw Refusal.forbidden("部门只能订阅本部门的通报 (a department subscribes to its own notices: "
                     + "audience DEPARTMENT/" + caller.department() + ")");
         }
         URI url = parse(body.url());
         if (url == null) {
-            throw ApiProblem.invalidField("url", body.url(), "须为 http(s) 地址 (an http(s) URL)");
+            throw Refusal.invalidField("url", body.url(), "须为 http(s) 地址 (an http(s) URL)");
         }
         try {
             targets.resolve(url);
         } catch (WebhookTargets.Refused refused) {
-            throw ApiProblem.invalidField("url", body.url(), refused.getMessage());
+            throw Refusal.invalidField("url", body.url(), refused.getMessage());
         }
         UUID id = UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
@@ -139,7 +139,7 @@ public class WebhookResource {
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                           @BeanParam Caller caller) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
-            throw ApiProblem.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
+            throw Refusal.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
         }
         return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
@@ -161,14 +161,14 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
         // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
-        ApiProblem notFound = ApiProblem.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
+        Refusal notFound = Refusal.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
         return pool.preparedQuery("select subscription_id from webhook_deliveries where delivery_id = $1")
                 .execute(Tuple.of(deliveryId)).flatMap(found -> {
                     if (found.rowCount() == 0) {
                         throw notFound;
                     }
                     return owned(found.iterator().next().getUUID("subscription_id"), caller)
-                            .onFailure(ApiProblem.class).transform(refused -> notFound);
+                            .onFailure(Refusal.class).transform(refused -> notFound);
                 }).flatMap(ignored -> pool.preparedQuery("""
                         update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
                             delivered_at = null where delivery_id = $1""")
@@ -203,11 +203,11 @@ public class WebhookResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField("id", id, "不是有效的编号 (not a UUID)");
+            throw Refusal.invalidField("id", id, "不是有效的编号 (not a UUID)");
         }
     }
 
-    private static ApiProblem notFound(String id) {
-        return ApiProblem.notFound("webhook-not-found", "订阅" + id + "不存在 (no such subscription)");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("webhook-not-found", "订阅" + id + "不存在 (no such subscription)");
     }
 }
