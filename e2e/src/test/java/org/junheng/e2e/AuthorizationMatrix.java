@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junheng.contracts.Role;
 import org.junheng.infra.DevTokens;
+import org.junheng.service.AccessRule;
 
 /**
  * Every endpoint of the services, each called by every kind of caller: allowed (the request gets past authorization
@@ -226,6 +228,57 @@ final class AuthorizationMatrix {
             });
         }
         return documented;
+    }
+
+    /** The role a persona's token acts in; empty for nobody and for a token without a role of the standard. */
+    static java.util.Optional<Role> role(Persona persona) {
+        return java.util.Optional.ofNullable(switch (persona) {
+            case ADMIN -> Role.ADMIN;
+            case SUPERVISOR, FOREIGN_SUPERVISOR -> Role.SUPERVISOR;
+            case LEADER -> Role.LEADER;
+            case CITY_SUPERVISOR -> Role.CITY_SUPERVISOR;
+            case LEAD_DEPARTMENT, HELPING_DEPARTMENT, OTHER_DEPARTMENT, FOREIGN_DEPARTMENT, DEPARTMENT_WITHOUT_CODE ->
+                    Role.DEPARTMENT;
+            case OWN_SCHOOL, OTHER_SCHOOL -> Role.SCHOOL;
+            case ANONYMOUS, ROLELESS -> null;
+        });
+    }
+
+    /**
+     * Where this matrix and the services' access tables disagree: an operation not open to every token without a row
+     * of its service's table, a persona allowed here in a role its row does not allow, a persona refused (403) here in
+     * a role its row allows, and a row no operation here checks. Scopes finer than roles (404 for another
+     * department's task) are the services' code, not the tables'.
+     */
+    List<String> disagreementsWith(Map<String, List<AccessRule>> tables) {
+        List<String> disagreements = new ArrayList<>();
+        Set<String> checked = new TreeSet<>();
+        for (Operation operation : operations) {
+            String key = operation.method + " " + operation.template;
+            AccessRule rule = tables.getOrDefault(operation.service, List.of()).stream()
+                    .filter(r -> r.operation().equals(key)).findFirst().orElse(null);
+            if (rule == null) {
+                if (!operation.allowed.containsAll(ANY_TOKEN)) {
+                    disagreements.add(operation.key() + ": no row in the service's access table");
+                }
+                continue;
+            }
+            checked.add(operation.service + " " + key);
+            for (Persona persona : Persona.values()) {
+                Role role = role(persona).orElse(null);
+                if (role == null) {
+                    continue;
+                }
+                if (operation.allowed.contains(persona) && !rule.allows(role)) {
+                    disagreements.add(operation.key() + ": " + persona + " is allowed, the table refuses " + role);
+                } else if (operation.expected(persona).equals(Set.of(403)) && rule.allows(role)) {
+                    disagreements.add(operation.key() + ": " + persona + " is refused, the table allows " + role);
+                }
+            }
+        }
+        tables.forEach((service, rules) -> rules.stream().map(r -> service + " " + r.operation())
+                .filter(row -> !checked.contains(row)).forEach(row -> disagreements.add(row + ": a row no operation checks")));
+        return disagreements;
     }
 
     /** Runs every operation as every persona; returns each mismatch (empty when the matrix holds). */

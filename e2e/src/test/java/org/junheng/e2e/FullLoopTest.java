@@ -49,6 +49,13 @@ class FullLoopTest {
     static final int YEAR = 2024;
     /** 钢花小学: its one finding, GG13 (in-catchment admission), is fixed by correcting one figure. */
     static final String GANGHUA = "2150473309";
+    /** A service's access table and the operations every service has. */
+    static List<org.junheng.service.AccessRule> rules(Class<?> table) {
+        List<org.junheng.service.AccessRule> rules = new ArrayList<>(org.junheng.service.AccessRule.rulesOf(table));
+        rules.addAll(org.junheng.service.AccessRule.rulesOf(org.junheng.service.CommonAccess.class));
+        return rules;
+    }
+
     static final Map<String, String> INTAKE_ADMIN = Api.actor("u-admin;admin;", "管理员");
     static final Map<String, String> EDUCATION = Api.actor("u-jw-17;department;jw", "李明");
     static final Map<String, String> SUPERVISOR = Api.actor("u-ddr-03;supervisor;", "王督学");
@@ -524,6 +531,13 @@ class FullLoopTest {
         assertEquals(Set.of(), missing, "documented operations without a row in the matrix");
         assertEquals(Set.of(), undocumented, "rows for operations the services do not document");
         assertEquals(documented, covered);
+        // the services' access tables say the same, role by role
+        Map<String, List<org.junheng.service.AccessRule>> tables = new LinkedHashMap<>();
+        tables.put("school-intake", rules(org.junheng.intake.IntakeAccess.class));
+        tables.put("indicator-evaluation", rules(org.junheng.evaluation.EvaluationAccess.class));
+        tables.put("rectification", rules(org.junheng.rectification.RectificationAccess.class));
+        tables.put("supervision-notices", rules(org.junheng.notices.NoticesAccess.class));
+        assertEquals(List.of(), matrix.disagreementsWith(tables));
         assertEquals(List.of(), matrix.run(), "of " + matrix.requests() + " requests");
 
         leaksNothingInListsAndStreams(own, foreign);

@@ -53,8 +53,7 @@ public class AuditExport {
     public Response export(@QueryParam("district") String district, @QueryParam("format") String format,
                            @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
-        caller.requireDistrict(d);
-        caller.requireRole("supervisor", "city-supervisor");
+        caller.require(CommonAccess.AUDIT_EXPORT, d);
         Instant since = QueryValues.optionalSince("from", from);
         Instant until = QueryValues.optionalAsOf("to", to);
         boolean xlsx = "xlsx".equals(format);

@@ -5,10 +5,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junheng.contracts.Person;
+import org.junheng.contracts.Role;
 import org.junheng.eventsourcing.EventMetadata;
 
 /**
@@ -16,19 +18,6 @@ import org.junheng.eventsourcing.EventMetadata;
  * its headers: what every change records in its events.
  */
 public class Caller {
-
-    /** The roles of the standard, most powerful first: an actor with several acts in the first. */
-    public static final List<String> ROLES = List.of("admin", "city-supervisor", "supervisor", "leader", "department",
-            "school");
-
-    private static final java.util.Map<String, String> ROLE_NAMES = java.util.Map.of("admin", "管理员",
-            "city-supervisor", "市督导", "supervisor", "督导室", "leader", "领导小组", "department", "责任单位",
-            "school", "学校", "system", "系统自动");
-
-    /** A role as people say it (督导室, 责任单位 …); an unknown one as it is. */
-    public static String roleName(String role) {
-        return role == null ? "" : ROLE_NAMES.getOrDefault(role, role);
-    }
 
     @Context
     SecurityContext security;
@@ -50,7 +39,7 @@ public class Caller {
             return new EventMetadata.Actor("anonymous", "unauthenticated", null);
         }
         Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
-        String role = ROLES.stream().filter(groups::contains).findFirst().orElse("unknown");
+        String role = Role.actingIn(groups).map(Role::claim).orElse("unknown");
         // the unit is the claim of the acting role only: a school token's dept claim (or the reverse) means nothing
         Object unit = "department".equals(role) ? token.claim("dept").orElse(null)
                 : "school".equals(role) ? token.claim("school").orElse(null)
@@ -89,22 +78,24 @@ public class Caller {
         return districts;
     }
 
-    public String role() {
-        return actor().role();
+    /** The role the caller acts in; empty for a token without a role of the standard. */
+    public Optional<Role> role() {
+        return Role.ofClaim(actor().role());
     }
 
-    public boolean is(String... roles) {
-        return List.of(roles).contains(role());
+    public boolean is(Role... roles) {
+        Optional<Role> role = role();
+        return role.isPresent() && List.of(roles).contains(role.get());
     }
 
     /** The {@code dept} claim of a department user, else null. */
     public String department() {
-        return "department".equals(role()) ? actor().department() : null;
+        return is(Role.DEPARTMENT) ? actor().department() : null;
     }
 
     /** The {@code school} claim of a school user, else null. */
     public String school() {
-        return "school".equals(role()) ? actor().department() : null;
+        return is(Role.SCHOOL) ? actor().department() : null;
     }
 
     /**
@@ -113,16 +104,15 @@ public class Caller {
      * rather than everything.
      */
     public boolean seesDistrict(String district) {
-        return is("admin") || wellFormed() && districts().contains(district);
+        return is(Role.ADMIN) || wellFormed() && districts().contains(district);
     }
 
     private boolean wellFormed() {
-        String role = role();
-        if ("department".equals(role) || "school".equals(role)) {
+        if (is(Role.DEPARTMENT, Role.SCHOOL)) {
             String unit = actor().department();
             return unit != null && !unit.isBlank();
         }
-        return ROLES.contains(role);
+        return role().isPresent();
     }
 
     /** Outside the caller's districts a resource does not exist for them: 404, never a hint that it does. */
@@ -139,11 +129,32 @@ public class Caller {
         }
     }
 
-    /** The caller acts in one of {@code roles} (admins in every role), else 403. */
-    public void requireRole(String... roles) {
-        if (!is("admin") && !is(roles)) {
-            throw Refusal.forbidden("此操作需要以下角色之一 (this needs one of the roles): " + String.join(", ", roles));
+    /** The caller may take the operation in {@code district}: 404 outside its districts, 403 in a role not allowed. */
+    public void require(AccessRule rule, String district) {
+        requireDistrict(district);
+        require(rule);
+    }
+
+    /** The caller acts in a role the rule allows (admins in every rule), else 403. */
+    public void require(AccessRule rule) {
+        if (!allows(rule)) {
+            throw Refusal.forbidden("此操作需要以下角色之一：" + rule.roleLabels() + " (this needs one of the roles: "
+                    + String.join(", ", rule.roles().stream().map(Role::claim).sorted().toList()) + ")");
         }
+    }
+
+    /**
+     * For an operation on a thing whose district the request does not name (a task, a finding, a notice): a caller
+     * the rule does not allow finds nothing (404), as outside its districts; the thing's own scope rule follows.
+     */
+    public void requireOrNotFound(AccessRule rule) {
+        if (!allows(rule)) {
+            throw Refusal.notFound("not-found", "未找到 (not found)");
+        }
+    }
+
+    public boolean allows(AccessRule rule) {
+        return role().map(rule::allows).orElse(false);
     }
 
     private JsonWebToken token() {

@@ -14,6 +14,42 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /** An id in a path or query ({@code /findings/{id}}); 400 naming {@code field} when it is not a UUID. */
+    public static java.util.UUID uuid(String field, String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Refusal.invalidField(field, value, "不是有效的编号 (not a UUID)");
+        }
+    }
+
+    public static <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalidField(field, value, "可选值 (allowed values): "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    public static org.junheng.contracts.IndicatorCode optionalIndicator(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return org.junheng.contracts.IndicatorCode.fromCode(value);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalidField(field, value, "未知指标代码 (unknown indicator code, e.g. RA5 or CV-RA5-P)");
+        }
+    }
+
+    public static Integer optionalYear(String text) {
+        return text == null || text.isBlank() ? null : ReportingYear.require(text);
+    }
+
     public static Boolean optionalBoolean(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;

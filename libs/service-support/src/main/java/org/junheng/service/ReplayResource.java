@@ -34,7 +34,7 @@ public class ReplayResource {
     /** The checksums as they are now. */
     @GET
     public Uni<List<Replayed>> checksums(@jakarta.ws.rs.BeanParam Caller caller) {
-        caller.requireRole("admin");
+        caller.require(CommonAccess.READ_CHECKSUMS);
         return Multi.createFrom().iterable(runners())
                 .onItem().transformToUniAndConcatenate(runner -> runner.catchUp().flatMap(ignored -> runner.checksum())
                         .map(sum -> new Replayed(runner.projection().name(), sum.md5(), sum.md5(),
@@ -45,7 +45,7 @@ public class ReplayResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<List<Replayed>> replay(@jakarta.ws.rs.BeanParam Caller caller) {
-        caller.requireRole("admin");
+        caller.require(CommonAccess.REPLAY);
         return Multi.createFrom().iterable(runners())
                 .onItem().transformToUniAndConcatenate(runner -> runner.catchUp()
                         .flatMap(ignored -> runner.checksum())

@@ -1,76 +1,16 @@
 package org.junheng.evaluation;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Duration;
-import org.junheng.service.EventLogLifecycle;
 import org.junheng.infra.JunhengInfraTestResource;
-import org.junit.jupiter.api.Test;
+import org.junheng.service.testing.ServiceBootChecks;
 
 /** Boots the service against the real PostgreSQL and Kafka broker of the shared test resource. */
 @QuarkusTest
 @QuarkusTestResource(value = JunhengInfraTestResource.class, restrictToAnnotatedClass = false)
-class ServiceBootTest {
+class ServiceBootTest extends ServiceBootChecks {
 
-    /** The management interface: health and metrics on their own port. */
-    @TestHTTPResource(value = "", management = true)
-    URL management;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    EventLogLifecycle eventLog;
-
-    @Test
-    void readinessReportsTheDatabaseUp() {
-        given().when().get(management + "health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
-    }
-
-    @Test
-    void healthAndMetricsAreNotOnTheApiPort() {
-        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics"}) {
-            given().when().get(path).then().statusCode(404);
-        }
-        given().when().get(management + "metrics").then().statusCode(200);
-    }
-
-    @Test
-    void flywayCreatedTheEventStoreInTheServiceSchema() {
-        var tables = pool.query("select table_name from information_schema.tables where table_schema = 'evaluation'"
-                        + " and table_name in ('events', 'relay_checkpoints', 'inbox', 'projection_checkpoints')")
-                .execute().await().indefinitely();
-        assertEquals(4, tables.size());
-    }
-
-    @Test
-    void theOutboxRelayTakesTheLockAndPublishes() {
-        await().atMost(Duration.ofSeconds(30)).until(eventLog::publishing);
-        var locks = pool.query("select count(*) as n from pg_locks where locktype = 'advisory' and granted")
-                .execute().await().indefinitely();
-        assertTrue(locks.iterator().next().getLong("n") >= 1, "the relay holds its advisory lock");
-    }
-
-    @Test
-    void openApiDocumentIsServed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("info.title", equalTo("Junheng indicator evaluation (指标评估)"))
-                // every operation needs the bearer token: Swagger UI sends the one given under Authorize
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("security[0].bearer", org.hamcrest.Matchers.empty());
+    ServiceBootTest() {
+        super("evaluation", "Junheng indicator evaluation (指标评估)");
     }
 }

@@ -18,8 +18,7 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.junheng.intake");
 
-    static final String[] FRAMEWORKS = {"jakarta..", "io.quarkus..", "io.vertx..", "io.smallrye..",
-            "org.jboss.resteasy..", "org.eclipse.microprofile.."};
+    static final String[] FRAMEWORKS = org.junheng.service.testing.Architecture.FRAMEWORKS;
 
     @Test
     void domainDecisionsUseNoFrameworkTypes() {
@@ -41,8 +40,11 @@ class LayeringTest {
 
     @Test
     void onlyResourcesAndInfraSpeakHttp() {
-        noClasses().that().haveSimpleNameNotEndingWith("Resource").and().resideOutsideOfPackage("..infra..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
-                .check(INTAKE);
+        org.junheng.service.testing.Architecture.onlyResourcesSpeakHttp(INTAKE);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        org.junheng.service.testing.Architecture.packagesAreFreeOfCycles(INTAKE, "org.junheng.intake");
     }
 }

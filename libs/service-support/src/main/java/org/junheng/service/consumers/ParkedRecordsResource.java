@@ -61,7 +61,7 @@ public class ParkedRecordsResource {
     public Uni<List<ParkedRecord>> list(@BeanParam Caller caller, @QueryParam("status") String status,
                                         @QueryParam("consumer") String consumer,
                                         @QueryParam("limit") String limit) {
-        caller.requireRole("admin");
+        caller.require(org.junheng.service.CommonAccess.LIST_PARKED);
         DeadLetter.Status wanted = status(status);
         Integer max = QueryValues.optionalInteger("limit", limit);
         if (max != null && (max < 1 || max > MAX_LIMIT)) {
@@ -75,7 +75,7 @@ public class ParkedRecordsResource {
     @Path("/{id}")
     @Operation(summary = "查看一条被搁置的记录 (show a parked record)")
     public Uni<ParkedRecord> show(@BeanParam Caller caller, @PathParam("id") String id) {
-        caller.requireRole("admin");
+        caller.require(org.junheng.service.CommonAccess.READ_PARKED);
         return load(id).map(ParkedRecordsResource::view);
     }
 
@@ -85,7 +85,7 @@ public class ParkedRecordsResource {
     @Operation(summary = "重新处理被搁置的记录 (handle a parked record again)",
             description = "修复后重新处理：成功则记录的效果与状态 RETRIED 一同提交；仍失败则答 422，记录保持搁置")
     public Uni<ParkedRecord> retry(@BeanParam Caller caller, @PathParam("id") String id) {
-        caller.requireRole("admin");
+        caller.require(org.junheng.service.CommonAccess.RETRY_PARKED);
         return load(id).flatMap(letter -> {
             requireParked(letter);
             GuardedConsumer consumer = guards.named(letter.consumer()).orElseThrow(() -> Refusal.conflict(
@@ -107,7 +107,7 @@ public class ParkedRecordsResource {
     @Operation(summary = "丢弃被搁置的记录 (discard a parked record)",
             description = "记录保留以备查，状态改为 DISCARDED，并记下操作人和原因")
     public Uni<ParkedRecord> discard(@BeanParam Caller caller, @PathParam("id") String id, Discard body) {
-        caller.requireRole("admin");
+        caller.require(org.junheng.service.CommonAccess.DISCARD_PARKED);
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? "已丢弃 (discarded)"
                 : body.reason().strip();
         if (reason.length() > 500) {

@@ -31,7 +31,7 @@ public final class AuditRows {
         row.add(EventCatalog.label(eventType));
         row.add(subject(payload, streamId));
         row.add(actor == null ? "" : actor.name() != null ? actor.name() : actor.subject());
-        row.add(actor == null ? "" : org.junheng.service.Caller.roleName(actor.role()));
+        row.add(actor == null ? "" : org.junheng.contracts.Role.labelOf(actor.role()));
         row.add(actor == null || actor.department() == null ? "" : actor.department());
         row.add(REASONS.stream().filter(payload::hasNonNull).findFirst().map(f -> payload.get(f).asText()).orElse(""));
         row.add(summary(payload));

@@ -1,5 +1,7 @@
 package org.junheng.console.signin;
 
+import org.junheng.contracts.Role;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +22,6 @@ public record SignedIn(String token, String subject, String name, String role, L
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The services' roles in their order of precedence (service-support's Caller.ROLES). */
-    static final List<String> ROLES = List.of("admin", "city-supervisor", "supervisor", "leader", "department",
-            "school");
-
     /** The claims of a JWT (the {@code groups}, {@code district}, {@code dept} and {@code school} the services read). */
     public static Optional<SignedIn> of(String token) {
         if (token == null) {
@@ -41,13 +39,9 @@ public record SignedIn(String token, String subject, String name, String role, L
                 districts.add(claims.path("district").asText());
             }
             // the first of the roles the services know, as they read it (an identity provider adds groups of its own)
-            String role = "";
-            for (JsonNode group : claims.path("groups")) {
-                if (ROLES.contains(group.asText()) && (role.isEmpty()
-                        || ROLES.indexOf(group.asText()) < ROLES.indexOf(role))) {
-                    role = group.asText();
-                }
-            }
+            List<String> groups = new ArrayList<>();
+            claims.path("groups").forEach(group -> groups.add(group.asText()));
+            String role = Role.actingIn(groups).map(Role::claim).orElse("");
             return Optional.of(new SignedIn(token, claims.path("sub").asText(), claims.path("name").asText(
                     claims.path("preferred_username").asText(claims.path("sub").asText())), role, districts,
                     claims.path("dept").asText(null), claims.path("school").asText(null),
@@ -84,14 +78,6 @@ public record SignedIn(String token, String subject, String name, String role, L
 
     /** The role in words, for the page header. */
     public String roleName() {
-        return switch (role) {
-            case "supervisor" -> "教育督导室";
-            case "leader" -> "领导小组";
-            case "city-supervisor" -> "市级督导";
-            case "department" -> "责任单位";
-            case "school" -> "学校";
-            case "admin" -> "系统管理员";
-            default -> role;
-        };
+        return Role.labelOf(role);
     }
 }

@@ -1,5 +1,11 @@
 package org.junheng.evaluation.findings;
 
+import org.junheng.service.DistrictCode;
+
+import org.junheng.service.QueryValues;
+
+import org.junheng.evaluation.EvaluationAccess;
+
 import org.junheng.service.Caller;
 import jakarta.ws.rs.BeanParam;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +27,6 @@ import java.util.UUID;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Severity;
-import org.junheng.evaluation.common.Params;
 import org.junheng.evaluation.ledger.FindingStatus;
 import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.eventsourcing.EventMetadata;
@@ -59,15 +64,15 @@ public class FindingResource {
                                        @QueryParam("indicator") String indicator,
                                        @QueryParam("severity") String severity,
                                        @BeanParam Caller caller) {
-        String d = Params.district(district);
-        caller.requireDistrict(d);
+        String d = DistrictCode.require(district);
+        caller.require(EvaluationAccess.LIST_FINDINGS, d);
         if (caller.school() != null) {
             school = caller.school();
         }
-        Integer y = Params.optional(period, Params::year);
-        FindingStatus s = Params.enumValue("status", status, FindingStatus.class);
-        IndicatorCode i = Params.indicator("indicator", indicator);
-        Severity v = Params.enumValue("severity", severity, Severity.class);
+        Integer y = QueryValues.optionalYear(period);
+        FindingStatus s = QueryValues.optionalEnum("status", status, FindingStatus.class);
+        IndicatorCode i = QueryValues.optionalIndicator("indicator", indicator);
+        Severity v = QueryValues.optionalEnum("severity", severity, Severity.class);
         return pool.preparedQuery("""
                         select * , latest::text as latest_json from findings
                         where district_code = $1 and ($2::int is null or period = $2)
@@ -87,14 +92,16 @@ public class FindingResource {
     @GET
     @Path("{id}")
     public Uni<FindingView> get(@PathParam("id") String id, @BeanParam Caller caller) {
-        UUID findingId = Params.uuid("id", id);
+        caller.requireOrNotFound(EvaluationAccess.READ_FINDING);
+        UUID findingId = QueryValues.uuid("id", id);
         return find(findingId, caller).map(FindingResource::view);
     }
 
     @GET
     @Path("{id}/history")
     public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
-        UUID findingId = Params.uuid("id", id);
+        caller.requireOrNotFound(EvaluationAccess.FINDING_HISTORY);
+        UUID findingId = QueryValues.uuid("id", id);
         return find(findingId, caller).flatMap(row -> store.readStream(EvaluationRunner.findingStream(
                         row.getString("district_code"), row.getInteger("period"), findingId)))
                 .map(events -> events.stream().map(stored -> new HistoryEntry(stored.version(),

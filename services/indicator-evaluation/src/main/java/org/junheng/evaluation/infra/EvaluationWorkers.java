@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.evaluation.ledger.LedgerProjection;
 import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.evaluation.standard.Standard;
-import org.junheng.evaluation.standard.StandardCatalog;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.consumer.ConsumerLag;
 import org.junheng.eventsourcing.Upcasters;
@@ -23,18 +22,19 @@ import org.junheng.service.Replayable;
 @ApplicationScoped
 public class EvaluationWorkers implements Replayable {
 
-    private final Standard standard = StandardCatalog.national();
+    private final Standard standard;
     private final EvaluationRunner runner;
     private final ProjectionRunner ledger;
     private final ConsumerLag inputs;
 
-    EvaluationWorkers(Pool pool, EventStore store,
+    EvaluationWorkers(Pool pool, EventStore store, Standard standard,
                       @ConfigProperty(name = "junheng.evaluation.workers.enabled", defaultValue = "true") boolean enabled,
                       @ConfigProperty(name = "junheng.evaluation.poll-interval", defaultValue = "PT0.2S") Duration poll,
                       @ConfigProperty(name = "junheng.evaluation.settle", defaultValue = "PT2S") Duration settle,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String kafka,
                       @ConfigProperty(name = "mp.messaging.incoming.school-data.group.id") String group,
                       @ConfigProperty(name = "mp.messaging.incoming.school-data.topic") String topic) {
+        this.standard = standard;
         // evaluate only once the school-data consumer has caught up: never half an import after a crash
         this.inputs = new ConsumerLag(kafka, group, topic, Duration.ofSeconds(2), poll);
         this.runner = new EvaluationRunner(pool, store, standard, poll, settle, inputs);

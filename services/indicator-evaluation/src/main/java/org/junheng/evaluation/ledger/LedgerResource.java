@@ -1,5 +1,13 @@
 package org.junheng.evaluation.ledger;
 
+import org.junheng.service.ReportingYear;
+
+import org.junheng.service.DistrictCode;
+
+import org.junheng.service.QueryValues;
+
+import org.junheng.evaluation.EvaluationAccess;
+
 import org.junheng.service.Caller;
 import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +23,6 @@ import java.util.List;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.evaluation.Variation;
-import org.junheng.evaluation.common.Params;
 import org.junheng.eventsourcing.decider.Refusal;
 
 /** 台账, readiness and variation of one district period. */
@@ -26,10 +33,10 @@ public class LedgerResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final LedgerQueries queries;
-    private final org.junheng.evaluation.infra.EvaluationWorkers workers;
+    private final org.junheng.evaluation.standard.Standard standard;
 
-    public LedgerResource(LedgerQueries queries, org.junheng.evaluation.infra.EvaluationWorkers workers) {
-        this.workers = workers;
+    public LedgerResource(LedgerQueries queries, org.junheng.evaluation.standard.Standard standard) {
+        this.standard = standard;
         this.queries = queries;
     }
 
@@ -47,18 +54,18 @@ public class LedgerResource {
                                             @QueryParam("severity") String severity,
                                             @QueryParam("status") String status,
                                             @BeanParam Caller caller) {
-        String d = Params.district(district);
-        int y = Params.year(year);
-        caller.requireDistrict(d);
+        String d = DistrictCode.require(district);
+        int y = ReportingYear.require(year);
+        caller.require(EvaluationAccess.READ_LEDGER, d);
         if (caller.school() != null) {
             school = caller.school(); // a school sees its own lines
         }
-        Instant at = Params.asOf(asOf);
-        LedgerFilter filter = new LedgerFilter(Params.enumValue("ledger", which, LedgerFilter.Which.class),
+        Instant at = QueryValues.optionalAsOf("asOf", asOf);
+        LedgerFilter filter = new LedgerFilter(QueryValues.optionalEnum("ledger", which, LedgerFilter.Which.class),
                 school == null || school.isBlank() ? null : school,
-                Params.indicator("indicator", indicator), Params.enumValue("section", section, Section.class),
-                Params.enumValue("severity", severity, Severity.class),
-                Params.enumValue("status", status, LedgerLine.Status.class));
+                QueryValues.optionalIndicator("indicator", indicator), QueryValues.optionalEnum("section", section, Section.class),
+                QueryValues.optionalEnum("severity", severity, Severity.class),
+                QueryValues.optionalEnum("status", status, LedgerLine.Status.class));
         return queries.ledger(d, y, at, filter).map(found -> found.orElseThrow(() -> notEvaluated(d, y, at)));
     }
 
@@ -74,8 +81,8 @@ public class LedgerResource {
                 .flatMap(ledger -> queries.taskSteps(ledger.lines().stream().map(LedgerLine::findingId).toList(),
                                 ledger.asOf())
                         .map(steps -> Response.ok(LedgerWorkbook.write(ledger,
-                                        code -> workers.standard().rule(code) == null ? ""
-                                                : workers.standard().rule(code).unit(), steps, java.time.Instant.now()),
+                                        code -> standard.rule(code) == null ? ""
+                                                : standard.rule(code).unit(), steps, java.time.Instant.now()),
                                         XLSX)
                                 .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
                                         "台账-" + ledger.districtCode() + "-" + ledger.period() + ".xlsx",
@@ -89,9 +96,9 @@ public class LedgerResource {
     public Uni<LedgerQueries.ReadinessView> readiness(@PathParam("district") String district,
                                                       @PathParam("year") String year,
                                                       @BeanParam Caller caller) {
-        String d = Params.district(district);
-        int y = Params.year(year);
-        caller.requireDistrict(d);
+        String d = DistrictCode.require(district);
+        int y = ReportingYear.require(year);
+        caller.require(EvaluationAccess.READ_READINESS, d);
         return queries.readiness(d, y).map(found -> found.orElseThrow(() -> notEvaluated(d, y, null)));
     }
 
@@ -101,10 +108,10 @@ public class LedgerResource {
     public Uni<List<Variation>> variation(@PathParam("district") String district, @PathParam("year") String year,
                                           @QueryParam("indicator") String indicator,
                                           @BeanParam Caller caller) {
-        String d = Params.district(district);
-        int y = Params.year(year);
-        caller.requireDistrict(d);
-        var only = Params.indicator("indicator", indicator);
+        String d = DistrictCode.require(district);
+        int y = ReportingYear.require(year);
+        caller.require(EvaluationAccess.READ_VARIATION, d);
+        var only = QueryValues.optionalIndicator("indicator", indicator);
         return queries.variations(d, y).map(variations -> {
             if (variations.isEmpty()) {
                 throw notEvaluated(d, y, null);

@@ -1,5 +1,9 @@
 package org.junheng.evaluation.settings;
 
+import org.junheng.service.DistrictCode;
+
+import org.junheng.evaluation.EvaluationAccess;
+
 import org.junheng.service.Caller;
 import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Year;
 import org.junheng.contracts.Nullable;
-import org.junheng.evaluation.common.Params;
 import org.junheng.eventsourcing.decider.Refusal;
 
 /**
@@ -37,8 +40,8 @@ public class DistrictSettingsResource {
 
     @GET
     public Uni<DistrictSettings> get(@PathParam("district") String district, @BeanParam Caller caller) {
-        String d = Params.district(district);
-        caller.requireDistrict(d);
+        String d = DistrictCode.require(district);
+        caller.require(EvaluationAccess.READ_SETTINGS, d);
         return pool.preparedQuery("select basic_balance_recognised_in from district_settings where district_code = $1")
                 .execute(Tuple.of(d))
                 .map(rows -> new DistrictSettings(rows.rowCount() == 0 ? null : rows.iterator().next().getInteger(0)));
@@ -47,9 +50,8 @@ public class DistrictSettingsResource {
     @PUT
     public Uni<DistrictSettings> put(@PathParam("district") String district, DistrictSettings settings,
                                      @BeanParam Caller caller) {
-        String d = Params.district(district);
-        caller.requireDistrict(d);
-        caller.requireRole("supervisor");
+        String d = DistrictCode.require(district);
+        caller.require(EvaluationAccess.CHANGE_SETTINGS, d);
         Integer year = settings == null ? null : settings.basicBalanceRecognisedIn();
         if (year != null && (year < 2000 || year > Year.now().getValue())) {
             throw Refusal.invalidField("basicBalanceRecognisedIn", year,

@@ -1,5 +1,11 @@
 package org.junheng.evaluation.simulation;
 
+import org.junheng.service.ReportingYear;
+
+import org.junheng.service.DistrictCode;
+
+import org.junheng.evaluation.EvaluationAccess;
+
 import org.junheng.service.Caller;
 import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +24,6 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.evaluation.ReadinessReason;
-import org.junheng.evaluation.common.Params;
 import org.junheng.evaluation.engine.CountyVariation;
 import org.junheng.evaluation.engine.DistrictEvaluation;
 import org.junheng.evaluation.engine.HypotheticalChange;
@@ -26,7 +31,6 @@ import org.junheng.evaluation.engine.ItemResult;
 import org.junheng.evaluation.engine.ResourceValue;
 import org.junheng.evaluation.engine.Simulation;
 import org.junheng.evaluation.engine.SimulationResult;
-import org.junheng.evaluation.infra.EvaluationWorkers;
 import org.junheng.evaluation.runs.InputsLoader;
 import org.junheng.eventsourcing.decider.Refusal;
 
@@ -37,11 +41,11 @@ import org.junheng.eventsourcing.decider.Refusal;
 public class SimulationResource {
 
     private final Pool pool;
-    private final EvaluationWorkers workers;
+    private final org.junheng.evaluation.standard.Standard standard;
 
-    public SimulationResource(Pool pool, EvaluationWorkers workers) {
+    public SimulationResource(Pool pool, org.junheng.evaluation.standard.Standard standard) {
         this.pool = pool;
-        this.workers = workers;
+        this.standard = standard;
     }
 
     /** The changes to try; see {@link HypotheticalChange} for the kinds ({@code "type": "AddFacility"}, …). */
@@ -69,10 +73,9 @@ public class SimulationResource {
     @POST
     public Uni<SimulationResponse> simulate(@PathParam("district") String district, @PathParam("year") String year,
                                             SimulationRequest request, @BeanParam Caller caller) {
-        String d = Params.district(district);
-        int y = Params.year(year);
-        caller.requireDistrict(d);
-        caller.requireRole("supervisor", "leader", "department", "city-supervisor");
+        String d = DistrictCode.require(district);
+        int y = ReportingYear.require(year);
+        caller.require(EvaluationAccess.SIMULATE, d);
         if (request == null || request.changes() == null || request.changes().isEmpty()) {
             throw Refusal.invalidField("changes", null, "至少给出一项模拟变化 (give at least one change)");
         }
@@ -88,7 +91,7 @@ public class SimulationResource {
             }
             SimulationResult result;
             try {
-                result = Simulation.run(workers.standard(), inputs, request.changes());
+                result = Simulation.run(standard, inputs, request.changes());
             } catch (IllegalArgumentException refused) {
                 throw Refusal.invalidField("changes", null, refused.getMessage());
             }

@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.service.Text;
@@ -45,9 +44,9 @@ public class EvidenceFiles {
     }
 
     /** The files of one upload, each checked ({@link #inspect}); at least one, at most {@code max-files}. */
-    public List<Upload> inspectAll(List<FileUpload> files) {
-        List<FileUpload> present = files == null ? List.of()
-                : files.stream().filter(f -> f != null && f.uploadedFile() != null).toList();
+    public List<Upload> inspectAll(List<Received> files) {
+        List<Received> present = files == null ? List.of()
+                : files.stream().filter(f -> f != null && f.file() != null).toList();
         if (present.isEmpty()) {
             throw Refusal.invalidField("file", null, "请选择要上传的文件 (form field \"file\": one or more files)");
         }
@@ -57,7 +56,7 @@ public class EvidenceFiles {
         }
         List<Upload> uploads = new java.util.ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
-            uploads.add(inspect("file[" + i + "]", present.get(i).uploadedFile(), present.get(i).fileName()));
+            uploads.add(inspect("file[" + i + "]", present.get(i).file(), present.get(i).fileName()));
         }
         return uploads;
     }
@@ -75,6 +74,10 @@ public class EvidenceFiles {
         for (int seq = 0; seq < stored.chunks(); seq++) {
             out.write(chunk(client, stored.sha256(), seq).await().indefinitely());
         }
+    }
+
+    /** A file as the request delivered it: where the server put it, and the name the sender gave it. */
+    public record Received(Path file, String fileName) {
     }
 
     /** An uploaded file, checked and hashed, ready to be stored with its event. */

@@ -1,5 +1,7 @@
 package org.junheng.rectification.schedule;
 
+import org.junheng.service.Periodic;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
@@ -13,11 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
@@ -33,7 +31,6 @@ import org.junheng.rectification.tasks.TaskStore;
 @ApplicationScoped
 public class DeadlineScheduler {
 
-    private static final Logger LOG = Logger.getLogger(DeadlineScheduler.class);
     private static final EventMetadata METADATA = new EventMetadata(null, null, null,
             EventMetadata.Actor.system("rectification-deadlines"), null, null, null);
 
@@ -42,7 +39,7 @@ public class DeadlineScheduler {
     private final TaskQueries queries;
     private final Clock clock;
     private final DeadlineWatch watch = DeadlineWatch.standard();
-    private final ScheduledExecutorService executor;
+    private final Periodic schedule;
 
     DeadlineScheduler(Pool pool, TaskStore tasks, TaskQueries queries, Clock clock,
                       @ConfigProperty(name = "junheng.rectification.deadline-interval") Duration interval) {
@@ -50,25 +47,11 @@ public class DeadlineScheduler {
         this.tasks = tasks;
         this.queries = queries;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "deadline-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.schedule = Periodic.every("deadline-watch", interval, () -> runOnce().await().atMost(Duration.ofMinutes(10)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
-    }
-
-    private void runSafely() {
-        try {
-            runOnce().await().atMost(Duration.ofMinutes(10));
-        } catch (RuntimeException e) {
-            LOG.warn("deadline watch failed; the next run retries", e);
-        }
+        schedule.stop();
     }
 
     /** Checks every task that could need a reminder, an overdue mark or an escalation today; returns the events. */

@@ -1,5 +1,7 @@
 package org.junheng.rectification.settings;
 
+import org.junheng.rectification.RectificationAccess;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
-import org.junheng.rectification.tasks.TaskQueries;
 import jakarta.ws.rs.BeanParam;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
@@ -20,26 +21,22 @@ import org.junheng.service.DistrictCode;
 
 /**
  * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
- * follow them, open tasks keep their departments and due dates (reassign or extend those). Also the departments'
- * scorecards.
- */
+ * follow them, open tasks keep their departments and due dates (reassign or extend those). */
 @Path("/api/v1/districts/{district}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DistrictSettingsResource {
 
     private final DistrictSettings settings;
-    private final TaskQueries queries;
 
-    public DistrictSettingsResource(DistrictSettings settings, TaskQueries queries) {
+    public DistrictSettingsResource(DistrictSettings settings) {
         this.settings = settings;
-        this.queries = queries;
     }
 
     @GET
     @Path("responsibilities")
     public Uni<Response> matrix(@PathParam("district") String district, @BeanParam Caller caller) {
-        caller.requireDistrict(district(district));
+        caller.require(RectificationAccess.READ_MATRIX, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.matrix())
                 .header("ETag", org.junheng.service.IfMatch.etag(s.version())).build());
     }
@@ -48,8 +45,7 @@ public class DistrictSettingsResource {
     @Path("responsibilities")
     public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                    ResponsibilityMatrix matrix, @BeanParam Caller caller) {
-        caller.requireDistrict(district(district));
-        caller.requireRole("supervisor");
+        caller.require(RectificationAccess.CHANGE_MATRIX, district(district));
         if (matrix == null || matrix.rules() == null || matrix.defaultLead() == null) {
             throw Refusal.invalidField("rules", null, "请给出分工规则和默认牵头单位 (rules and defaultLead required)");
         }
@@ -59,7 +55,7 @@ public class DistrictSettingsResource {
     @GET
     @Path("campaign")
     public Uni<Response> campaign(@PathParam("district") String district, @BeanParam Caller caller) {
-        caller.requireDistrict(district(district));
+        caller.require(RectificationAccess.READ_CAMPAIGN, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.campaign())
                 .header("ETag", org.junheng.service.IfMatch.etag(s.version())).build());
     }
@@ -68,22 +64,11 @@ public class DistrictSettingsResource {
     @Path("campaign")
     public Uni<Response> putCampaign(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                      Campaign campaign, @BeanParam Caller caller) {
-        caller.requireDistrict(district(district));
-        caller.requireRole("supervisor");
+        caller.require(RectificationAccess.CHANGE_CAMPAIGN, district(district));
         if (campaign == null || campaign.hardwareDue() == null || campaign.softwareDue() == null) {
             throw Refusal.invalidField("hardwareDue", null, "请给出硬件和软件项目的完成期限 (due dates required)");
         }
         return save(district(district), ifMatch, null, campaign).flatMap(ignored -> campaign(district, caller));
-    }
-
-    /** Each lead department's tasks: open, overdue, closed on time or late, average days to close. */
-    @GET
-    @Path("scorecard")
-    public Uni<java.util.List<TaskQueries.Scorecard>> scorecard(@PathParam("district") String district,
-                                                                 @BeanParam Caller caller) {
-        caller.requireDistrict(district(district));
-        caller.requireRole("supervisor", "leader", "city-supervisor");
-        return queries.scorecards(district(district));
     }
 
     private Uni<Boolean> save(String district, String ifMatch, ResponsibilityMatrix matrix, Campaign campaign) {

@@ -7,6 +7,8 @@ import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
+import org.junheng.contracts.Role;
+import org.junheng.rectification.RectificationAccess;
 
 /**
  * Who may see and do what with a task, decided on the task as loaded: the rule every read and every action of the
@@ -36,7 +38,8 @@ public final class TaskAccess {
      * another department or a school gets 403.
      */
     public static void authorizeDepartmentNotice(String departmentCode, Caller caller) {
-        if (caller.school() != null || caller.department() != null && !caller.department().equals(departmentCode)) {
+        caller.require(RectificationAccess.DEPARTMENT_NOTICE);
+        if (caller.department() != null && !caller.department().equals(departmentCode)) {
             throw Refusal.forbidden("只能查看本单位的督办单 (only your own unit's notice)");
         }
     }
@@ -54,10 +57,7 @@ public final class TaskAccess {
         if (permits(task, action, caller)) {
             return;
         }
-        if (action.party() == TaskAction.Party.OFFICE) {
-            caller.requireRole("supervisor");
-        }
-        caller.requireRole("department");
+        caller.require(RectificationAccess.action(action));
         throw Refusal.forbidden("只有牵头单位可以" + " (only the lead department may do this)");
     }
 
@@ -66,14 +66,11 @@ public final class TaskAccess {
         if (!visible(task, caller)) {
             return false;
         }
-        if (caller.is("admin")) {
-            return true;
+        if (!caller.allows(RectificationAccess.action(action))) {
+            return false;
         }
-        return switch (action.party()) {
-            case OFFICE -> caller.is("supervisor");
-            case INVOLVED -> caller.is("department");
-            case LEAD -> caller.is("department") && task.lead().code().equals(caller.department());
-        };
+        return action.party() != TaskAction.Party.LEAD || caller.is(Role.ADMIN)
+                || task.lead().code().equals(caller.department());
     }
 
     /** The actions the caller may take on the task now: its party's, allowed in the task's status. */

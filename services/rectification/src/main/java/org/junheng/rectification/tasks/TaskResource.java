@@ -1,5 +1,7 @@
 package org.junheng.rectification.tasks;
 
+import org.junheng.rectification.RectificationAccess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,11 +50,11 @@ public class TaskResource {
     private final TaskQueries queries;
     private final DistrictSettings settings;
     private final EvidenceFiles evidenceFiles;
-    private final org.junheng.rectification.documents.DocumentResource documents;
+    private final DocumentResource documents;
 
     public TaskResource(Pool pool, TaskStore tasks, TaskActions actions, TaskQueries queries,
                         DistrictSettings settings, EvidenceFiles evidenceFiles,
-                        org.junheng.rectification.documents.DocumentResource documents) {
+                        DocumentResource documents) {
         this.evidenceFiles = evidenceFiles;
         this.documents = documents;
         this.pool = pool;
@@ -113,7 +115,7 @@ public class TaskResource {
                                                @QueryParam("period") String period,
                                                @BeanParam Caller caller) {
         DistrictCode.require(district);
-        caller.requireDistrict(district);
+        caller.require(RectificationAccess.LIST_TASKS, district);
         // a department sees the tasks it leads or helps with, a school its own, whatever it asks for
         if (caller.department() != null) {
             department = caller.department();
@@ -143,6 +145,7 @@ public class TaskResource {
     @GET
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") String id, @BeanParam Caller caller) {
+        caller.requireOrNotFound(RectificationAccess.READ_TASK);
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
             if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
@@ -156,6 +159,7 @@ public class TaskResource {
     @GET
     @Path("{id}/history")
     public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
+        caller.requireOrNotFound(RectificationAccess.TASK_HISTORY);
         UUID taskId = taskId(id);
         return tasks.load(pool, taskId).map(loaded -> {
             if (loaded.state() == null || !TaskAccess.visible(loaded.state(), caller)) {
@@ -236,7 +240,8 @@ public class TaskResource {
                                         List<org.jboss.resteasy.reactive.multipart.FileUpload> files,
                                         @BeanParam Caller caller) {
         UUID taskId = taskId(id);
-        List<EvidenceFiles.Upload> uploads = evidenceFiles.inspectAll(files);
+        List<EvidenceFiles.Upload> uploads = evidenceFiles.inspectAll(files == null ? null : files.stream()
+                .map(f -> f == null ? null : new EvidenceFiles.Received(f.uploadedFile(), f.fileName())).toList());
         List<TaskCommand> commands = uploads.stream().<TaskCommand>map(upload -> new TaskCommand.AttachEvidence(
                 new EvidenceReference(upload.name(), upload.sha256(), evidenceLocation(taskId, upload.sha256())),
                 caller.person())).toList();
@@ -251,6 +256,7 @@ public class TaskResource {
     @io.smallrye.common.annotation.Blocking
     public Response evidenceFile(@PathParam("id") String id, @PathParam("sha256") String sha256,
                                  @QueryParam("download") String download, @BeanParam Caller caller) {
+        caller.requireOrNotFound(RectificationAccess.READ_EVIDENCE);
         UUID taskId = taskId(id);
         String hash = sha256 == null ? "" : sha256.toLowerCase(java.util.Locale.ROOT);
         TaskState task = tasks.load(pool, taskId).await().indefinitely().state();
@@ -281,6 +287,7 @@ public class TaskResource {
     @Produces(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
     public Uni<Response> supervisionNotice(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                                            @BeanParam Caller caller) {
+        caller.requireOrNotFound(RectificationAccess.TASK_NOTICE);
         return documents.forTask(id, asOf, caller);
     }
 
@@ -359,11 +366,7 @@ public class TaskResource {
     }
 
     static UUID taskId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Refusal.invalidField("id", id, "不是有效的任务编号 (not a task id)");
-        }
+        return QueryValues.uuid("id", id);
     }
 
     private static <T> T required(T body) {

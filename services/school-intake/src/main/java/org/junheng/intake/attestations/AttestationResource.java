@@ -1,5 +1,7 @@
 package org.junheng.intake.attestations;
 
+import org.junheng.intake.IntakeAccess;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +19,6 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.intake.common.Codes;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.intake.history.StreamHistory;
@@ -44,8 +45,7 @@ public class AttestationResource {
     public Uni<Response> record(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("indicator") String indicatorCode, Attestations.Judgment judgment,
                                 @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.RECORD_ATTESTATION, district);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);
         IndicatorCode indicator = indicator(indicatorCode);
@@ -65,8 +65,7 @@ public class AttestationResource {
     public Uni<List<StreamHistory.HistoryEntry>> list(@PathParam("district") String district, @PathParam("year") int year,
                                                      @PathParam("indicator") String indicatorCode,
                                                      @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor", "leader", "city-supervisor", "department");
+        caller.require(IntakeAccess.READ_ATTESTATION, district);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);
         IndicatorCode indicator = indicator(indicatorCode);

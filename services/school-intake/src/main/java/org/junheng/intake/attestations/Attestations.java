@@ -1,5 +1,7 @@
 package org.junheng.intake.attestations;
 
+import org.junheng.service.SchoolCode;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,6 @@ import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.AttestationGrade;
 import org.junheng.contracts.schooldata.AttestationVerdict;
-import org.junheng.intake.common.Codes;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
 
@@ -55,7 +56,7 @@ public final class Attestations {
         if (judgment.subject() == null || judgment.subject().level() != level) {
             violations.add(Violation.error("subject.level", judgment.subject() == null ? null : judgment.subject().level(),
                     indicator.code() + "的认定对象须为 " + level + " (must be judged at this level)"));
-        } else if (level == SubjectLevel.SCHOOL && !Codes.isSchoolCode(judgment.subject().schoolCode())) {
+        } else if (level == SubjectLevel.SCHOOL && !SchoolCode.isValid(judgment.subject().schoolCode())) {
             violations.add(Violation.error("subject.schoolCode", judgment.subject().schoolCode(), "须为10位学校标识码 (10 digits)"));
         }
         if (judgment.verdict() == null) {

@@ -1,5 +1,7 @@
 package org.junheng.intake.countyfigures;
 
+import org.junheng.intake.IntakeAccess;
+
 import org.junheng.eventsourcing.decider.Refusal;
 
 import io.smallrye.mutiny.Uni;
@@ -50,8 +52,7 @@ public class CountyFiguresResource {
                                 @PathParam("kind") String kindName, Submission submission,
                                 @HeaderParam("If-Match") String ifMatch,
                                 @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("department", "supervisor");
+        caller.require(IntakeAccess.SUBMIT_COUNTY_FIGURES, district);
         CountyFigureSetKind kind = kind(kindName);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);
@@ -67,8 +68,7 @@ public class CountyFiguresResource {
     @Operation(summary = "县级数据 The county figure set in force")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("kind") String kindName, @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor", "leader", "city-supervisor", "department");
+        caller.require(IntakeAccess.READ_COUNTY_FIGURES, district);
         CountyFigureSetKind kind = kind(kindName);
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(year);

@@ -1,5 +1,7 @@
 package org.junheng.intake.importing;
 
+import org.junheng.intake.IntakeAccess;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -46,8 +48,7 @@ public class ImportResource {
                                               @RestForm("file") FileUpload file, @RestForm("reason") String reason,
                                               @RestForm("acceptWarnings") boolean acceptWarnings,
                                               @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.IMPORT, district);
         throttle.acquire(district).ifPresent(wait -> {
             throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-imports",
                     "导入过于频繁，请稍后再试 (too many imports; try again later)",

@@ -1,12 +1,13 @@
 package org.junheng.intake.registry;
 
+import org.junheng.service.SchoolCode;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.decider.Decider;
-import org.junheng.intake.common.Codes;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
 
@@ -104,7 +105,7 @@ public final class School {
     private static List<SchoolEvent> merge(Merge merge, State state) {
         requireActive(state);
         List<Violation> violations = new ArrayList<>();
-        if (!Codes.isSchoolCode(merge.intoSchoolCode())) {
+        if (!SchoolCode.isValid(merge.intoSchoolCode())) {
             violations.add(Violation.error("intoSchoolCode", merge.intoSchoolCode(), "须为10位学校标识码 (10-digit school code)"));
         } else if (merge.intoSchoolCode().equals(state.schoolCode())) {
             violations.add(Violation.error("intoSchoolCode", merge.intoSchoolCode(), "不能并入自身 (cannot merge into itself)"));

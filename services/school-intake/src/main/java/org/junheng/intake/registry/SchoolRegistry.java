@@ -1,5 +1,7 @@
 package org.junheng.intake.registry;
 
+import org.junheng.service.SchoolCode;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,6 @@ import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.decider.CommandHandler;
-import org.junheng.intake.common.Codes;
 
 /** The district's school register: commands on one school, and the register as a list. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class SchoolRegistry {
     }
 
     public Uni<Entry> find(String district, String schoolCode) {
-        Codes.requireDistrictAndSchool(district, schoolCode);
+        SchoolCode.requireWithDistrict(district, schoolCode);
         return schools.load(pool, School.streamId(district, schoolCode), School.State.initial(district, schoolCode))
                 .map(loaded -> new Entry(loaded.state(), loaded.version()));
     }
@@ -51,7 +52,7 @@ public class SchoolRegistry {
      */
     public Uni<Entry> handle(String district, String schoolCode, School.Command command, Long ifMatch,
                              EventMetadata metadata) {
-        Codes.requireDistrictAndSchool(district, schoolCode);
+        SchoolCode.requireWithDistrict(district, schoolCode);
         return schools.on(School.streamId(district, schoolCode), School.State.initial(district, schoolCode))
                 .ifMatch(ifMatch)
                 // a missing school is 404 whatever version the caller names

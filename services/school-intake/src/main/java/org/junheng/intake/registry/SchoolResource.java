@@ -1,5 +1,7 @@
 package org.junheng.intake.registry;
 
+import org.junheng.intake.IntakeAccess;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -63,8 +65,7 @@ public class SchoolResource {
     @Operation(summary = "学校登记 Register a school")
     public Uni<Response> register(@PathParam("district") String district, RegisterRequest request,
                                   @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.REGISTER_SCHOOL, district);
         if (request == null) {
             throw Refusal.invalid("请求体必填 (request body required)", List.of(Violation.error("body", null, "必填 (required)")));
         }
@@ -79,7 +80,7 @@ public class SchoolResource {
     @GET
     @Operation(summary = "学校名录 The district's schools")
     public Uni<List<SchoolView>> list(@PathParam("district") String district, @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.LIST_SCHOOLS, district);
         return registry.list(district).map(entries -> entries.stream().map(SchoolView::of).toList());
     }
 
@@ -88,7 +89,7 @@ public class SchoolResource {
     @Operation(summary = "学校信息 One school")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("code") String code,
                              @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.READ_SCHOOL, district);
         return registry.require(district, code).map(SchoolResource::ok);
     }
 
@@ -98,8 +99,7 @@ public class SchoolResource {
     public Uni<Response> changeProfile(@PathParam("district") String district, @PathParam("code") String code,
                                        ProfileChangeRequest request, @HeaderParam("If-Match") String ifMatch,
                                        @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.CHANGE_SCHOOL, district);
         Long version = org.junheng.service.IfMatch.required(ifMatch);
         ProfileChangeRequest body = request == null ? new ProfileChangeRequest(null, null) : request;
         return registry.handle(district, code, new School.ChangeProfile(body.profile(), body.reason()), version,
@@ -112,8 +112,7 @@ public class SchoolResource {
     public Uni<Response> close(@PathParam("district") String district, @PathParam("code") String code,
                                ClosureRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.CLOSE_SCHOOL, district);
         Long version = org.junheng.service.IfMatch.required(ifMatch);
         ClosureRequest body = request == null ? new ClosureRequest(null, null) : request;
         return registry.handle(district, code, new School.Close(body.closedOn(), body.reason()), version,
@@ -126,8 +125,7 @@ public class SchoolResource {
     public Uni<Response> merge(@PathParam("district") String district, @PathParam("code") String code,
                                MergerRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(IntakeAccess.MERGE_SCHOOL, district);
         Long version = org.junheng.service.IfMatch.required(ifMatch);
         MergerRequest body = request == null ? new MergerRequest(null, null) : request;
         Uni<String> intoName = body.intoSchoolCode() == null || body.intoSchoolCode().equals(code)
@@ -144,7 +142,7 @@ public class SchoolResource {
     @Operation(summary = "学校事件历史 Every event about the school (register and yearly statistics), in order")
     public Uni<List<StreamHistory.HistoryEntry>> history(@PathParam("district") String district,
                                                         @PathParam("code") String code, @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.SCHOOL_HISTORY, district);
         caller.requireOwnSchool(code);
         return registry.require(district, code).flatMap(entry -> history.ofSchool(district, code));
     }

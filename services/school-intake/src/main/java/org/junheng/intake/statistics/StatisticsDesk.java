@@ -1,5 +1,7 @@
 package org.junheng.intake.statistics;
 
+import org.junheng.service.SchoolCode;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,6 @@ import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.decider.CommandHandler;
-import org.junheng.intake.common.Codes;
 import org.junheng.intake.registry.SchoolRegistry;
 
 /** Submits and corrects a school's yearly statistics (学校年度统计). */
@@ -36,7 +37,7 @@ public class StatisticsDesk {
     }
 
     public Uni<Form> find(String district, int period, String schoolCode) {
-        Codes.requireDistrictAndSchool(district, schoolCode);
+        SchoolCode.requireWithDistrict(district, schoolCode);
         org.junheng.service.ReportingYear.require(period);
         return forms.load(pool, StatisticsForm.streamId(district, schoolCode, period),
                         StatisticsForm.State.initial(district, schoolCode, period))
@@ -49,7 +50,7 @@ public class StatisticsDesk {
      */
     public Uni<Form> submitOrCorrect(String district, int period, String schoolCode, SchoolStatistics statistics,
                                      String reason, boolean acceptWarnings, Long ifMatch, EventMetadata metadata) {
-        Codes.requireDistrictAndSchool(district, schoolCode);
+        SchoolCode.requireWithDistrict(district, schoolCode);
         org.junheng.service.ReportingYear.require(period);
         return registry.find(district, schoolCode).flatMap(school -> forms
                 .on(StatisticsForm.streamId(district, schoolCode, period),

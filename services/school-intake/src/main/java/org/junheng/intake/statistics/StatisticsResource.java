@@ -1,5 +1,7 @@
 package org.junheng.intake.statistics;
 
+import org.junheng.intake.IntakeAccess;
+
 import org.junheng.eventsourcing.decider.Violation;
 
 import org.junheng.eventsourcing.decider.Refusal;
@@ -57,10 +59,10 @@ public class StatisticsResource {
                              @PathParam("code") String code, Submission submission,
                              @HeaderParam("If-Match") String ifMatch,
                              @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.SUBMIT_STATISTICS, district);
         // a school reports its own figures; the office may submit or correct for any school of its district
-        if (caller.school() != null ? !caller.school().equals(code) : !caller.is("admin", "supervisor")) {
-            throw org.junheng.eventsourcing.decider.Refusal.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
+        if (caller.school() != null && !caller.school().equals(code)) {
+            throw Refusal.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
         }
         if (submission == null) {
             throw Refusal.invalid("请求体必填 (request body required)",
@@ -77,7 +79,7 @@ public class StatisticsResource {
     @Operation(summary = "年度统计 A school's statistics of one year, with its version as ETag")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("code") String code, @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.READ_STATISTICS, district);
         caller.requireOwnSchool(code);
         return desk.find(district, year, code).map(form -> {
             if (!form.form().submitted()) {
@@ -93,7 +95,7 @@ public class StatisticsResource {
     public Uni<List<StreamHistory.HistoryEntry>> history(@PathParam("district") String district,
                                                         @PathParam("year") int year, @PathParam("code") String code,
                                                         @BeanParam Caller caller) {
-        caller.requireDistrict(district);
+        caller.require(IntakeAccess.STATISTICS_HISTORY, district);
         caller.requireOwnSchool(code);
         return desk.find(district, year, code).flatMap(form -> history.ofStream(
                 StatisticsForm.streamId(district, code, year)));

@@ -1,5 +1,7 @@
 package org.junheng.notices.acks;
 
+import org.junheng.service.Periodic;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,11 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.contracts.notices.NoticeSeverity;
 import org.junheng.eventsourcing.EventMetadata;
@@ -35,7 +33,6 @@ import org.junheng.notices.issuing.NoticeLog;
 @ApplicationScoped
 public class AcknowledgementFollowUp {
 
-    private static final Logger LOG = Logger.getLogger(AcknowledgementFollowUp.class);
     private static final EventMetadata METADATA = new EventMetadata(null, null, null,
             EventMetadata.Actor.system("supervision-notices-acknowledgements"), null, null, null);
 
@@ -43,7 +40,7 @@ public class AcknowledgementFollowUp {
     private final NoticeLog log;
     private final Clock clock;
     private final AcknowledgementPolicy policy;
-    private final ScheduledExecutorService executor;
+    private final Periodic schedule;
 
     AcknowledgementFollowUp(Pool pool, NoticeLog log, Clock clock,
                             @ConfigProperty(name = "junheng.notices.ack.resend-after", defaultValue = "PT24H")
@@ -56,16 +53,11 @@ public class AcknowledgementFollowUp {
         this.clock = clock;
         this.policy = new AcknowledgementPolicy(resendAfter, escalateAfter, 1,
                 EnumSet.of(NoticeSeverity.WARNING, NoticeSeverity.CRITICAL));
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "acknowledgement-follow-up");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        this.schedule = Periodic.every("acknowledgement-follow-up", every, this::runOnce);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        schedule.stop();
     }
 
     /** Issues the reminders and escalations due now; returns them. */
@@ -120,13 +112,5 @@ public class AcknowledgementFollowUp {
         return new NoticeIssued(id, original.districtCode(), original.audience(), original.kind(),
                 original.severity(), "【请签收】" + original.title(), original.body(), original.documentNumber(),
                 original.findingIds(), original.taskIds(), original.schoolCodes(), original.issuedBy());
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("acknowledgement follow-up failed; the next check retries", e);
-        }
     }
 }

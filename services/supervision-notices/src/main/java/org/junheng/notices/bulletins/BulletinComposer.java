@@ -1,5 +1,7 @@
 package org.junheng.notices.bulletins;
 
+import org.junheng.notices.readmodels.DepartmentScorecard;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package org.junheng.notices.bulletins;
 
+import org.junheng.notices.readmodels.TaskBoard;
+
+import org.junheng.notices.NoticesAccess;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -54,8 +58,7 @@ public class BulletinResource {
     public Uni<Response> issue(@PathParam("district") String district, BulletinRequest body,
                                @BeanParam Caller caller) {
         district(district);
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor");
+        caller.require(NoticesAccess.ISSUE_BULLETIN, district);
         if (body == null || body.issueLabel() == null || body.issueLabel().isBlank()) {
             throw Refusal.invalidField("issueLabel", null, "请填写期号，如 2025年第1期 (issueLabel is required)");
         }
@@ -67,7 +70,7 @@ public class BulletinResource {
     public Uni<List<NoticeQueries.NoticeView>> list(@PathParam("district") String district,
                                                     @BeanParam Caller caller) {
         district(district);
-        caller.requireDistrict(district);
+        caller.require(NoticesAccess.LIST_BULLETINS, district);
         return queries.after(new NoticeQueries.Scope(district, null, null, "BULLETIN", null), 0, 1000);
     }
 
@@ -81,7 +84,7 @@ public class BulletinResource {
     public Uni<Response> document(@PathParam("district") String district, @PathParam("id") String id,
                                   @BeanParam Caller caller) {
         district(district);
-        caller.requireDistrict(district);
+        caller.require(NoticesAccess.BULLETIN_DOCUMENT, district);
         java.util.UUID noticeId;
         try {
             noticeId = java.util.UUID.fromString(id);

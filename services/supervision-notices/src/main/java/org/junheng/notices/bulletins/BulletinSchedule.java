@@ -1,5 +1,9 @@
 package org.junheng.notices.bulletins;
 
+import org.junheng.notices.readmodels.TaskBoard;
+
+import org.junheng.service.Periodic;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,11 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.junheng.eventsourcing.EventMetadata;
 
 /**
@@ -22,30 +22,24 @@ import org.junheng.eventsourcing.EventMetadata;
 @ApplicationScoped
 public class BulletinSchedule {
 
-    private static final Logger LOG = Logger.getLogger(BulletinSchedule.class);
     private static final EventMetadata METADATA = new EventMetadata(null, null, null,
             EventMetadata.Actor.system("supervision-notices-bulletins"), null, null, null);
 
     private final TaskBoard board;
     private final BulletinResource bulletins;
     private final Clock clock;
-    private final ScheduledExecutorService executor;
+    private final Periodic schedule;
 
     BulletinSchedule(TaskBoard board, BulletinResource bulletins, Clock clock,
                      @ConfigProperty(name = "junheng.notices.bulletin-check", defaultValue = "PT6H") Duration every) {
         this.board = board;
         this.bulletins = bulletins;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "monthly-bulletins");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        this.schedule = Periodic.every("monthly-bulletins", every, this::runOnce);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        schedule.stop();
     }
 
     /** The label of this month's bulletin, e.g. 2025年3月月度通报. */
@@ -59,14 +53,6 @@ public class BulletinSchedule {
         for (String district : board.districts().await().atMost(Duration.ofMinutes(1))) {
             bulletins.compose(district, label, null, null, METADATA.withDistrict(district))
                     .await().atMost(Duration.ofMinutes(1));
-        }
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("monthly bulletins failed; the next check retries", e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.junheng.notices.issuing;
 
+import org.junheng.contracts.Role;
+import org.junheng.notices.NoticesAccess;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,7 +83,7 @@ public class NoticeResource {
                                                     @BeanParam Caller caller) {
         Long after = QueryValues.optionalLong("after", afterText);
         Integer limit = QueryValues.optionalInteger("limit", limitText);
-        return queries.after(scope(district, audience, kind, caller), after == null ? 0 : after,
+        return queries.after(scope(district, audience, kind, caller, NoticesAccess.LIST_NOTICES), after == null ? 0 : after,
                 limit == null ? 500 : Math.min(Math.max(limit, 1), 1000));
     }
 
@@ -96,7 +99,7 @@ public class NoticeResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId,
                                           @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse,
                                           @BeanParam Caller caller) {
-        NoticeQueries.Scope scope = scope(district, audience, kind, caller);
+        NoticeQueries.Scope scope = scope(district, audience, kind, caller, NoticesAccess.STREAM_NOTICES);
         AtomicLong cursor = new AtomicLong(lastEventId(lastEventId != null ? lastEventId : lastEventIdParam));
         Multi<Long> wakeUps = Multi.createBy().merging().streams(Multi.createFrom().item(0L), signals.changes());
         Multi<OutboundSseEvent> notices = wakeUps.onOverflow().dropPreviousItems()
@@ -134,8 +137,7 @@ public class NoticeResource {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         district(body.district());
-        caller.requireDistrict(body.district());
-        caller.requireRole("supervisor");
+        caller.require(NoticesAccess.ISSUE_NOTICE, body.district());
         if (body.audience() == null) {
             throw Refusal.invalidField("audience", null, "请指定通报对象 (audience is required)");
         }
@@ -166,6 +168,7 @@ public class NoticeResource {
     @Path("{id}/ack")
     public Uni<NoticeAcknowledged> acknowledge(@PathParam("id") String id, AckRequest body,
                                                @BeanParam Caller caller) {
+        caller.requireOrNotFound(NoticesAccess.ACKNOWLEDGE);
         UUID noticeId = uuid(id);
         return store.readStreams(pool, List.of(NoticeLog.stream(noticeId)), List.of()).flatMap(events -> {
             if (events.isEmpty()) {
@@ -191,7 +194,7 @@ public class NoticeResource {
 
     /** Whether the caller is (in) the audience: the department, the school, the office, the leading group. */
     static boolean addressedTo(String district, Audience audience, Caller caller) {
-        if (caller.is("admin")) {
+        if (caller.is(Role.ADMIN)) {
             return true;
         }
         if (!caller.seesDistrict(district)) {
@@ -200,17 +203,18 @@ public class NoticeResource {
         return switch (audience.kind()) {
             case DEPARTMENT -> audience.code().equals(caller.department());
             case SCHOOL -> audience.code().equals(caller.school());
-            case SUPERVISION_OFFICE -> caller.is("supervisor");
-            case LEADING_GROUP -> caller.is("leader", "supervisor");
+            case SUPERVISION_OFFICE -> caller.is(Role.SUPERVISOR);
+            case LEADING_GROUP -> caller.is(Role.LEADER, Role.SUPERVISOR);
             // one signature closes a district-wide notice for everyone: the office's or a leader's, not any member's
-            case DISTRICT -> caller.is("supervisor", "leader");
+            case DISTRICT -> caller.is(Role.SUPERVISOR, Role.LEADER);
         };
     }
 
     /** The caller's scope: a department or school sees what is addressed to it and to the whole district. */
-    static NoticeQueries.Scope scope(String district, String audience, String kind, Caller caller) {
+    static NoticeQueries.Scope scope(String district, String audience, String kind, Caller caller,
+                                     org.junheng.service.AccessRule rule) {
         NoticeQueries.Scope asked = scope(district, audience, kind);
-        caller.requireDistrict(district);
+        caller.require(rule, district);
         if (caller.department() != null) {
             return new NoticeQueries.Scope(district, "DEPARTMENT", caller.department(), asked.kind(), null, true);
         }
@@ -263,10 +267,6 @@ public class NoticeResource {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Refusal.invalidField("id", id, "不是有效的编号 (not a UUID)");
-        }
+        return QueryValues.uuid("id", id);
     }
 }

@@ -3,6 +3,7 @@ package org.junheng.notices.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 import org.junheng.contracts.Department;
@@ -34,6 +35,14 @@ public record TaskFact(
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(leadDepartment, "leadDepartment");
         coDepartments = List.copyOf(coDepartments);
+    }
+
+    /** The fact after a task event: started by its opening, evolved by what follows, unknown before it opens. */
+    public static Optional<TaskFact> after(Optional<TaskFact> known, TaskEvent event) {
+        if (event instanceof TaskOpened opened && known.isEmpty()) {
+            return Optional.of(from(opened));
+        }
+        return known.map(fact -> fact.evolve(event));
     }
 
     public static TaskFact from(TaskOpened opened) {

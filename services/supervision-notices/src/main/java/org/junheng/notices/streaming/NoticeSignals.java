@@ -1,5 +1,7 @@
 package org.junheng.notices.streaming;
 
+import org.junheng.service.Periodic;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -7,12 +9,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * One poller for all SSE subscribers: it watches the highest notice {@code seq} and wakes every subscriber when it
@@ -22,26 +20,20 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class NoticeSignals {
 
-    private static final Logger LOG = Logger.getLogger(NoticeSignals.class);
 
     private final Pool pool;
     private final BroadcastProcessor<Long> changes = BroadcastProcessor.create();
     private final AtomicLong highest = new AtomicLong(-1);
-    private final ScheduledExecutorService poller;
+    private final Periodic poller;
 
     public NoticeSignals(Pool pool,
                          @ConfigProperty(name = "junheng.notices.stream.poll", defaultValue = "PT0.5S") Duration poll) {
         this.pool = pool;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "notice-signals");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::check, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        this.poller = Periodic.poll("notice-signals", poll, this::check);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        poller.shutdownNow();
+        poller.stop();
         changes.onComplete();
     }
 
@@ -51,14 +43,10 @@ public class NoticeSignals {
     }
 
     private void check() {
-        try {
-            long max = pool.query("select coalesce(max(seq), 0) as max from notices").execute()
-                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("max");
-            if (max > highest.getAndSet(max)) {
-                changes.onNext(max);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("notice poll failed; retrying", e);
+        long max = pool.query("select coalesce(max(seq), 0) as max from notices").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("max");
+        if (max > highest.getAndSet(max)) {
+            changes.onNext(max);
         }
     }
 }

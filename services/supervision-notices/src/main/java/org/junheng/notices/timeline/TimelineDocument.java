@@ -54,10 +54,10 @@ public final class TimelineDocument {
      * @param entries in causal order (see {@link TimelineResource#causalOrder})
      * @param resolvingChanges the data change that resolved a finding, by the event id of the resolution
      */
-    public static String html(List<TimelineResource.Entry> entries, Map<String, DataChange> resolvingChanges,
+    public static String html(List<FindingStory.Entry> entries, Map<String, DataChange> resolvingChanges,
                               Instant printedAt) {
         JsonNode finding = entries.stream().filter(e -> e.eventType().startsWith("FindingRaised")).findFirst()
-                .map(TimelineResource.Entry::event).orElse(entries.get(0).event());
+                .map(FindingStory.Entry::event).orElse(entries.get(0).event());
         List<Row> rows = rows(entries, resolvingChanges);
 
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
@@ -85,10 +85,10 @@ public final class TimelineDocument {
      * The story in words, one row per step, the resolving data change before the resolution it caused: what the
      * printable page shows and the console's task page reads ({@code GET …/timeline/steps}).
      */
-    public static List<Row> rows(List<TimelineResource.Entry> entries, Map<String, DataChange> resolvingChanges) {
+    public static List<Row> rows(List<FindingStory.Entry> entries, Map<String, DataChange> resolvingChanges) {
         Map<String, String> units = unitNames(entries);
         List<Row> rows = new ArrayList<>();
-        for (TimelineResource.Entry entry : entries) {
+        for (FindingStory.Entry entry : entries) {
             DataChange change = resolvingChanges.get(entry.eventId());
             if (change != null) {
                 rows.add(new Row(change.occurredAt(), EventCatalog.label(change.eventType()),
@@ -102,9 +102,9 @@ public final class TimelineDocument {
     }
 
     /** The names of the units the story mentions: departments from the task's events, the school from the finding. */
-    static Map<String, String> unitNames(List<TimelineResource.Entry> entries) {
+    static Map<String, String> unitNames(List<FindingStory.Entry> entries) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (TimelineResource.Entry entry : entries) {
+        for (FindingStory.Entry entry : entries) {
             // Department values are {code, name} objects, as fields (leadDepartment, toDepartment …) or in lists
             entry.event().forEach(value -> addDepartment(names, value));
             entry.event().path("coDepartments").forEach(value -> addDepartment(names, value));
@@ -136,8 +136,7 @@ public final class TimelineDocument {
         }
         String unit = actor.department() == null ? null : units.getOrDefault(actor.department(), actor.department());
         // an unknown role (a test's, a newer producer's) says nothing to a reader
-        String role = org.junheng.service.Caller.ROLES.contains(actor.role()) ? org.junheng.service.Caller.roleName(
-                actor.role()) : "";
+        String role = org.junheng.contracts.Role.ofClaim(actor.role()).map(org.junheng.contracts.Role::label).orElse("");
         String where = unit != null ? unit : role;
         return actor.name() != null ? actor.name() + (where.isEmpty() ? "" : "（" + where + "）") : where;
     }

@@ -1,5 +1,10 @@
 package org.junheng.notices.webhooks;
 
+import org.junheng.service.QueryValues;
+
+import org.junheng.contracts.Role;
+import org.junheng.notices.NoticesAccess;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -65,8 +70,7 @@ public class WebhookResource {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
         }
         DistrictCode.require(body.district());
-        caller.requireDistrict(body.district());
-        caller.requireRole("supervisor", "department");
+        caller.require(NoticesAccess.SUBSCRIBE, body.district());
         if (caller.department() != null && (body.audience() == null
                 || body.audience().kind() != org.junheng.contracts.notices.AudienceKind.DEPARTMENT
                 || !caller.department().equals(body.audience().code()))) {
@@ -100,8 +104,7 @@ public class WebhookResource {
     @GET
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         DistrictCode.require(district);
-        caller.requireDistrict(district);
-        caller.requireRole("supervisor", "department");
+        caller.require(NoticesAccess.LIST_SUBSCRIPTIONS, district);
         return pool.preparedQuery("""
                         select * from webhook_subscriptions where district_code = $1
                         and ($2::text is null or audience_kind = 'DEPARTMENT' and audience_code = $2)
@@ -124,7 +127,7 @@ public class WebhookResource {
     @Path("{id}")
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
         // its pending retries go with it: nothing is sent to a subscription after its deletion
-        return owned(uuid(id), caller).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
+        return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
                         "update webhook_subscriptions set active = false where subscription_id = $1")
                 .execute(Tuple.of(uuid(id)))
                 .flatMap(done -> tx.preparedQuery("update webhook_deliveries set status = 'CANCELLED'"
@@ -141,7 +144,7 @@ public class WebhookResource {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
             throw Refusal.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
         }
-        return owned(uuid(id), caller).flatMap(ignored -> pool.preparedQuery("""
+        return owned(uuid(id), caller, NoticesAccess.LIST_DELIVERIES).flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
                         order by delivery_id""")
                 .execute(Tuple.of(uuid(id), status))).map(rows -> {
@@ -167,7 +170,7 @@ public class WebhookResource {
                     if (found.rowCount() == 0) {
                         throw notFound;
                     }
-                    return owned(found.iterator().next().getUUID("subscription_id"), caller)
+                    return owned(found.iterator().next().getUUID("subscription_id"), caller, NoticesAccess.REDELIVER)
                             .onFailure(Refusal.class).transform(refused -> notFound);
                 }).flatMap(ignored -> pool.preparedQuery("""
                         update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
@@ -176,12 +179,12 @@ public class WebhookResource {
     }
 
     /** The subscription, if the caller may manage it: the office of its district, or the department it is for. */
-    private Uni<Row> owned(UUID subscription, Caller caller) {
+    private Uni<Row> owned(UUID subscription, Caller caller, org.junheng.service.AccessRule rule) {
         return pool.preparedQuery("select * from webhook_subscriptions where subscription_id = $1")
                 .execute(Tuple.of(subscription)).map(rows -> {
                     Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
                     boolean mine = row != null && caller.seesDistrict(row.getString("district_code"))
-                            && (caller.is("admin", "supervisor") || caller.department() != null
+                            && caller.allows(rule) && (caller.is(Role.ADMIN, Role.SUPERVISOR) || caller.department() != null
                             && "DEPARTMENT".equals(row.getString("audience_kind"))
                             && caller.department().equals(row.getString("audience_code")));
                     if (!mine) {
@@ -199,12 +202,8 @@ public class WebhookResource {
         }
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Refusal.invalidField("id", id, "不是有效的编号 (not a UUID)");
-        }
+    static UUID uuid(String id) {
+        return QueryValues.uuid("id", id);
     }
 
     private static Refusal notFound(String id) {

@@ -1,5 +1,7 @@
 package org.junheng.notices.bulletins;
 
+import org.junheng.notices.readmodels.DepartmentScorecard;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -18,8 +18,8 @@ class TimelineDocumentTest {
         return PublishedEvents.JSON.readTree(text);
     }
 
-    private static TimelineResource.Entry entry(String type, int minute, String actor, String payload) throws Exception {
-        return new TimelineResource.Entry("test", type, type + minute, Instant.parse("2025-03-01T02:00:00Z")
+    private static FindingStory.Entry entry(String type, int minute, String actor, String payload) throws Exception {
+        return new FindingStory.Entry("test", type, type + minute, Instant.parse("2025-03-01T02:00:00Z")
                 .plusSeconds(60L * minute), actor, null, json(payload));
     }
 
@@ -27,7 +27,7 @@ class TimelineDocumentTest {
     void everyStepIsNamedInChineseWithPeopleAndTheCorrectionThatResolvedIt() throws Exception {
         String subject = "\"subject\": {\"level\": \"SCHOOL\", \"schoolCode\": \"2150473309\", \"schoolName\": "
                 + "\"重庆市大渡口区钢花小学\"}";
-        List<TimelineResource.Entry> entries = List.of(
+        List<FindingStory.Entry> entries = List.of(
                 entry("FindingRaised.v1", 0, "indicator-evaluation;system;", "{\"districtCode\": \"500104\", "
                         + "\"period\": 2024, " + subject + ", \"indicator\": \"GG13\", \"gap\": \"划片入学比例未达标\"}"),
                 entry("TaskOpened.v1", 1, "rectification;system;", "{\"leadDepartment\": {\"code\": \"jw\", \"name\": "

@@ -1,4 +1,4 @@
-package org.junheng.notices.bulletins;
+package org.junheng.notices.readmodels;
 
 import java.util.Objects;
 import java.util.OptionalDouble;

@@ -1,9 +1,8 @@
-package org.junheng.notices.timeline;
+package org.junheng.notices.consumers;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +14,7 @@ import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsCo
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsSubmitted;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.eventsourcing.published.ConsumedEvent;
-import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.notices.timeline.FindingTimelines;
 import org.junheng.service.consumers.ConsumerGuards;
 
 /**
@@ -28,7 +27,10 @@ public class DataChangeConsumer {
 
     private final GuardedConsumer guarded;
 
-    DataChangeConsumer(ConsumerGuards guards) {
+    private final FindingTimelines timelines;
+
+    DataChangeConsumer(ConsumerGuards guards, FindingTimelines timelines) {
+        this.timelines = timelines;
         this.guarded = guards.guard("supervision-notices/school-data", DataChangeConsumer::isDataChange, this::apply);
     }
 
@@ -58,13 +60,8 @@ public class DataChangeConsumer {
         } else {
             period = ((CountyFiguresSubmitted) event).period();
         }
-        return tx.preparedQuery("""
-                        insert into data_changes (event_id, district_code, period, school_code, event_type, occurred_at,
-                            actor, payload)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb) on conflict do nothing""")
-                .execute(Tuple.from(new Object[] {consumed.id(), event.districtCode(), period, school,
-                        consumed.storedType(), consumed.time() == null ? OffsetDateTime.now() : consumed.time(),
-                        consumed.actor(), PublishedEvents.write(event)}))
-                .replaceWithVoid();
+        return timelines.recordDataChange(tx, event, period, school, new FindingTimelines.Origin(consumed.id(),
+                "school-intake", consumed.storedType(), consumed.time() == null ? OffsetDateTime.now()
+                : consumed.time(), consumed.actor(), consumed.correlationId(), consumed.causationId()));
     }
 }

@@ -1,4 +1,5 @@
-package org.junheng.notices.bulletins;
+package org.junheng.notices.readmodels;
+
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,4 +1,6 @@
-package org.junheng.rectification.documents;
+package org.junheng.rectification.tasks;
+
+import org.junheng.rectification.RectificationAccess;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,8 +20,9 @@ import java.util.UUID;
 import org.junheng.contracts.Department;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.rectification.settings.DistrictSettings;
-import org.junheng.rectification.tasks.TaskAccess;
-import org.junheng.rectification.tasks.TaskStore;
+import org.junheng.rectification.documents.RectificationReport;
+import org.junheng.rectification.documents.SupervisionNotices;
+import org.junheng.rectification.documents.TaskRecord;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.ContentDisposition;
@@ -91,8 +94,7 @@ public class DocumentResource {
     public Uni<Response> report(@PathParam("district") String district, @PathParam("year") String year,
                                 @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
-        caller.requireDistrict(d);
-        caller.requireRole("supervisor", "leader", "city-supervisor");
+        caller.require(RectificationAccess.REPORT, d);
         int period = org.junheng.service.ReportingYear.require(year);
         Instant at = moment(asOf);
         return tasks.loadDistrictAsOf(pool, d, at).flatMap(loaded -> latest(d, period, "READINESS", at)
