@@ -71,13 +71,14 @@ final class IntakeImportBench {
 
         // warm-up: three imports into earlier periods, removed again before the measured one
         for (int i = 0; i < 3; i++) {
-            desk.importFile(DISTRICT, 2023 - i, file, "warm-up.csv", null, true, EventMetadata.NONE).await().indefinitely();
+            desk.importFile(DISTRICT, 2023 - i, file, "warm-up.csv", null, true, code -> true, EventMetadata.NONE)
+                    .await().indefinitely();
         }
         pool.query("delete from events where stream_id like 'statistics/%'").execute().await().indefinitely();
 
         long started = System.nanoTime();
         ImportDesk.Summary summary = desk.importFile(DISTRICT, 2024, file, "district-2024.csv", null, false,
-                EventMetadata.NONE).await().indefinitely();
+                code -> true, EventMetadata.NONE).await().indefinitely();
         double oursSeconds = (System.nanoTime() - started) / 1e9;
         if (summary.submitted() != SCHOOLS) {
             throw new IllegalStateException("expected " + SCHOOLS + " submissions, got " + summary);
@@ -86,7 +87,7 @@ final class IntakeImportBench {
 
         long reimportStarted = System.nanoTime();
         ImportDesk.Summary again = desk.importFile(DISTRICT, 2024, file, "district-2024.csv", null, false,
-                EventMetadata.NONE).await().indefinitely();
+                code -> true, EventMetadata.NONE).await().indefinitely();
         Bench.info("re-import        %,d unchanged in %.2f s", again.unchanged(), (System.nanoTime() - reimportStarted) / 1e9);
 
         List<String> payloads = pool.query("select stream_id, payload::text as p from events where stream_id like 'statistics/%'")

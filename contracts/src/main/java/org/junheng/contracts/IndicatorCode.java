@@ -81,6 +81,8 @@ public enum IndicatorCode implements Labelled {
             "At least 50% of quality senior-high places allocated to junior schools, favouring rural ones"),
     GG15("GG15", "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%",
             "At least 85% of eligible migrant children in public or government-purchased private places"),
+    /** GG15's second half, judged by the supervision office: the care system for left-behind children. */
+    GG15_CARE("GG15-CARE", "留守儿童关爱体系健全", "A sound care system for left-behind children"),
 
     EQ1("EQ1", "初中三年巩固率达到95%以上",
             "Junior three-year retention rate at least 95%", IndicatorCategory.EDUCATION_QUALITY),
@@ -101,6 +103,10 @@ public enum IndicatorCode implements Labelled {
             "No excessive academic burden", IndicatorCategory.EDUCATION_QUALITY),
     EQ9("EQ9", "国家义务教育质量监测相关科目学业水平达到Ⅲ级以上，且校际差异率低于0.15",
             "National quality monitoring: level III or above in every subject, between-school difference rate below 0.15",
+            IndicatorCategory.EDUCATION_QUALITY),
+    /** The 双减 requirement of recognition, judged by the supervision office (an overlay may make it a veto). */
+    EQ10("EQ10", "全面落实“双减”政策，有效减轻学生过重作业负担和校外培训负担",
+            "The double reduction (双减) policy in force: homework and off-campus tutoring burdens reduced",
             IndicatorCategory.EDUCATION_QUALITY),
 
     SR1("SR1", "社会认可度达到85%以上",
@@ -159,6 +165,42 @@ public enum IndicatorCode implements Labelled {
     public String chineseName() {
         return chineseName;
     }
+
+    /** What the item is about in a few words, for titles and lists (生均体育运动场馆面积, 就近划片入学比例, 班额). */
+    public String shortName() {
+        return SHORT_NAMES.getOrDefault(this, chineseName);
+    }
+
+    /** Items whose Chinese name is the standard's whole requirement sentence. */
+    private static final java.util.Map<IndicatorCode, String> SHORT_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(RA_SCHOOL, "校级资源配置"),
+            java.util.Map.entry(GG1, "学校规划布局"),
+            java.util.Map.entry(GG2, "城乡学校建设和配置标准统一"),
+            java.util.Map.entry(GG3, "音乐、美术专用教室"),
+            java.util.Map.entry(GG4, "学校规模"),
+            java.util.Map.entry(GG5, "班额"),
+            java.util.Map.entry(GG6, "小规模学校公用经费"),
+            java.util.Map.entry(GG7, "特殊教育学校生均公用经费"),
+            java.util.Map.entry(GG8, "教师平均工资收入"),
+            java.util.Map.entry(GG9, "教师5年360学时培训完成率"),
+            java.util.Map.entry(GG10, "编制和岗位统筹"),
+            java.util.Map.entry(GG11, "教师交流轮岗"),
+            java.util.Map.entry(GG12, "教师资格证持证上岗率"),
+            java.util.Map.entry(GG13, "就近划片入学比例"),
+            java.util.Map.entry(GG14, "优质高中招生名额分配"),
+            java.util.Map.entry(GG15, "随迁子女就读比例"),
+            java.util.Map.entry(EQ1, "初中三年巩固率"),
+            java.util.Map.entry(EQ2, "残疾儿童少年入学率"),
+            java.util.Map.entry(EQ3, "学校章程与管理信息化"),
+            java.util.Map.entry(EQ4, "教师培训经费占比"),
+            java.util.Map.entry(EQ5, "信息化教学应用"),
+            java.util.Map.entry(EQ6, "德育和校园文化建设"),
+            java.util.Map.entry(EQ7, "课程开设和教学秩序"),
+            java.util.Map.entry(EQ8, "学生课业负担"),
+            java.util.Map.entry(EQ9, "国家义务教育质量监测"),
+            java.util.Map.entry(SR1, "社会认可度"),
+            java.util.Map.entry(GG15_CARE, "留守儿童关爱体系"),
+            java.util.Map.entry(EQ10, "落实“双减”政策"));
 
     public String englishName() {
         return englishName;

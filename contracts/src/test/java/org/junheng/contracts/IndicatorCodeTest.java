@@ -19,12 +19,14 @@ class IndicatorCodeTest {
         assertEquals(List.of("CV-RA1-P", "CV-RA1-J", "CV-RA2-P", "CV-RA2-J", "CV-RA3-P", "CV-RA3-J", "CV-RA4-P",
                 "CV-RA4-J", "CV-RA5-P", "CV-RA5-J", "CV-RA6-P", "CV-RA6-J", "CV-RA7-P", "CV-RA7-J"),
                 codes(IndicatorCategory.COUNTY_BALANCE));
-        assertEquals(15, codes(IndicatorCategory.GOVERNMENT_GUARANTEE).size());
-        assertEquals("GG15", codes(IndicatorCategory.GOVERNMENT_GUARANTEE).get(14));
-        assertEquals(9, codes(IndicatorCategory.EDUCATION_QUALITY).size());
+        // GG1–GG15, and GG15's attested second half (留守儿童关爱体系)
+        assertEquals(16, codes(IndicatorCategory.GOVERNMENT_GUARANTEE).size());
+        assertEquals(List.of("GG15", "GG15-CARE"), codes(IndicatorCategory.GOVERNMENT_GUARANTEE).subList(14, 16));
+        // EQ1–EQ9, and EQ10 (双减)
+        assertEquals(10, codes(IndicatorCategory.EDUCATION_QUALITY).size());
         assertEquals(List.of("SR1"), codes(IndicatorCategory.SOCIAL_RECOGNITION));
         assertEquals(List.of("V1", "V2", "V3", "V4", "V5", "V6"), codes(IndicatorCategory.VETO));
-        assertEquals(53, IndicatorCode.values().length);
+        assertEquals(55, IndicatorCode.values().length);
     }
 
     @Test

@@ -246,8 +246,8 @@ final class AuthorizationMatrix {
 
     /**
      * Where this matrix and the services' access tables disagree: an operation not open to every token without a row
-     * of its service's table, a persona allowed here in a role its row does not allow, a persona refused (403) here in
-     * a role its row allows, and a row no operation here checks. Scopes finer than roles (404 for another
+     * of its service's table, a role of which a persona is allowed here but its row refuses, a role whose every persona
+     * of the district is refused (403) here but its row allows, and a row no operation here checks. Scopes finer than roles (404 for another
      * department's task) are the services' code, not the tables'.
      */
     List<String> disagreementsWith(Map<String, List<AccessRule>> tables) {
@@ -264,15 +264,15 @@ final class AuthorizationMatrix {
                 continue;
             }
             checked.add(operation.service + " " + key);
-            for (Persona persona : Persona.values()) {
-                Role role = role(persona).orElse(null);
-                if (role == null) {
-                    continue;
-                }
-                if (operation.allowed.contains(persona) && !rule.allows(role)) {
-                    disagreements.add(operation.key() + ": " + persona + " is allowed, the table refuses " + role);
-                } else if (operation.expected(persona).equals(Set.of(403)) && rule.allows(role)) {
-                    disagreements.add(operation.key() + ": " + persona + " is refused, the table allows " + role);
+            for (Role role : Role.values()) {
+                List<Persona> ofRole = IN_DISTRICT.stream().filter(p -> role(p).orElse(null) == role).toList();
+                boolean someAllowed = ofRole.stream().anyMatch(operation.allowed::contains);
+                boolean allRefused = !ofRole.isEmpty()
+                        && ofRole.stream().allMatch(p -> operation.expected(p).equals(Set.of(403)));
+                if (someAllowed && !rule.allows(role)) {
+                    disagreements.add(operation.key() + ": " + role + " is allowed here, its row refuses it");
+                } else if (allRefused && rule.allows(role)) {
+                    disagreements.add(operation.key() + ": " + role + " is refused here, its row allows it");
                 }
             }
         }

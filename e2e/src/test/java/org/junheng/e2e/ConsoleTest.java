@@ -141,6 +141,19 @@ class ConsoleTest {
         assertTrue(office.locator("#shares h2").innerText().contains("CV-RA5-P"), office.locator("#shares h2").innerText());
         assertTrue(office.locator("#shares").innerText().contains("高于平均")
                 && office.locator("#shares").innerText().contains("低于平均"));
+        // 整改建议: the least addition at one school, and a spread plan, each checked by the evaluation
+        String remedies = office.locator("#remedies").innerText();
+        assertTrue(remedies.contains("单校方案") && remedies.contains("分散方案"), remedies);
+        assertTrue(remedies.contains("m² 体育运动场馆"), remedies);
+        java.util.regex.Matcher reached = java.util.regex.Pattern.compile("差异系数降至 (\\d\\.\\d{4})").matcher(remedies);
+        int checked = 0;
+        while (reached.find()) {
+            assertTrue(new java.math.BigDecimal(reached.group(1)).compareTo(new java.math.BigDecimal("0.50")) <= 0,
+                    "each option brings the coefficient within the limit 0.50: " + remedies);
+            checked++;
+        }
+        assertEquals(2, checked, remedies);
+        assertFalse(remedies.matches("(?s).*\\d{10}.*"), "no school codes: " + remedies);
         // what if the school furthest below the mean gets 3,000 m² more sports ground: the coefficient moves
         String lowest = lowestSchool("CV-RA5-P");
         office.locator("select[name=school]").selectOption(new com.microsoft.playwright.options.SelectOption()
@@ -325,6 +338,10 @@ class ConsoleTest {
         jw.locator("#TEACHER_PAY button").click();
         jw.waitForURL("**/figures?saved=TEACHER_PAY**");
         assertTrue(jw.locator("#TEACHER_PAY").innerText().contains("已由区教委报送"));
+        // GG8's second half: the performance-pay totals fully approved
+        jw.locator("#PERFORMANCE_PAY input[name='performancePayFullyApproved.0']").fill("1");
+        jw.locator("#PERFORMANCE_PAY button").click();
+        jw.waitForURL("**/figures?saved=PERFORMANCE_PAY**");
         screenshot(jw, "department-county-figures");
         // another department sees the set and who owns it, without a form
         Page cz = signIn("陈芳");
@@ -335,12 +352,45 @@ class ConsoleTest {
         Page office = signIn("王督学");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             office.navigate(console + "/overview");
-            return !office.locator("#reasons").innerText().contains("teacherAveragePay");
+            String reasons = office.locator("#reasons").innerText();
+            return !reasons.contains("teacherAveragePay") && !reasons.contains("performancePayFullyApproved");
         });
     }
 
+    /**
+     * 区教委 imports for every school: the year's figures pre-filled, imported back unchanged; a file with a mistake
+     * is refused with its row and column, and nothing is stored.
+     */
     @Test
     @Order(7)
+    void theEducationCommissionImportsTheSchoolsFiguresFromASpreadsheet() throws Exception {
+        Page jw = signIn("李明");
+        jw.navigate(console + "/imports");
+        com.microsoft.playwright.Download download = jw.waitForDownload(() ->
+                jw.locator("#templates a[href='/imports/filled.xlsx?year=2024']").click());
+        java.nio.file.Path filled = download.path();
+        byte[] bytes = java.nio.file.Files.readAllBytes(filled);
+        assertTrue(bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K', "an XLSX (zip) file");
+        jw.locator("#import-form input[name=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "大渡口区2024年度.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes));
+        jw.locator("#import-form button").click();
+        jw.locator("#import-summary").waitFor();
+        assertTrue(jw.locator("#import-summary").innerText().contains("与已报送数据相同"),
+                jw.locator("#import-summary").innerText());
+        screenshot(jw, "department-import");
+        // a CSV with a pupil count that is not a number: every problem at its row and column, nothing stored
+        String csv = "\uFEFF学校标识码,学段（小学/初中）,在校生数（人）\r\n2150202506,小学,很多\r\n";
+        jw.locator("#import-form input[name=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "有错误.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        jw.locator("#import-form button").click();
+        jw.locator("#problems").waitFor();
+        assertTrue(jw.locator("#refusal").innerText().contains("处问题"), jw.locator("#refusal").innerText());
+        assertTrue(jw.locator("#problems tbody tr").count() > 0);
+        screenshot(jw, "department-import-problems");
+    }
+
+    @Test
+    @Order(8)
     void theOfficeAttestsForTheCountyAndForEverySchoolAtOnce() {
         Page office = signIn("王督学");
         office.navigate(console + "/attestations");
@@ -365,22 +415,33 @@ class ConsoleTest {
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录认定")).click();
         office.waitForURL("**/attestations?saved=32");
         assertTrue(office.locator("#indicators").innerText().contains("已认定 32 所学校"));
-        // the precondition: the year of the 基本均衡 recognition, registered here
+        // the precondition: the year of the 基本均衡 recognition, registered here — first without the yearly monitoring
         office.locator("#basic-balance input[name=year]").fill("2014");
         office.locator("#basic-balance button").click();
         office.waitForURL("**/attestations?recognised=1");
         assertEquals("2014", office.locator("#basic-balance input[name=year]").inputValue());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            office.navigate(console + "/overview");
+            return office.locator("#reasons").innerText().contains("未登记2015–2023年基本均衡年度监测结果");
+        });
+        // then with every year since at a high level
+        office.navigate(console + "/attestations");
+        office.locator("#basic-balance input[name=highYears]").fill("2015-2023");
+        office.locator("#basic-balance button").click();
+        office.waitForURL("**/attestations?recognised=1");
+        assertTrue(office.locator("#basic-balance input[name=highYears]").inputValue().startsWith("2015、2016"));
         screenshot(office, "office-attestations");
-        // the evaluation runs again: neither is "not evaluable" any more
+        // the evaluation runs again: neither is "not evaluable" any more, and the precondition holds
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             office.navigate(console + "/overview");
             String reasons = office.locator("#reasons").innerText();
-            return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ") && !reasons.contains("基本均衡认定年份");
+            return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ") && !reasons.contains("基本均衡认定年份")
+                    && !reasons.contains("年度监测");
         });
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theOfficeIssuesABulletinAndSubscribesAnotherSystem() throws Exception {
         Page office = signIn("王督学");
         office.navigate(console + "/bulletins");
@@ -419,7 +480,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aSchoolCorrectsAFigureAndSeesItsFindingResolved() {
         Page school = signIn("钢花小学填报员");
         assertTrue(school.url().endsWith("/my-school"), school.url());
@@ -455,7 +516,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theLeaderReadsTheScorecardAndCannotAct() {
         Page leader = signIn("张区长");
         assertTrue(leader.url().endsWith("/overview"));
@@ -468,7 +529,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void signingOutAndAnExpiredSessionLeadToTheSignInPage() {
         Page office = signIn("王督学");
         office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("退出")).click();
@@ -488,7 +549,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void everyPageFitsAt1366PixelsAndAFormWorksFromTheKeyboard() {
         Page office = signIn("王督学");
         for (String path : List.of("/overview", "/tasks", "/ledger", "/variation", "/matrix", "/attestations",
@@ -497,7 +558,7 @@ class ConsoleTest {
             assertNoHorizontalScroll(office);
         }
         Page jw = signIn("李明");
-        for (String path : List.of("/my-tasks", "/figures", "/notices")) {
+        for (String path : List.of("/my-tasks", "/figures", "/imports", "/notices")) {
             jw.navigate(console + path);
             assertNoHorizontalScroll(jw);
         }

@@ -367,8 +367,9 @@ class FullLoopTest {
                 .allow(everyone).hidden(otherSchool);
         String statistics = p + "/schools/" + school + "/statistics";
         String st = sp + "/schools/{code}/statistics";
+        // the school itself, the office and the education commission (区教委, the lead department jw here)
         matrix.add(si, intake, "PUT", st, statistics).json("{\"statistics\": null}").ok(400, 428)
-                .allow(a, sup, ownSchool);
+                .allow(a, sup, ownSchool, leadDept);
         for (String path : List.of("", "/history")) {
             matrix.add(si, intake, "GET", st + path, statistics + path).allow(everyone).hidden(otherSchool);
         }
@@ -385,7 +386,10 @@ class FullLoopTest {
                 + "Content-Type: text/csv\r\n\r\nnot;a;statistics;file\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         matrix.add(si, intake, "POST", sp + "/imports", p + "/imports").multipart(boundary, garbage).ok(422)
-                .allow(a, sup);
+                .allow(a, sup, leadDept, ownSchool, otherSchool);
+        // the template filled with the figures on record: for whoever submits them (a school: its own rows)
+        matrix.add(si, intake, "GET", sp + "/import-templates/school-statistics.xlsx",
+                p + "/import-templates/school-statistics.xlsx").allow(a, sup, leadDept, ownSchool, otherSchool);
         matrix.add(si, intake, "GET", "/api/v1/import-templates/school-statistics.xlsx",
                 "/api/v1/import-templates/school-statistics.xlsx").allow(any);
         matrix.add(si, intake, "GET", "/api/v1/import-templates/school-statistics.csv",
@@ -409,6 +413,9 @@ class FullLoopTest {
         }
         matrix.add(ev, evaluation, "GET", "/api/v1/standards", "/api/v1/standards").allow(any);
         matrix.add(ev, evaluation, "POST", sp + "/simulate", p + "/simulate").json("{}").ok(400)
+                .allow(a, sup, lead, city, leadDept, helpDept, otherDept);
+        // 整改建议 rest on every school's figures: not for schools
+        matrix.add(ev, evaluation, "GET", sp + "/variation/{indicator}/remedies", p + "/variation/CV-RA5-P/remedies")
                 .allow(a, sup, lead, city, leadDept, helpDept, otherDept);
 
         // 整改 rectification: the task is its departments' and its school's; the lead works it, the office signs

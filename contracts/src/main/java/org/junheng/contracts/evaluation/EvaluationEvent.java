@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.UUID;
+import org.junheng.contracts.Nullable;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.Section;
 
@@ -84,11 +85,19 @@ public sealed interface EvaluationEvent extends PublishedEvent {
             @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
             boolean ready,
             @JsonPropertyDescription("empty when ready") List<ReadinessReason> reasons,
-            @JsonPropertyDescription("findings of the period not yet resolved") int openFindings)
-            implements EvaluationEvent {
+            @JsonPropertyDescription("findings of the period not yet resolved") int openFindings,
+            @Nullable @JsonPropertyDescription("met items resting on a county's own survey rather than the national "
+                    + "one (SR1, EQ9): the verdict is provisional until the national results are in") List<String>
+            provisional) implements EvaluationEvent {
 
         public ReadinessChanged {
             reasons = List.copyOf(reasons);
+            provisional = provisional == null ? null : List.copyOf(provisional);
+        }
+
+        public ReadinessChanged(String districtCode, int period, String standardVersion, boolean ready,
+                                List<ReadinessReason> reasons, int openFindings) {
+            this(districtCode, period, standardVersion, ready, reasons, openFindings, null);
         }
     }
 

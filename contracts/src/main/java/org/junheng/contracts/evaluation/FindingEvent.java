@@ -43,8 +43,16 @@ public sealed interface FindingEvent extends PublishedEvent {
             @JsonPropertyDescription("Chinese description of the gap, e.g. 生均教学及辅助用房面积4.10㎡，低于标准4.5㎡，差0.40㎡")
             String gap,
             Severity severity,
-            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion)
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            @Nullable @JsonPropertyDescription("exact value: a fraction p/q (or an integer) when the value is rational, else 34 significant digits; null when not measured") String measuredExact)
             implements FindingEvent {
+
+        public FindingRaised(UUID findingId, String districtCode, int period, Subject subject, IndicatorCode indicator,
+                             BigDecimal measured, BigDecimal required, String gap, Severity severity,
+                             String standardVersion) {
+            this(findingId, districtCode, period, subject, indicator, measured, required, gap, severity,
+                    standardVersion, null);
+        }
     }
 
     @JsonClassDescription("问题销号: the item is met again, attested, or no longer applies")
@@ -58,8 +66,15 @@ public sealed interface FindingEvent extends PublishedEvent {
             @Nullable @JsonPropertyDescription("value that meets the threshold; null unless resolved by data")
             BigDecimal measured,
             @Nullable @JsonPropertyDescription("threshold; null unless resolved by data") BigDecimal required,
-            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion)
+            @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
+            @Nullable @JsonPropertyDescription("exact value: a fraction p/q (or an integer) when the value is rational, else 34 significant digits; null when not measured") String measuredExact)
             implements FindingEvent {
+
+        public FindingResolved(UUID findingId, String districtCode, int period, Subject subject,
+                               IndicatorCode indicator, ResolutionBasis basis, BigDecimal measured, BigDecimal required,
+                               String standardVersion) {
+            this(findingId, districtCode, period, subject, indicator, basis, measured, required, standardVersion, null);
+        }
     }
 
     /** Same id as before: corrected data or a revoked attestation makes the item unmet again in the same period. */
@@ -75,6 +90,14 @@ public sealed interface FindingEvent extends PublishedEvent {
             @JsonPropertyDescription("Chinese description of the gap") String gap,
             Severity severity,
             @JsonPropertyDescription("standard version applied, e.g. CN-2017") String standardVersion,
-            @JsonPropertyDescription("why it reopened, in Chinese") String reason) implements FindingEvent {
+            @JsonPropertyDescription("why it reopened, in Chinese") String reason,
+            @Nullable @JsonPropertyDescription("exact value: a fraction p/q (or an integer) when the value is rational, else 34 significant digits; null when not measured") String measuredExact) implements FindingEvent {
+
+        public FindingReopened(UUID findingId, String districtCode, int period, Subject subject,
+                               IndicatorCode indicator, BigDecimal measured, BigDecimal required, String gap,
+                               Severity severity, String standardVersion, String reason) {
+            this(findingId, districtCode, period, subject, indicator, measured, required, gap, severity,
+                    standardVersion, reason, null);
+        }
     }
 }

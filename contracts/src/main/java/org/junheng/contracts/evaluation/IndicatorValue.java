@@ -19,7 +19,14 @@ public record IndicatorValue(
         @Nullable @JsonPropertyDescription("threshold of the standard version; null for attested items") BigDecimal required,
         boolean met,
         @Nullable @JsonPropertyDescription("set when unmet: the severity of the finding") Severity severity,
-        @Nullable @JsonPropertyDescription("set when unmet: Chinese description of the gap") String gap) {
+        @Nullable @JsonPropertyDescription("set when unmet: Chinese description of the gap") String gap,
+        @Nullable @JsonPropertyDescription("exact value: a fraction p/q (or an integer) when the value is rational, else 34 significant digits; null when not measured") String measuredExact) {
+
+    /** A value as earlier producers wrote it, without its exact form. */
+    public IndicatorValue(IndicatorCode indicator, @Nullable BigDecimal measured, @Nullable BigDecimal required,
+                          boolean met, @Nullable Severity severity, @Nullable String gap) {
+        this(indicator, measured, required, met, severity, gap, null);
+    }
 
     /** A value without a finding: met, or unmet but not a finding of its own (a county roll-up). */
     public IndicatorValue(IndicatorCode indicator, @Nullable BigDecimal measured, @Nullable BigDecimal required,

@@ -13,7 +13,8 @@ import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
 
 /**
- * Judgments on items measured by evidence rather than numbers (GG1, GG2, GG10, EQ3, EQ5–EQ8); one stream per district,
+ * Judgments on items measured by evidence rather than numbers (GG1, GG2, GG10, GG15-CARE, EQ3, EQ5–EQ8, EQ10), and
+ * declarations that a zero-base item (GG7, GG11, GG15, EQ2) does not apply; one stream per district,
  * period, indicator and subject. The latest attestation of a stream is the one in force.
  */
 public sealed interface AttestationEvent extends PublishedEvent {

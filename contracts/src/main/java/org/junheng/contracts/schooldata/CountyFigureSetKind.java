@@ -14,6 +14,8 @@ public enum CountyFigureSetKind implements Labelled {
     /** GG8: yearly average pay in 元. */
     TEACHER_PAY("教师与公务员平均工资收入", List.of(IndicatorCode.GG8),
             List.of("teacherAveragePay", "civilServantAveragePay")),
+    /** GG8's second half: the teachers' performance-pay totals fully approved (足额核定); 1 yes, 0 no. */
+    PERFORMANCE_PAY("教师绩效工资总量核定", List.of(IndicatorCode.GG8), List.of("performancePayFullyApproved")),
     /** GG11: rotation counts of the year. */
     TEACHER_ROTATION("教师交流轮岗", List.of(IndicatorCode.GG11),
             List.of("eligibleTeachers", "rotatedTeachers", "rotatedKeyTeachers")),
@@ -86,6 +88,7 @@ public enum CountyFigureSetKind implements Labelled {
     private static final java.util.Map<String, String> KEY_LABELS = java.util.Map.ofEntries(
             java.util.Map.entry("teacherAveragePay", "教师年平均工资收入（元）"),
             java.util.Map.entry("civilServantAveragePay", "当地公务员年平均工资收入（元）"),
+            java.util.Map.entry("performancePayFullyApproved", "教师绩效工资总量已足额核定（是填1，否填0）"),
             java.util.Map.entry("eligibleTeachers", "符合交流轮岗条件的教师（人）"),
             java.util.Map.entry("rotatedTeachers", "本年交流轮岗教师（人）"),
             java.util.Map.entry("rotatedKeyTeachers", "其中骨干教师（人）"),

@@ -1,6 +1,5 @@
 package org.junheng.service;
 
-import org.junheng.eventsourcing.decider.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,6 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.service.documents.AuditRows;
 

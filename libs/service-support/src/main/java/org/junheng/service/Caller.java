@@ -1,6 +1,5 @@
 package org.junheng.service;
 
-import org.junheng.eventsourcing.decider.Refusal;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.Role;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * Who makes a request, from its bearer token (subject, role, department, name), and the causal chain and trace from

@@ -1,7 +1,5 @@
 package org.junheng.service;
 
-import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.eventsourcing.decider.Violation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +12,8 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * One size limit for JSON request bodies in every service ({@code junheng.http.max-json-body}, 1 MiB), whatever the

@@ -1,11 +1,11 @@
 package org.junheng.service;
 
-import org.junheng.eventsourcing.decider.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * Query and path parameter values must be text a service can store or compare ({@link Text}): a NUL or a lone

@@ -1,9 +1,9 @@
 package org.junheng.service;
 
-import org.junheng.eventsourcing.decider.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * Typed query parameters read by hand: JAX-RS answers a value it cannot convert (say {@code overdue=maybe}) with a

@@ -30,6 +30,9 @@ public final class EvaluationAccess {
     public static final AccessRule LIST_FINDINGS = AccessRule.of("GET /api/v1/findings", EVERY_ROLE);
     public static final AccessRule READ_FINDING = AccessRule.of("GET /api/v1/findings/{id}", EVERY_ROLE);
     public static final AccessRule FINDING_HISTORY = AccessRule.of("GET /api/v1/findings/{id}/history", EVERY_ROLE);
+    /** 整改建议 for a failing coefficient: computed from every school's figures, so not for schools. */
+    public static final AccessRule REMEDIES = AccessRule.of("GET " + PERIOD + "/variation/{indicator}/remedies",
+            READERS);
     /** What-if: nothing is stored, but a school's view of others' figures is not for schools. */
     public static final AccessRule SIMULATE = AccessRule.of("POST " + PERIOD + "/simulate", READERS);
 }

@@ -30,9 +30,9 @@ public final class IntakeAccess {
             SUPERVISOR);
     public static final AccessRule SCHOOL_HISTORY = AccessRule.of("GET " + DISTRICT + "/schools/{code}/history",
             EVERY_ROLE);
-    /** The school itself, or the office for any school. */
+    /** The school itself; the office and the education commission for any school (which department: Submitters). */
     public static final AccessRule SUBMIT_STATISTICS = AccessRule.of("PUT " + PERIOD + "/schools/{code}/statistics",
-            SUPERVISOR, SCHOOL);
+            SUPERVISOR, DEPARTMENT, SCHOOL);
     public static final AccessRule READ_STATISTICS = AccessRule.of("GET " + PERIOD + "/schools/{code}/statistics",
             EVERY_ROLE);
     public static final AccessRule STATISTICS_HISTORY =
@@ -45,5 +45,10 @@ public final class IntakeAccess {
             SUPERVISOR);
     public static final AccessRule READ_ATTESTATION = AccessRule.of("GET " + PERIOD + "/attestations/{indicator}",
             READERS);
-    public static final AccessRule IMPORT = AccessRule.of("POST " + PERIOD + "/imports", SUPERVISOR);
+    /** The template filled with the figures on record: for whoever submits them (a school gets its own rows). */
+    public static final AccessRule FILLED_TEMPLATE =
+            AccessRule.of("GET " + PERIOD + "/import-templates/school-statistics.xlsx", SUPERVISOR, DEPARTMENT, SCHOOL);
+    /** As for a form: a school's file holds its own rows only. */
+    public static final AccessRule IMPORT = AccessRule.of("POST " + PERIOD + "/imports", SUPERVISOR, DEPARTMENT,
+            SCHOOL);
 }

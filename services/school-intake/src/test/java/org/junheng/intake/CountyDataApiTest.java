@@ -94,6 +94,31 @@ class CountyDataApiTest {
                 new String(records.get(0).headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
     }
 
+    /** A zero base (no teacher eligible for rotation) is declared not applicable with evidence; nothing else is. */
+    @Test
+    void theOfficeDeclaresAZeroBaseNotApplicableAndOnlyForTheFourItemsThatMayHaveOne() {
+        Map<String, Object> declaration = Map.of(
+                "subject", Map.of("level", "COUNTY"),
+                "verdict", "NOT_APPLICABLE",
+                "evidence", List.of(Map.of("name", "区人社局关于无符合交流条件教师的说明.pdf",
+                        "sha256", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                        "location", "档案 2024-017")),
+                "supervisor", Map.of("id", "wang.min", "name", "王敏"),
+                "assessedOn", "2024-11-12");
+        given().contentType(ContentType.JSON).body(json(declaration))
+                .post("/api/v1/districts/{d}/periods/2024/attestations/GG11", DISTRICT).then().statusCode(201)
+                .body("verdict", equalTo("NOT_APPLICABLE"));
+        given().contentType(ContentType.JSON).body(json(declaration).replace("NOT_APPLICABLE", "MET"))
+                .post("/api/v1/districts/{d}/periods/2024/attestations/GG11", DISTRICT).then().statusCode(400)
+                .body("errors[0].field", equalTo("verdict"));
+        given().contentType(ContentType.JSON).body(json(declaration))
+                .post("/api/v1/districts/{d}/periods/2024/attestations/GG1", DISTRICT).then().statusCode(400)
+                .body("errors[0].field", equalTo("verdict"));
+        given().get("/api/v1/attested-indicators").then().statusCode(200)
+                .body("find { it.indicator == 'GG11' }.verdicts", equalTo(List.of("NOT_APPLICABLE")))
+                .body("find { it.indicator == 'GG1' }.verdicts", equalTo(List.of("MET", "UNMET")));
+    }
+
     @Test
     void aDepartmentSubmitsOnlyInItsOwnNameAndOnlyTheOwnerReplacesASet() {
         String rotation = "/api/v1/districts/" + OWNERSHIP_DISTRICT + "/periods/2024/county-figures/TEACHER_ROTATION";

@@ -26,8 +26,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.intake.importing.StatisticsColumn;
 import org.junheng.infra.JunhengInfraTestResource;
+import org.junheng.intake.importing.StatisticsColumn;
 import org.junit.jupiter.api.Test;
 
 /** Bulk import of the Dadukou sample, as CSV and XLSX, against the real database and broker. */
@@ -75,7 +75,7 @@ class ImportApiTest {
     }
 
     @Test
-    void theSampleImportsAsCsvOnceAndReimportingChangesNothing() {
+    void theSampleImportsAsCsvOnceAndReimportingChangesNothing() throws IOException {
         String district = "500104";
         registerSample(district);
         byte[] csv = resource("/sample/dadukou-500104-2024.csv").getBytes(StandardCharsets.UTF_8);
@@ -93,6 +93,89 @@ class ImportApiTest {
         List<String[]> rows = sampleRows();
         given().get("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, rows.get(1)[0])
                 .then().statusCode(200).body("statistics.sections[0].pupils", equalTo(Integer.parseInt(rows.get(1)[3])));
+
+        // 预填模板: the year's figures on record, filled into the template, import back unchanged
+        byte[] filled = given().get("/api/v1/districts/{d}/periods/2024/import-templates/school-statistics.xlsx",
+                district).then().statusCode(200).extract().asByteArray();
+        JsonPath roundTrip = upload(district, "预填.xlsx", filled,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 200);
+        assertEquals(32, roundTrip.getInt("unchanged"), roundTrip.prettify());
+        assertEquals(32, statisticsEvents(district));
+        // a school's copy holds its own rows only
+        byte[] own = given().header("Authorization", token(district, "school", rows.get(1)[0]))
+                .get("/api/v1/districts/{d}/periods/2024/import-templates/school-statistics.xlsx", district)
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(own))) {
+            Sheet sheet = workbook.getSheet("学校年度统计");
+            assertTrue(sheet.getLastRowNum() >= 1);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertEquals(rows.get(1)[0], sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+        }
+    }
+
+    static String token(String district, String role, String unit) {
+        return "Bearer " + org.junheng.infra.DevTokens.token("u-" + role + "-" + unit, "u-" + role, role,
+                List.of(district), unit, java.time.Duration.ofMinutes(5));
+    }
+
+    /**
+     * 区教委 imports and submits for every school of its district; a school imports and submits its own rows only;
+     * another department neither — and a refused file stores nothing.
+     */
+    @Test
+    void theEducationCommissionSubmitsForEverySchoolAndASchoolForItself() {
+        String district = "500188";
+        registerSample(district);
+        List<String[]> rows = sampleRows();
+        String ownCode = rows.get(1)[0];
+        String commission = token(district, "department", "jw");
+        String finance = token(district, "department", "cz");
+        String school = token(district, "school", ownCode);
+        List<String[]> own = rows.stream().filter(r -> r == rows.get(0) || r[0].equals(ownCode)).toList();
+        List<String[]> mixed = new ArrayList<>(own);
+        mixed.add(rows.stream().filter(r -> r != rows.get(0) && !r[0].equals(ownCode)).findFirst().orElseThrow());
+
+        // a school's file with another school's rows: refused at the code cell of the foreign rows, nothing stored
+        given().header("Authorization", school).multiPart("file", "mixed.csv", toCsv(mixed)
+                        .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/districts/{d}/periods/2024/imports", district)
+                .then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("import-rejected"))
+                .body("errors.reason", hasItem("学校只能导入本校数据 (a school imports its own rows only)"));
+        assertEquals(0, statisticsEvents(district));
+        // its own rows only: imported
+        given().header("Authorization", school).multiPart("file", "own.csv",
+                        toCsv(own).getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/districts/{d}/periods/2024/imports", district)
+                .then().statusCode(200).body("submitted", equalTo(1));
+        // another department may not import at all
+        given().header("Authorization", finance).multiPart("file", "all.csv", toCsv(rows)
+                        .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/districts/{d}/periods/2024/imports", district)
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("not-the-education-commission"));
+        // the education commission imports the whole district: the school's own form is already on record
+        given().header("Authorization", commission).multiPart("file", "all.csv", toCsv(rows)
+                        .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/districts/{d}/periods/2024/imports", district)
+                .then().statusCode(200).body("submitted", equalTo(31)).body("unchanged", equalTo(1));
+        assertEquals(32, statisticsEvents(district));
+        // and corrects a school's form over REST; another department may not, nor a school another school's
+        var form = given().get("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, ownCode)
+                .then().statusCode(200).extract();
+        String body = PublishedEvents.write(Map.of("statistics", form.jsonPath().getMap("statistics"),
+                "reason", "复核"));
+        given().header("Authorization", finance).contentType(ContentType.JSON).body(body).header("If-Match", "\"1\"")
+                .put("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, ownCode)
+                .then().statusCode(403);
+        String otherCode = mixed.get(mixed.size() - 1)[0];
+        given().header("Authorization", token(district, "school", otherCode)).contentType(ContentType.JSON)
+                .body(body).header("If-Match", "\"1\"")
+                .put("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, ownCode)
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("own-school-only"));
+        given().header("Authorization", commission).contentType(ContentType.JSON).body(body)
+                .header("If-Match", "\"1\"")
+                .put("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, ownCode)
+                .then().statusCode(200);
     }
 
     @Test

@@ -1,14 +1,12 @@
 package org.junheng.intake;
 
-import org.junheng.eventsourcing.decider.Refusal;
-
-import org.junheng.eventsourcing.decider.Violation;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
 import org.junit.jupiter.api.Test;
 
 /** The domain decides with plain Java: framework types stay in resources, desks and infra. */

@@ -1,9 +1,9 @@
 package org.junheng.eventsourcing.consumer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;

@@ -19,10 +19,10 @@ import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.StreamAppend;
-import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.service.EventLogLifecycle;
 import org.junheng.eventsourcing.consumer.DeadLetters;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.EventLogLifecycle;
 
 /**
  * Makes the service's Kafka consumers {@link GuardedConsumer}s with one set of limits, counts what they park

@@ -25,6 +25,11 @@ public interface EvaluationApi {
     JsonNode variation(@PathParam("district") String district, @PathParam("period") int period);
 
     @GET
+    @Path("districts/{district}/periods/{period}/variation/{indicator}/remedies")
+    JsonNode remedies(@PathParam("district") String district, @PathParam("period") int period,
+                      @PathParam("indicator") String indicator);
+
+    @GET
     @Path("districts/{district}/periods/{period}/ledger")
     JsonNode ledger(@PathParam("district") String district, @PathParam("period") int period,
                     @QueryParam("school") String school, @QueryParam("asOf") String asOf);

@@ -75,4 +75,20 @@ public interface IntakeApi {
     @GET
     @Path("import-templates/school-statistics/columns")
     JsonNode columns();
+
+    /** 批量导入: the whole file is checked, and all of it or nothing is stored. */
+    @jakarta.ws.rs.POST
+    @Path("districts/{district}/periods/{period}/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    JsonNode importFile(@PathParam("district") String district, @PathParam("period") int period,
+                        org.jboss.resteasy.reactive.client.api.ClientMultipartForm form);
+
+    @GET
+    @Path("import-templates/school-statistics.xlsx")
+    jakarta.ws.rs.core.Response template();
+
+    /** 预填模板: the template filled with the year's figures on record that the user may submit. */
+    @GET
+    @Path("districts/{district}/periods/{period}/import-templates/school-statistics.xlsx")
+    jakarta.ws.rs.core.Response filledTemplate(@PathParam("district") String district, @PathParam("period") int period);
 }

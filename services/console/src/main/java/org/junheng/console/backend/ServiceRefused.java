@@ -74,6 +74,17 @@ public class ServiceRefused extends RuntimeException {
         return any;
     }
 
+    /** The problem's type slug ({@code import-rejected}), without the base address. */
+    public String type() {
+        String type = problem.path("type").asText("");
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /** The problem's errors as the service gave them (fields, or a file's rows and columns). */
+    public JsonNode errors() {
+        return problem.path("errors");
+    }
+
     public List<String> errorLines() {
         List<String> lines = new ArrayList<>();
         fieldErrors().forEach((field, message) -> lines.add(field.isBlank() ? message : field + "：" + message));

@@ -31,7 +31,7 @@ import org.junheng.console.backend.ServiceRefused;
 
 /**
  * 督导认定: the supervision office records its judgment on the indicators decided by inspection (GG1, GG2, GG10,
- * EQ3, EQ5–EQ8) — for the county, or for one school or every school at once — with its verdict, date, remarks and
+ * GG15-CARE, EQ3, EQ5–EQ8, EQ10) — for the county, or for one school or every school at once — with its verdict, date, remarks and
  * the evidence it rests on. The evidence file is identified by its SHA-256 and where the office keeps it (档案号 or
  * address); the intake records the reference, as its API does.
  */
@@ -57,7 +57,7 @@ public class AttestationPage {
     @Path("basic-balance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response basicBalance(@RestForm String year) {
+    public Response basicBalance(@RestForm String year, @RestForm String highYears, @RestForm String lowYears) {
         try {
             Integer recognised;
             try {
@@ -65,8 +65,11 @@ public class AttestationPage {
             } catch (NumberFormatException e) {
                 throw new ServiceRefused(400, "{\"detail\": \"请填写年份，如2014 (a year, e.g. 2014)\"}");
             }
-            evaluation.saveSettings(pages.district(), Pages.JSON.createObjectNode()
-                    .put("basicBalanceRecognisedIn", recognised));
+            ObjectNode settings = Pages.JSON.createObjectNode().put("basicBalanceRecognisedIn", recognised);
+            ObjectNode monitoring = settings.putObject("basicBalanceMonitoring");
+            years(highYears).forEach(y -> monitoring.put(Integer.toString(y), true));
+            years(lowYears).forEach(y -> monitoring.put(Integer.toString(y), false));
+            evaluation.saveSettings(pages.district(), settings);
         } catch (ServiceRefused refused) {
             return Response.status(refused.pageStatus())
                     .entity(page(null, refused)).build();
@@ -129,14 +132,17 @@ public class AttestationPage {
             row.put("code", code);
             row.put("name", Pages.indicator(code));
             row.put("level", i.path("level").asText());
-            row.put("levelLabel", "SCHOOL".equals(i.path("level").asText()) ? "逐校认定" : "全区认定");
+            boolean declaration = i.path("verdicts").size() == 1
+                    && "NOT_APPLICABLE".equals(i.path("verdicts").get(0).asText());
+            row.put("levelLabel", declaration ? "基数为0时认定不适用"
+                    : "SCHOOL".equals(i.path("level").asText()) ? "逐校认定" : "全区认定");
             JsonNode history = intake.attestations(pages.district(), pages.period(), code);
             java.util.Set<String> subjects = new java.util.TreeSet<>();
             String latest = "";
             for (JsonNode entry : history) {
                 JsonNode payload = entry.path("payload");
                 subjects.add(payload.path("subject").path("schoolCode").asText("county"));
-                latest = ("MET".equals(payload.path("verdict").asText()) ? "达标" : "未达标") + "（"
+                latest = verdictLabel(payload.path("verdict").asText()) + "（"
                         + payload.path("assessedOn").asText() + "，" + payload.path("supervisor").path("name").asText()
                         + "）";
             }
@@ -148,10 +154,11 @@ public class AttestationPage {
         for (JsonNode s : intake.schools(pages.district())) {
             schools.add(new TaskPages.Option(s.path("schoolCode").asText(), s.path("profile").path("name").asText()));
         }
+        JsonNode settings = OverviewPage.orNull(() -> evaluation.settings(pages.district()));
         return pages.page(attestations, "attestations").data("indicators", indicators).data("schools", schools)
                 .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
-                .data("recognisedIn", java.util.Optional.ofNullable(OverviewPage.orNull(() -> evaluation.settings(
-                        pages.district()))).map(n -> n.path("basicBalanceRecognisedIn").asText("")).orElse(""))
+                .data("recognisedIn", settings == null ? "" : settings.path("basicBalanceRecognisedIn").asText(""))
+                .data("highYears", monitored(settings, true)).data("lowYears", monitored(settings, false))
                 .data("done", done).data("refusal", refused == null ? null : refused.message())
                 .data("refusalLines", refused == null ? List.of() : refused.errorLines());
     }
@@ -176,5 +183,51 @@ public class AttestationPage {
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read the uploaded file", e);
         }
+    }
+
+    /** A verdict as people read it. */
+    static String verdictLabel(String verdict) {
+        return switch (verdict) {
+            case "MET" -> "达标";
+            case "NOT_APPLICABLE" -> "不适用";
+            default -> "未达标";
+        };
+    }
+
+    /** Years as people write them: {@code 2015-2023}, {@code 2015、2016}, {@code 2015,2017}; blank: none. */
+    static java.util.List<Integer> years(String text) {
+        java.util.List<Integer> years = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return years;
+        }
+        for (String part : text.trim().split("\\s*[,，、;；\\s]\\s*")) {
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("(\\d{4})\\s*[-–—至到~]\\s*(\\d{4})")
+                    .matcher(part);
+            if (range.matches() && Integer.parseInt(range.group(1)) <= Integer.parseInt(range.group(2))
+                    && Integer.parseInt(range.group(2)) - Integer.parseInt(range.group(1)) < 100) {
+                for (int y = Integer.parseInt(range.group(1)); y <= Integer.parseInt(range.group(2)); y++) {
+                    years.add(y);
+                }
+            } else if (part.matches("\\d{4}")) {
+                years.add(Integer.parseInt(part));
+            } else {
+                throw new ServiceRefused(400, "{\"detail\": \"年份请写作 2015-2023 或 2015、2016 (years like 2015-2023 or"
+                        + " 2015, 2016)\"}");
+            }
+        }
+        return years;
+    }
+
+    /** The years recorded as high (or not), as the form shows them: 2015–2023 written as a list, 2015、2016、…. */
+    static String monitored(JsonNode settings, boolean high) {
+        List<String> years = new ArrayList<>();
+        if (settings != null) {
+            settings.path("basicBalanceMonitoring").fields().forEachRemaining(year -> {
+                if (year.getValue().asBoolean() == high) {
+                    years.add(year.getKey());
+                }
+            });
+        }
+        return String.join("、", years);
     }
 }

@@ -58,7 +58,18 @@ public class CountyFiguresPage {
 
     @io.quarkus.qute.TemplateData
     public record Set(String kind, String label, String indicators, boolean submitted, String owner, boolean mine,
-                      String version, boolean qualified, List<List<Input>> rows, String refusal) {
+                      String version, boolean qualified, List<List<Input>> rows, String refusal, boolean surveyed,
+                      String source) {
+    }
+
+    /** The sets decided by the national survey and monitoring, whose values say where they come from. */
+    static final java.util.Set<CountyFigureSetKind> SURVEYS = java.util.EnumSet.of(
+            CountyFigureSetKind.SATISFACTION_SURVEY, CountyFigureSetKind.NATIONAL_QUALITY_MONITORING);
+
+    /** The sources as the form offers them: the contracts' words. */
+    public static List<TaskPages.Option> sources() {
+        return java.util.Arrays.stream(org.junheng.contracts.schooldata.FigureSource.values())
+                .map(s -> new TaskPages.Option(s.name(), s.label())).toList();
     }
 
     @GET
@@ -84,6 +95,7 @@ public class CountyFiguresPage {
             String code = pages.user().department();
             submission.putObject("department").put("code", code).put("name", departmentName(code));
             ArrayNode values = submission.putArray("values");
+            String source = SURVEYS.contains(kind) ? Pages.blankToNull(form.getFirst("source")) : null;
             int rows = kind.qualified() ? QUALIFIED_ROWS : 1;
             for (int row = 0; row < rows; row++) {
                 String qualifier = kind.qualified() ? Pages.blankToNull(form.getFirst("q" + row)) : null;
@@ -96,7 +108,8 @@ public class CountyFiguresPage {
                         continue;
                     }
                     try {
-                        values.addObject().put("key", key).put("qualifier", qualifier).put("value", new BigDecimal(raw));
+                        values.addObject().put("key", key).put("qualifier", qualifier).put("value", new BigDecimal(raw))
+                                .put("source", source);
                     } catch (NumberFormatException e) {
                         throw new ServiceRefused(400, "{\"detail\": \"" + kind.keyLabel(key)
                                 + "：请填写数字 (a number, please)\"}");
@@ -159,9 +172,10 @@ public class CountyFiguresPage {
             sets.add(new Set(kind.name(), kind.label(), String.join("；", indicators), record != null,
                     record == null ? "" : record.path("department").path("name").asText(),
                     me != null && (ownerCode == null || ownerCode.equals(me)), version, kind.qualified(), rows,
-                    kind == failed && refused != null ? refused.message() : null));
+                    kind == failed && refused != null ? refused.message() : null, SURVEYS.contains(kind),
+                    record == null ? "" : record.path("values").path(0).path("source").asText("")));
         }
-        return pages.page(figures, "figures").data("sets", sets).data("saved", saved);
+        return pages.page(figures, "figures").data("sets", sets).data("saved", saved).data("sources", sources());
     }
 
     private String departmentName(String code) {

@@ -94,8 +94,30 @@ public class VariationPage {
                 chosen = all.get(0);
             }
         }
+        // 整改建议 rest on every school's figures: for those who read across the district, not for a school
+        JsonNode failing = chosen != null && !chosen.path("met").asBoolean() && !pages.user().isSchool() ? chosen
+                : null;
+        JsonNode remedies = failing == null ? null : OverviewPage.orNull(() -> evaluation.remedies(pages.district(),
+                pages.period(), failing.path("indicator").asText()));
         return pages.page(variation, "variation").data("rows", rows)
-                .data("chosen", chosen == null ? null : chosen(chosen)).data("changes", CHANGES);
+                .data("chosen", chosen == null ? null : chosen(chosen)).data("changes", CHANGES)
+                .data("remedies", remedies == null ? null : remedies(remedies));
+    }
+
+    /** 整改建议 as the evaluation computed and checked them: each option in words, with its cost when known. */
+    static Map<String, Object> remedies(JsonNode r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (JsonNode o : r.path("options")) {
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("kind", o.path("kindLabel").asText());
+            option.put("text", o.path("text").asText());
+            options.add(option);
+        }
+        out.put("options", options);
+        out.put("unit", r.path("unit").asText());
+        out.put("costed", !r.path("unitCost").isNull() && !r.path("unitCost").isMissingNode());
+        return out;
     }
 
     /** The chosen coefficient with every school section: value, pupils, share of the variance, above the mean or not. */

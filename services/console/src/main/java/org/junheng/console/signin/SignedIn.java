@@ -1,7 +1,5 @@
 package org.junheng.console.signin;
 
-import org.junheng.contracts.Role;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junheng.contracts.Role;
 
 /**
  * Who is signed in: the bearer token every call to the services carries, and the claims the console reads to lay out

@@ -31,7 +31,8 @@ final class CountyEvaluator {
 
     /** Attested items judged once for the county. */
     static final List<IndicatorCode> COUNTY_ATTESTED = List.of(IndicatorCode.GG1, IndicatorCode.GG2,
-            IndicatorCode.GG10, IndicatorCode.EQ5, IndicatorCode.EQ7, IndicatorCode.EQ8);
+            IndicatorCode.GG10, IndicatorCode.GG15_CARE, IndicatorCode.EQ5, IndicatorCode.EQ7, IndicatorCode.EQ8,
+            IndicatorCode.EQ10);
     /** Attested items judged per school, or once for every school without its own attestation. */
     static final List<IndicatorCode> SCHOOL_ATTESTED = List.of(IndicatorCode.EQ3, IndicatorCode.EQ6);
 
@@ -51,8 +52,12 @@ final class CountyEvaluator {
 
     // ------------------------------------------------------------------------------------------ county balance
 
-    /** CV-RAk-P and CV-RAk-J over the in-scope sections, each indicator and section set separately. */
-    Balance balance(List<SectionResult> sections) {
+    /**
+     * CV-RAk-P and CV-RAk-J over the in-scope sections, each indicator and section set separately. A coefficient
+     * over part of the county's sections (a school with such a section has not reported) is never met: within its
+     * limit it is not evaluable until every school has reported; over it, unmet.
+     */
+    Balance balance(List<SectionResult> sections, List<SchoolInput> notReported) {
         List<CountyVariation> variations = new ArrayList<>();
         List<ItemResult> items = new ArrayList<>();
         for (IndicatorCode resource : SchoolEvaluator.RESOURCES) {
@@ -82,12 +87,26 @@ final class CountyEvaluator {
                     contributions.add(new CountyVariation.Contribution(s.schoolCode(), s.schoolName(), s.pupils(),
                             s.resource(resource).value(), variation.shares().get(i)));
                 }
-                boolean met = variation.withinLimit(limit);
-                CountyVariation result = new CountyVariation(code, section, variation, limit, met, contributions);
+                List<String> missing = notReported.stream()
+                        .filter(school -> school.profile().type().sections().contains(section))
+                        .map(school -> school.profile().name()).toList();
+                boolean within = variation.withinLimit(limit);
+                boolean met = within && missing.isEmpty();
+                CountyVariation result = new CountyVariation(code, section, variation, limit, met, contributions,
+                        missing);
                 variations.add(result);
                 BigDecimal coefficient = variation.coefficient().setScale(ResourceValue.SCALE,
                         RoundingMode.HALF_UP);
-                items.add(ctx.measured(COUNTY, code, met, coefficient, limit, Severity.COUNTY_RULE,
+                if (within && !missing.isEmpty()) {
+                    items.add(ctx.notEvaluable(COUNTY, code, limit, "差异系数按已报送的" + set.size() + "个学段计为"
+                            + coefficient.toPlainString() + "，尚有" + missing.size() + "所学校未报送（"
+                            + String.join("、", missing.stream().limit(5).toList()) + (missing.size() > 5 ? "等" : "")
+                            + "），暂不认定达标 (computed over the reported sections only; " + missing.size()
+                            + " schools have not reported)"));
+                    continue;
+                }
+                items.add(ctx.measured(COUNTY, code, met, coefficient, variation.coefficient().toPlainString(), limit,
+                        Severity.COUNTY_RULE,
                         () -> coefficientGap(result), "差异系数 " + coefficient.toPlainString()));
             }
         }
@@ -99,10 +118,12 @@ final class CountyEvaluator {
         String cv = Texts.decimal(coefficient, 4);
         String excess = Texts.decimal(coefficient.subtract(variation.limit()), 4);
         List<CountyVariation.Contribution> drivers = variation.largestFirst().stream().limit(3).toList();
-        String zhDrivers = drivers.stream().map(c -> c.schoolName() + " " + Texts.percent1(c.share()))
+        String zhDrivers = drivers.stream().map(c -> c.schoolName() + "（" + (variation.aboveMean(c) ? "高于" : "低于")
+                        + "均值，占" + Texts.percent1(c.share()) + "）")
                 .collect(Collectors.joining("、"));
-        String enDrivers = drivers.stream().map(c -> c.schoolCode() + " " + Texts.percent1(c.share()))
-                .collect(Collectors.joining(", "));
+        String enDrivers = drivers.stream().map(c -> c.schoolCode() + " " + (variation.aboveMean(c) ? "above" : "below")
+                        + " the mean, " + Texts.percent1(c.share()))
+                .collect(Collectors.joining("; "));
         return variation.section().label() + variation.indicator().variedIndicator().orElseThrow().chineseName()
                 + "差异系数" + cv + "，超过标准" + Texts.number(variation.limit()) + "，超出 " + excess
                 + "；差异主要来自：" + zhDrivers + " (coefficient of variation " + cv + " exceeds "
@@ -129,7 +150,7 @@ final class CountyEvaluator {
         Fraction share = Fraction.ratio(completed, teachers);
         long t = teachers;
         long c = completed;
-        return ctx.measured(COUNTY, IndicatorCode.GG9, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(COUNTY, IndicatorCode.GG9, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger short_ = GapTexts.peopleShort(minimum, t, c);
                     return "全区教师5年360学时培训完成率" + Texts.percent(share) + "（" + Texts.count(c) + "/"
@@ -173,7 +194,7 @@ final class CountyEvaluator {
         Fraction share = Fraction.ratio(retained, base);
         long r = retained;
         long b = base;
-        return ctx.measured(COUNTY, IndicatorCode.EQ1, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(COUNTY, IndicatorCode.EQ1, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger short_ = GapTexts.peopleShort(minimum, b, r);
                     return "初中三年巩固率" + Texts.percent(share) + "（" + Texts.count(r) + "/" + Texts.count(b)
@@ -185,14 +206,14 @@ final class CountyEvaluator {
 
     // ------------------------------------------------------------------------------------------ from county figures
 
-    List<ItemResult> fromFigures(CountyFigures figures) {
+    List<ItemResult> fromFigures(CountyFigures figures, Attestations attestations) {
         List<ItemResult> items = new ArrayList<>();
-        items.add(specialEducationFunding(figures));
+        items.add(specialEducationFunding(figures, attestations));
         items.add(teacherPay(figures));
-        items.add(rotation(figures));
+        items.add(rotation(figures, attestations));
         items.add(seniorHighQuota(figures));
-        items.add(migrantPlacement(figures));
-        items.add(disabledEnrolment(figures));
+        items.add(migrantPlacement(figures, attestations));
+        items.add(disabledEnrolment(figures, attestations));
         items.add(qualityMonitoring(figures));
         items.add(satisfaction(figures));
         for (IndicatorCode veto : IndicatorCode.ofCategory(IndicatorCategory.VETO)) {
@@ -201,7 +222,27 @@ final class CountyEvaluator {
         return items;
     }
 
-    private ItemResult specialEducationFunding(CountyFigures figures) {
+    /** The items whose base may be zero in a county, and what a zero base means. */
+    static final java.util.Set<IndicatorCode> ZERO_BASE = java.util.EnumSet.of(IndicatorCode.GG7, IndicatorCode.GG11,
+            IndicatorCode.GG15, IndicatorCode.EQ2);
+
+    /**
+     * A zero base (no special-education school, no teacher eligible for rotation, no eligible migrant child, no
+     * school-age disabled child): not applicable once the office declared it with evidence (督导认定 “不适用”), else not
+     * evaluable and awaiting that declaration.
+     */
+    private ItemResult zeroBase(IndicatorCode indicator, String why, Attestations attestations) {
+        boolean declared = attestations.inForce(indicator, COUNTY)
+                .filter(a -> a.verdict() == org.junheng.contracts.schooldata.AttestationVerdict.NOT_APPLICABLE)
+                .isPresent();
+        return declared ? ctx.notApplicable(COUNTY, indicator, "不适用：" + why + "（督导认定，附佐证） (not applicable:"
+                + " declared by the supervision office with evidence)")
+                : new ItemResult(ctx.findingId(COUNTY, indicator), COUNTY, indicator, Outcome.NOT_EVALUABLE, null, null,
+                null, true, null, null, why + "；如确属不适用，请由督导室认定“不适用”并附佐证 (a zero base: if the item"
+                + " does not apply, the supervision office declares it not applicable, with evidence)");
+    }
+
+    private ItemResult specialEducationFunding(CountyFigures figures, Attestations attestations) {
         CountyFigureSetKind kind = CountyFigureSetKind.SPECIAL_EDUCATION_FUNDING;
         BigDecimal minimum = standard.number(IndicatorCode.GG7, MINIMUM);
         Optional<Fraction> pupils = figures.count(kind, "specialEducationPupils");
@@ -211,12 +252,11 @@ final class CountyEvaluator {
                     pupils.isEmpty() ? "specialEducationPupils" : "specialEducationOperatingFunds"));
         }
         if (pupils.get().signum() <= 0) {
-            return ctx.notEvaluable(COUNTY, IndicatorCode.GG7, minimum,
-                    "特殊教育学校在校生为0，无法计算生均公用经费 (no special-education pupils: per-pupil funds undefined)");
+            return zeroBase(IndicatorCode.GG7, "特殊教育学校在校生为0", attestations);
         }
         Fraction perPupil = funds.get().dividedBy(pupils.get());
-        return ctx.measured(COUNTY, IndicatorCode.GG7, perPupil.isAtLeast(minimum),
-                EvaluationContext.reported(perPupil), minimum, Severity.COUNTY_RULE, () -> {
+        return ctx.measured(COUNTY, IndicatorCode.GG7, perPupil.isAtLeast(minimum), perPupil, minimum,
+                Severity.COUNTY_RULE, () -> {
                     BigInteger yuan = Fraction.of(minimum).times(pupils.get()).minus(funds.get()).ceiling();
                     return "特殊教育学校生均公用经费" + Texts.decimal(perPupil, 2) + "元，低于" + Texts.number(minimum)
                             + "元；还需增加公用经费 " + Texts.count(yuan) + " 元 (needs " + Texts.count(yuan)
@@ -233,18 +273,36 @@ final class CountyEvaluator {
             return ctx.notEvaluable(COUNTY, IndicatorCode.GG8, null, CountyFigures.missing(kind,
                     teachers.isEmpty() ? "teacherAveragePay" : "civilServantAveragePay"));
         }
+        // the second half: the performance-pay totals fully approved (足额核定绩效工资总量)
+        Optional<Fraction> approved = figures.single(CountyFigureSetKind.PERFORMANCE_PAY, "performancePayFullyApproved");
+        if (approved.isEmpty()) {
+            return ctx.notEvaluable(COUNTY, IndicatorCode.GG8, null, CountyFigures.missing(
+                    CountyFigureSetKind.PERFORMANCE_PAY, "performancePayFullyApproved"));
+        }
         Fraction required = civilServants.get().times(Fraction.of(ratio));
-        return ctx.measured(COUNTY, IndicatorCode.GG8, teachers.get().isAtLeast(required),
-                EvaluationContext.reported(teachers.get()), EvaluationContext.reported(required),
+        boolean paid = teachers.get().isAtLeast(required);
+        boolean fullyApproved = approved.get().signum() > 0;
+        return ctx.measured(COUNTY, IndicatorCode.GG8, paid && fullyApproved, teachers.get(),
+                EvaluationContext.reported(required),
                 Severity.COUNTY_RULE, () -> {
-                    BigInteger yuan = required.minus(teachers.get()).ceiling();
-                    return "教师年平均工资收入" + Texts.decimal(teachers.get(), 0) + "元，低于公务员平均工资收入"
-                            + Texts.decimal(required, 0) + "元；教师人均还需增加 " + Texts.count(yuan)
-                            + " 元 (teachers' average pay is " + Texts.count(yuan) + " yuan below civil servants')";
-                }, "教师" + Texts.decimal(teachers.get(), 0) + "元，公务员" + Texts.decimal(civilServants.get(), 0) + "元");
+                    List<String> zh = new ArrayList<>();
+                    List<String> en = new ArrayList<>();
+                    if (!paid) {
+                        BigInteger yuan = required.minus(teachers.get()).ceiling();
+                        zh.add("教师年平均工资收入" + Texts.decimal(teachers.get(), 0) + "元，低于公务员平均工资收入"
+                                + Texts.decimal(required, 0) + "元；教师人均还需增加 " + Texts.count(yuan) + " 元");
+                        en.add("teachers' average pay is " + Texts.count(yuan) + " yuan below civil servants'");
+                    }
+                    if (!fullyApproved) {
+                        zh.add("教师绩效工资总量未足额核定");
+                        en.add("the performance-pay totals are not fully approved");
+                    }
+                    return String.join("；", zh) + " (" + String.join("; ", en) + ")";
+                }, "教师" + Texts.decimal(teachers.get(), 0) + "元，公务员" + Texts.decimal(civilServants.get(), 0) + "元，"
+                        + (fullyApproved ? "绩效工资总量已足额核定" : "绩效工资总量未足额核定"));
     }
 
-    private ItemResult rotation(CountyFigures figures) {
+    private ItemResult rotation(CountyFigures figures, Attestations attestations) {
         CountyFigureSetKind kind = CountyFigureSetKind.TEACHER_ROTATION;
         BigDecimal minRotation = standard.number(IndicatorCode.GG11, MINIMUM_ROTATION_SHARE);
         BigDecimal minKey = standard.number(IndicatorCode.GG11, MINIMUM_KEY_TEACHER_SHARE);
@@ -257,8 +315,7 @@ final class CountyEvaluator {
             return ctx.notEvaluable(COUNTY, IndicatorCode.GG11, minRotation, CountyFigures.missing(kind, key));
         }
         if (eligible.get().signum() <= 0) {
-            return ctx.notEvaluable(COUNTY, IndicatorCode.GG11, minRotation,
-                    "符合交流条件的教师数为0，无法计算交流比例 (no eligible teachers: rotation share undefined)");
+            return zeroBase(IndicatorCode.GG11, "符合交流条件的教师数为0", attestations);
         }
         Fraction rotationShare = rotated.get().dividedBy(eligible.get());
         Fraction keyShare = rotated.get().signum() > 0 ? rotatedKey.get().dividedBy(rotated.get()) : Fraction.ZERO;
@@ -268,7 +325,7 @@ final class CountyEvaluator {
         boolean reportKey = rotationMet && !keyMet;
         Fraction measured = reportKey ? keyShare : rotationShare;
         BigDecimal required = reportKey ? minKey : minRotation;
-        return ctx.measured(COUNTY, IndicatorCode.GG11, rotationMet && keyMet, EvaluationContext.reported(measured),
+        return ctx.measured(COUNTY, IndicatorCode.GG11, rotationMet && keyMet, measured,
                 required, Severity.COUNTY_RULE, () -> {
                     Fraction neededRotated = Fraction.of(Fraction.of(minRotation).times(eligible.get()).ceiling()
                             .longValueExact()).max(rotated.get());
@@ -303,7 +360,7 @@ final class CountyEvaluator {
                 .map(r -> "；其中分配到农村初中" + Texts.percent(r.dividedBy(allocated.get())) + " (rural share "
                         + Texts.percent(r.dividedBy(allocated.get())) + ")")
                 .orElse("");
-        return ctx.measured(COUNTY, IndicatorCode.GG14, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(COUNTY, IndicatorCode.GG14, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger places = Fraction.of(minimum).times(plan.get()).minus(allocated.get()).ceiling();
                     return "优质高中招生名额分配比例" + Texts.percent(share) + "，低于" + Texts.percent(minimum)
@@ -312,7 +369,7 @@ final class CountyEvaluator {
                 }, "分配比例" + Texts.percent(share) + rural);
     }
 
-    private ItemResult migrantPlacement(CountyFigures figures) {
+    private ItemResult migrantPlacement(CountyFigures figures, Attestations attestations) {
         CountyFigureSetKind kind = CountyFigureSetKind.MIGRANT_CHILDREN_PLACEMENT;
         BigDecimal minimum = standard.number(IndicatorCode.GG15, MINIMUM);
         Optional<Fraction> eligible = figures.count(kind, "eligibleMigrantChildren");
@@ -324,12 +381,11 @@ final class CountyEvaluator {
             return ctx.notEvaluable(COUNTY, IndicatorCode.GG15, minimum, CountyFigures.missing(kind, key));
         }
         if (eligible.get().signum() <= 0) {
-            return ctx.notEvaluable(COUNTY, IndicatorCode.GG15, minimum,
-                    "符合条件的随迁子女数为0，无法计算比例 (no eligible migrant children: share undefined)");
+            return zeroBase(IndicatorCode.GG15, "符合条件的随迁子女数为0", attestations);
         }
         Fraction placed = publicPlaces.get().plus(purchased.get());
         Fraction share = placed.dividedBy(eligible.get());
-        return ctx.measured(COUNTY, IndicatorCode.GG15, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(COUNTY, IndicatorCode.GG15, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger children = Fraction.of(minimum).times(eligible.get()).minus(placed).ceiling();
                     return "随迁子女在公办学校和政府购买服务的民办学校就读比例" + Texts.percent(share) + "，低于"
@@ -339,7 +395,7 @@ final class CountyEvaluator {
                 }, Texts.percent(share));
     }
 
-    private ItemResult disabledEnrolment(CountyFigures figures) {
+    private ItemResult disabledEnrolment(CountyFigures figures, Attestations attestations) {
         CountyFigureSetKind kind = CountyFigureSetKind.DISABLED_CHILDREN_ENROLMENT;
         BigDecimal minimum = standard.number(IndicatorCode.EQ2, MINIMUM);
         List<String> keys = List.of("schoolAgeDisabledChildren", "mainstreamEnrolled", "specialSchoolEnrolled",
@@ -352,13 +408,12 @@ final class CountyEvaluator {
         }
         Fraction children = values.get(0).orElseThrow();
         if (children.signum() <= 0) {
-            return ctx.notEvaluable(COUNTY, IndicatorCode.EQ2, minimum,
-                    "适龄残疾儿童少年数为0，无法计算入学率 (no school-age disabled children: rate undefined)");
+            return zeroBase(IndicatorCode.EQ2, "适龄残疾儿童少年数为0", attestations);
         }
         Fraction enrolled = values.get(1).orElseThrow().plus(values.get(2).orElseThrow())
                 .plus(values.get(3).orElseThrow());
         Fraction share = enrolled.dividedBy(children);
-        return ctx.measured(COUNTY, IndicatorCode.EQ2, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(COUNTY, IndicatorCode.EQ2, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger more = Fraction.of(minimum).times(children).minus(enrolled).ceiling();
                     return "残疾儿童少年入学率" + Texts.percent(share) + "，低于" + Texts.percent(minimum) + "；还需 "
@@ -453,7 +508,7 @@ final class CountyEvaluator {
             overall = sum.dividedBy(weights);
         }
         Fraction value = overall;
-        return ctx.measured(COUNTY, IndicatorCode.SR1, overall.isAtLeast(minimum), EvaluationContext.reported(overall),
+        return ctx.measured(COUNTY, IndicatorCode.SR1, overall.isAtLeast(minimum), overall,
                 minimum, Severity.COUNTY_RULE, () -> {
                     String points = Texts.decimal(Fraction.of(minimum).minus(value).times(100), 2);
                     return "社会认可度" + Texts.percent(value) + "，低于" + Texts.percent(minimum) + "，差 " + points
@@ -525,7 +580,10 @@ final class CountyEvaluator {
         String remarks = a.remarks() == null || a.remarks().isBlank() ? "" : "：" + a.remarks();
         String gap = gradeProblem != null ? "督导认定" + by + gradeProblem
                 : "督导认定未达标" + by + remarks + " (supervisor judged the item unmet)";
-        return ctx.attested(subject, indicator, met, Severity.COUNTY_RULE, gap,
+        // an overlay may make an attested item a veto (a province making 双减 one): its "veto" parameter set to 1
+        boolean veto = standard.rule(indicator).thresholds().stream().anyMatch(t -> "veto".equals(t.key())
+                && t.value() != null && t.value().signum() > 0);
+        return ctx.attested(subject, indicator, met, veto ? Severity.VETO : Severity.COUNTY_RULE, gap,
                 "督导认定" + a.verdict().label() + by + (a.grade() == null ? "" : "，等级" + a.grade().label()));
     }
 }

@@ -76,6 +76,13 @@ final class CountyFigures {
         return set.values().stream().filter(v -> v.key().equals(key) && v.value() != null).toList();
     }
 
+    /** Whether every value of the set comes from the national survey or monitoring; false when none was submitted. */
+    boolean allNational(CountyFigureSetKind kind) {
+        CountyFiguresSubmitted set = sets.get(kind);
+        return set != null && set.values().stream()
+                .allMatch(v -> v.source() == org.junheng.contracts.schooldata.FigureSource.NATIONAL);
+    }
+
     /** "尚未报送教师交流轮岗数据（eligibleTeachers）(county figure … not submitted)". */
     static String missing(CountyFigureSetKind kind, String key) {
         return "尚未报送" + kind.label() + "数据（" + key + "），无法评估 (county figure " + kind.name() + "." + key

@@ -1,19 +1,19 @@
 package org.junheng.evaluation.engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.ArrayList;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
-import org.junheng.contracts.evaluation.EvaluationEvent.SchoolEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
+import org.junheng.contracts.evaluation.EvaluationEvent.SchoolEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.SchoolSectionEvaluated;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.IndicatorValue;
@@ -59,7 +59,7 @@ public record DistrictEvaluation(
         return unmetItems().stream()
                 .map(item -> new FindingRaised(item.findingId(), districtCode, period, item.subject(),
                         item.indicator(), item.measured(), item.required(), item.gap(), item.severity(),
-                        standardVersion))
+                        standardVersion, item.measuredExact()))
                 .toList();
     }
 
@@ -87,7 +87,7 @@ public record DistrictEvaluation(
     public List<SchoolSectionEvaluated> schoolSectionEvents() {
         Map<String, List<IndicatorValue>> bySection = new LinkedHashMap<>();
         for (ItemResult item : items) {
-            if (item.subject().level() == SubjectLevel.SCHOOL_SECTION && item.outcome() != Outcome.NOT_EVALUABLE) {
+            if (item.subject().level() == SubjectLevel.SCHOOL_SECTION && item.stated()) {
                 bySection.computeIfAbsent(item.subject().key(), key -> new ArrayList<>()).add(item.toIndicatorValue());
             }
         }
@@ -107,14 +107,14 @@ public record DistrictEvaluation(
     /** The readiness as an event; the service publishes it only when the flag or the reasons changed. */
     public ReadinessChanged readinessEvent() {
         return new ReadinessChanged(districtCode, period, standardVersion, readiness.ready(), readiness.reasons(),
-                unmetItems().size());
+                unmetItems().size(), readiness.provisional());
     }
 
     /** One event per school with items judged on the whole school (GG3, GG4, EQ4, attested school items). */
     public List<SchoolEvaluated> schoolEvents() {
         Map<String, List<ItemResult>> bySchool = new LinkedHashMap<>();
         for (ItemResult item : items) {
-            if (item.subject().level() == SubjectLevel.SCHOOL && item.outcome() != Outcome.NOT_EVALUABLE) {
+            if (item.subject().level() == SubjectLevel.SCHOOL && item.stated()) {
                 bySchool.computeIfAbsent(item.subject().schoolCode(), code -> new ArrayList<>()).add(item);
             }
         }

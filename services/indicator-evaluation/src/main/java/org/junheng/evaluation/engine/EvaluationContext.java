@@ -27,41 +27,50 @@ final class EvaluationContext {
         return FindingIds.derive(district, period, subject, indicator);
     }
 
-    ItemResult met(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
-                   @Nullable BigDecimal required, String note) {
-        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.MET, measured, required,
-                false, null, null, note);
+    /** Met or unmet by a measurement, given as it is reported and exactly; the gap text is built only when needed. */
+    ItemResult measured(Subject subject, IndicatorCode indicator, boolean met, @Nullable BigDecimal measured,
+                        @Nullable String exact, @Nullable BigDecimal required, Severity severityIfUnmet,
+                        Supplier<String> gap, String note) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, met ? Outcome.MET : Outcome.UNMET,
+                measured, exact, required, false, met ? null : severityIfUnmet, met ? null : gap.get(), note);
     }
 
-    ItemResult unmet(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
-                     @Nullable BigDecimal required, Severity severity, String gap, String note) {
-        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.UNMET, measured, required,
-                false, severity, gap, note);
-    }
-
-    /** Met or unmet by a measurement; the gap text is built only when needed. */
+    /** Met or unmet by a measurement that is exact as reported (a count, a flag). */
     ItemResult measured(Subject subject, IndicatorCode indicator, boolean met, @Nullable BigDecimal measured,
                         @Nullable BigDecimal required, Severity severityIfUnmet,
                         Supplier<String> gap, String note) {
-        return met ? met(subject, indicator, measured, required, note)
-                : unmet(subject, indicator, measured, required, severityIfUnmet, gap.get(), note);
+        return measured(subject, indicator, met, measured, null, required, severityIfUnmet, gap, note);
+    }
+
+    /** Met or unmet by a ratio: reported rounded, kept exact. */
+    ItemResult measured(Subject subject, IndicatorCode indicator, boolean met, Fraction value,
+                        @Nullable BigDecimal required, Severity severityIfUnmet,
+                        Supplier<String> gap, String note) {
+        return measured(subject, indicator, met, reported(value), value.toString(), required, severityIfUnmet, gap,
+                note);
     }
 
     ItemResult notEvaluable(Subject subject, IndicatorCode indicator, @Nullable BigDecimal required, String why) {
-        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_EVALUABLE, null, required,
-                false, null, null, why);
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_EVALUABLE, null, null,
+                required, false, null, null, why);
+    }
+
+    /** Declared not applicable by the office, with evidence: neither a finding nor a readiness reason. */
+    ItemResult notApplicable(Subject subject, IndicatorCode indicator, String why) {
+        return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_APPLICABLE, null, null,
+                null, true, null, null, why);
     }
 
     /** Not evaluable until a supervisor's judgment is in force (督导认定): marked as attested, awaiting it. */
     ItemResult awaitingAttestation(Subject subject, IndicatorCode indicator) {
         return new ItemResult(findingId(subject, indicator), subject, indicator, Outcome.NOT_EVALUABLE, null, null,
-                true, null, null, "尚无督导认定，无法评估 (no attestation in force: not evaluable)");
+                null, true, null, null, "尚无督导认定，无法评估 (no attestation in force: not evaluable)");
     }
 
     ItemResult attested(Subject subject, IndicatorCode indicator, boolean met, @Nullable Severity severityIfUnmet,
                         @Nullable String gapIfUnmet, String note) {
         return new ItemResult(findingId(subject, indicator), subject, indicator, met ? Outcome.MET : Outcome.UNMET,
-                null, null, true, met ? null : severityIfUnmet, met ? null : gapIfUnmet, note);
+                null, null, null, true, met ? null : severityIfUnmet, met ? null : gapIfUnmet, note);
     }
 
     /** Reported measured values: integers as they are, other ratios half-up to 4 decimals. */

@@ -59,15 +59,16 @@ public final class Evaluator {
             schoolItems.addAll(result.items());
         }
 
-        CountyEvaluator.Balance balance = county.balance(sections);
+        CountyEvaluator.Balance balance = county.balance(sections, notReported);
         List<ItemResult> items = new ArrayList<>(schoolItems);
         items.addAll(balance.items());
         items.add(county.training(reported));
         items.add(county.retention(reported));
+        Attestations attestations = Attestations.inForce(inputs.districtCode(), inputs.period(),
+                inputs.attestations());
         items.addAll(county.fromFigures(CountyFigures.inForce(inputs.districtCode(), inputs.period(),
-                inputs.countyFigures())));
-        items.addAll(county.attested(Attestations.inForce(inputs.districtCode(), inputs.period(),
-                inputs.attestations()), inputs.schools()));
+                inputs.countyFigures()), attestations));
+        items.addAll(county.attested(attestations, inputs.schools()));
 
         List<IndicatorValue> countyValues = countyValues(standard, items, county.certifiedShare(reported));
         Readiness readiness = ReadinessAssessor.assess(standard, inputs, notReported, items);
@@ -91,7 +92,7 @@ public final class Evaluator {
             List<ItemResult> results = items.stream().filter(item -> item.indicator() == indicator).toList();
             if (indicator.category() == IndicatorCategory.COUNTY_BALANCE) {
                 // the coefficients as ledger lines with their gaps; the variance shares are in the variations
-                results.stream().filter(item -> item.outcome() != Outcome.NOT_EVALUABLE).findFirst()
+                results.stream().filter(item -> item.stated()).findFirst()
                         .ifPresent(item -> values.add(item.toIndicatorValue()));
                 continue;
             }
@@ -110,7 +111,7 @@ public final class Evaluator {
             } else {
                 // not evaluable items (figures not yet submitted) are readiness reasons, not values
                 results.stream().filter(item -> item.subject().level() == SubjectLevel.COUNTY)
-                        .filter(item -> item.outcome() != Outcome.NOT_EVALUABLE).findFirst()
+                        .filter(item -> item.stated()).findFirst()
                         .ifPresent(item -> values.add(item.toIndicatorValue()));
             }
         }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junheng.contracts.SubjectLevel;
-import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
 import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.evaluation.ResolutionBasis;
 
 /**
@@ -73,7 +73,8 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
                         finding.subject(), finding.indicator(), finding.measured(), finding.required(), finding.gap(),
                         finding.severity(), finding.standardVersion(), attested
                         ? "督导重新认定为未达标 (a new attestation judges the item unmet)"
-                        : "复核数据再次未达标 (the corrected data no longer meet the standard)"));
+                        : "复核数据再次未达标 (the corrected data no longer meet the standard)",
+                        finding.measuredExact()));
             } else {
                 raised.add(finding);
             }
@@ -82,7 +83,11 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
         List<FindingResolved> resolved = new ArrayList<>();
         for (FindingEvent finding : open.values()) {
             ItemResult item = items.get(finding.findingId());
-            if (item == null) {
+            if (item != null && item.outcome() == Outcome.NOT_APPLICABLE) {
+                resolved.add(new FindingResolved(finding.findingId(), evaluation.districtCode(),
+                        evaluation.period(), finding.subject(), finding.indicator(),
+                        ResolutionBasis.NO_LONGER_APPLICABLE, null, null, evaluation.standardVersion()));
+            } else if (item == null) {
                 boolean awaitingReport = finding.subject().level() != SubjectLevel.COUNTY
                         && evaluation.schoolsNotEvaluated().contains(finding.subject().schoolCode());
                 if (!awaitingReport) {
@@ -97,7 +102,7 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
                         evaluation.standardVersion())
                         : new FindingResolved(item.findingId(), evaluation.districtCode(), evaluation.period(),
                         item.subject(), item.indicator(), ResolutionBasis.DATA, item.measured(), item.required(),
-                        evaluation.standardVersion()));
+                        evaluation.standardVersion(), item.measuredExact()));
             }
         }
         return new FindingDiff(raised, reopened, resolved);
@@ -125,7 +130,7 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
                         finding.subject(), finding.indicator(), finding.measured(), finding.required(), finding.gap(),
                         finding.severity(), finding.standardVersion(), "动态监测：" + year + "年已整改销号，"
                         + finding.period() + "年再次未达标 (regression: rectified in " + year + ", unmet again in "
-                        + finding.period() + ")"));
+                        + finding.period() + ")", finding.measuredExact()));
             }
         }
         return new FindingDiff(stillRaised, allReopened, resolved);

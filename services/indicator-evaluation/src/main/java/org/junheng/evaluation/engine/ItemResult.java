@@ -16,6 +16,8 @@ import org.junheng.contracts.evaluation.IndicatorValue;
  * @param findingId the id a finding about this item has (derived, so also known while the item is met)
  * @param measured  the measured value, rounded half-up to 4 decimals (integers as they are); null for attested or
  *                  not evaluable items
+ * @param measuredExact the measured value exactly: a fraction {@code p/q} or an integer, or 34 significant digits for
+ *                  a coefficient of variation; null when {@code measured} is
  * @param required  the threshold applied; null for attested and declared items
  * @param attested  true when the outcome rests on a supervisor's attestation rather than data
  * @param severity  set for unmet items only
@@ -28,6 +30,7 @@ public record ItemResult(
         IndicatorCode indicator,
         Outcome outcome,
         @Nullable BigDecimal measured,
+        @Nullable String measuredExact,
         @Nullable BigDecimal required,
         boolean attested,
         @Nullable Severity severity,
@@ -43,6 +46,7 @@ public record ItemResult(
             throw new IllegalArgumentException("severity and gap belong to unmet items only: " + indicator.code());
         }
         note = note == null ? "" : note;
+        measuredExact = measured == null ? null : measuredExact != null ? measuredExact : measured.toPlainString();
     }
 
     public boolean met() {
@@ -53,7 +57,12 @@ public record ItemResult(
         return outcome == Outcome.UNMET;
     }
 
+    /** Met or unmet: a value the ledgers and events state (not evaluable and not applicable items are not). */
+    public boolean stated() {
+        return outcome == Outcome.MET || outcome == Outcome.UNMET;
+    }
+
     public IndicatorValue toIndicatorValue() {
-        return new IndicatorValue(indicator, measured, required, met(), severity, gap);
+        return new IndicatorValue(indicator, measured, required, met(), severity, gap, measuredExact);
     }
 }

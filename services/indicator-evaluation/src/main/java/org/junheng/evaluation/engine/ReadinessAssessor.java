@@ -10,6 +10,7 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.evaluation.ReadinessReason;
+import org.junheng.contracts.schooldata.CountyFigureSetKind;
 import org.junheng.evaluation.standard.Standard;
 import org.junheng.evaluation.standard.ThresholdKeys;
 
@@ -44,7 +45,25 @@ final class ReadinessAssessor {
                 notEvaluable(indicator, results, reasons);
             }
         });
-        return Readiness.of(reasons);
+        return Readiness.of(reasons, provisional(inputs, items));
+    }
+
+    /**
+     * SR1 and EQ9 are decided by the national survey and monitoring: a met result resting on a county's own (or an
+     * unstated) source makes the verdict provisional (初步结论).
+     */
+    private static List<String> provisional(DistrictInputs inputs, List<ItemResult> items) {
+        CountyFigures figures = CountyFigures.inForce(inputs.districtCode(), inputs.period(), inputs.countyFigures());
+        List<String> provisional = new ArrayList<>();
+        for (var item : List.of(Map.entry(IndicatorCode.SR1, CountyFigureSetKind.SATISFACTION_SURVEY),
+                Map.entry(IndicatorCode.EQ9, CountyFigureSetKind.NATIONAL_QUALITY_MONITORING))) {
+            boolean met = items.stream().anyMatch(i -> i.indicator() == item.getKey() && i.met());
+            if (met && !figures.allNational(item.getValue())) {
+                provisional.add(item.getKey().code() + " " + item.getKey().shortName() + "依据区县自查或未注明来源的数据，"
+                        + "须以国家调查或监测结果为准 (rests on the county's own or an unstated source)");
+            }
+        }
+        return provisional;
     }
 
     /** RA1–RA7 alone do not block: the national rule is RA-SCHOOL (the district plan's stricter goal is findings). */
@@ -63,7 +82,50 @@ final class ReadinessAssessor {
             reasons.add(new ReadinessReason(null, recognised + "年通过基本均衡认定，距" + inputs.period() + "年不足"
                     + years + "年 (basic balance recognised in " + recognised + ", less than " + years
                     + " years before " + inputs.period() + ")", ReadinessReason.Kind.UNMET));
+        } else {
+            monitoring(inputs, recognised, reasons);
         }
+    }
+
+    /** The second part: every year's 基本均衡 monitoring since the recognition found the county still at a high level. */
+    private static void monitoring(DistrictInputs inputs, int recognised, List<ReadinessReason> reasons) {
+        List<Integer> missing = new ArrayList<>();
+        List<Integer> slipped = new ArrayList<>();
+        for (int year = recognised + 1; year < inputs.period(); year++) {
+            Boolean high = inputs.basicBalanceMonitoring().get(year);
+            if (high == null) {
+                missing.add(year);
+            } else if (!high) {
+                slipped.add(year);
+            }
+        }
+        if (!slipped.isEmpty()) {
+            reasons.add(new ReadinessReason(null, years(slipped) + "年基本均衡年度监测未保持高位 (the yearly basic-balance"
+                    + " monitoring did not stay at a high level in " + slipped + ")", ReadinessReason.Kind.UNMET));
+        }
+        if (!missing.isEmpty()) {
+            reasons.add(new ReadinessReason(null, "未登记" + years(missing) + "年基本均衡年度监测结果，无法确认认定后保持高位"
+                    + " (basic-balance monitoring not recorded for " + missing + ")", ReadinessReason.Kind.DATA_MISSING));
+        }
+    }
+
+    /** 2015–2017、2019. */
+    private static String years(List<Integer> years) {
+        List<String> runs = new ArrayList<>();
+        int start = years.get(0);
+        int end = start;
+        for (int i = 1; i <= years.size(); i++) {
+            if (i < years.size() && years.get(i) == end + 1) {
+                end = years.get(i);
+                continue;
+            }
+            runs.add(start == end ? Integer.toString(start) : start + "–" + end);
+            if (i < years.size()) {
+                start = years.get(i);
+                end = start;
+            }
+        }
+        return String.join("、", runs);
     }
 
     private static void unmet(IndicatorCode indicator, List<ItemResult> results, List<ReadinessReason> reasons) {
@@ -79,9 +141,9 @@ final class ReadinessAssessor {
             text = unmet.size() + "个学校学段未达到校级资源配置标准：" + subjects(unmet) + " (" + unmet.size()
                     + " school sections fail the school pass rule RA-SCHOOL)";
         } else if (unmet.stream().allMatch(i -> i.subject().level() == SubjectLevel.COUNTY)) {
-            text = indicator.code() + "：" + unmet.get(0).gap();
+            text = indicator.code() + " " + indicator.shortName() + "：" + unmet.get(0).gap();
         } else {
-            text = indicator.code() + " " + indicator.chineseName() + "：" + unmet.size() + levelWord(unmet)
+            text = indicator.code() + " " + indicator.shortName() + "：" + unmet.size() + levelWord(unmet)
                     + "未达标：" + subjects(unmet) + " (" + indicator.code() + " unmet at " + unmet.size() + " "
                     + englishLevelWord(unmet) + ")";
         }
@@ -95,7 +157,7 @@ final class ReadinessAssessor {
             return;
         }
         if (open.size() == 1 && open.get(0).subject().level() == SubjectLevel.COUNTY) {
-            reasons.add(new ReadinessReason(indicator, indicator.code() + " " + indicator.chineseName() + "："
+            reasons.add(new ReadinessReason(indicator, indicator.code() + " " + indicator.shortName() + "："
                     + open.get(0).note(), kind(open)));
             return;
         }
@@ -103,7 +165,7 @@ final class ReadinessAssessor {
         Map<String, List<ItemResult>> byNote = open.stream()
                 .collect(Collectors.groupingBy(ItemResult::note, TreeMap::new, Collectors.toList()));
         byNote.forEach((note, group) -> reasons.add(new ReadinessReason(indicator, indicator.code() + " "
-                + indicator.chineseName() + "：" + group.size() + levelWord(group) + "无法评估（" + subjects(group)
+                + indicator.shortName() + "：" + group.size() + levelWord(group) + "无法评估（" + subjects(group)
                 + "）：" + note, kind(group))));
     }
 

@@ -88,7 +88,10 @@ final class SchoolEvaluator {
             if (profile.type() != SchoolType.SPECIAL_EDUCATION) {
                 items.add(classSize(subject, section));
             }
-            if (catchmentApplies(profile, section)) {
+            if (catchmentUndecided(profile, section)) {
+                items.add(ctx.notEvaluable(subject, IndicatorCode.GG13, null, "学校的城乡分类或办学性质尚未登记，无法确定"
+                        + "是否适用就近划片入学比例 (location class or ownership not registered: GG13 may apply)"));
+            } else if (catchmentApplies(profile, section)) {
                 items.add(catchment(subject, section));
             }
         }
@@ -98,7 +101,10 @@ final class SchoolEvaluator {
             items.add(musicAndArtRooms(schoolSubject, profile, statistics, sections));
             items.add(schoolSize(schoolSubject, profile, sections, compulsoryPupils));
         }
-        if (smallSchoolFundingApplies(profile, compulsoryPupils)) {
+        if (smallSchoolFundingUndecided(profile, compulsoryPupils)) {
+            items.add(ctx.notEvaluable(schoolSubject, IndicatorCode.GG6, null, "学校的城乡分类尚未登记，无法确定是否按100名"
+                    + "学生核定公用经费 (location class not registered: GG6 may apply to this small school)"));
+        } else if (smallSchoolFundingApplies(profile, compulsoryPupils)) {
             items.add(smallSchoolFunding(schoolSubject, statistics, compulsoryPupils));
         }
         items.add(certifiedTeachers(schoolSubject, sections));
@@ -197,13 +203,15 @@ final class SchoolEvaluator {
 
         Severity severity = passes ? Severity.UNMET_SCHOOL_STILL_PASSES : Severity.BREAKS_SCHOOL_PASS_RULE;
         for (ResourceValue value : resources.values()) {
-            items.add(ctx.measured(subject, value.indicator(), value.met(), value.reported(), value.required(),
+            items.add(ctx.measured(subject, value.indicator(), value.met(), value.reported(), value.value().toString(),
+                    value.required(),
                     severity, () -> GapTexts.resource(value, s, section.pupils(), facilities.share(),
                             facilities.apportioned()),
                     ""));
         }
+        // the rule has two parts (at least 6 met, the rest at 85% of their standard): no single required number
         items.add(ctx.measured(subject, IndicatorCode.RA_SCHOOL, passes, BigDecimal.valueOf(met),
-                BigDecimal.valueOf(minimumMet), Severity.BREAKS_SCHOOL_PASS_RULE,
+                null, Severity.BREAKS_SCHOOL_PASS_RULE,
                 () -> GapTexts.schoolRule(result, minimumMet, minimumShare),
                 "7项中" + met + "项达标 (" + met + " of 7 met)"));
     }
@@ -260,6 +268,13 @@ final class SchoolEvaluator {
                 }, "最大班额" + largest + "人 (largest class " + largest + ")");
     }
 
+    /** Whether GG13 would apply if the school's location class and ownership were known (they may follow later). */
+    private static boolean catchmentUndecided(SchoolProfile profile, SectionStatistics section) {
+        return (profile.locationClass() == null || profile.ownership() == null) && !profile.boarding()
+                && profile.type() != SchoolType.SPECIAL_EDUCATION && section.pupils() > 0
+                && profile.locationClass() != LocationClass.RURAL && profile.ownership() != Ownership.PRIVATE;
+    }
+
     /** GG13 applies to urban and town public non-boarding schools' sections with pupils. */
     private static boolean catchmentApplies(SchoolProfile profile, SectionStatistics section) {
         return (profile.locationClass() == LocationClass.URBAN || profile.locationClass() == LocationClass.TOWN)
@@ -272,7 +287,7 @@ final class SchoolEvaluator {
     private ItemResult catchment(Subject subject, SectionStatistics section) {
         BigDecimal minimum = standard.number(IndicatorCode.GG13, MINIMUM, section.section());
         Fraction share = Fraction.ratio(section.inCatchmentPupils(), section.pupils());
-        return ctx.measured(subject, IndicatorCode.GG13, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(subject, IndicatorCode.GG13, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger tooMany = GapTexts.peopleShort(minimum, section.pupils(), section.inCatchmentPupils());
                     String outside = Texts.count(section.pupils() - section.inCatchmentPupils());
@@ -304,7 +319,9 @@ final class SchoolEvaluator {
         }
         BigDecimal musicFloor = standard.number(IndicatorCode.GG3, MUSIC_ROOM_MIN_AREA);
         BigDecimal artFloor = standard.number(IndicatorCode.GG3, ART_ROOM_MIN_AREA);
-        if (profile.yearBuilt() <= standard.number(IndicatorCode.GG3, RELAXED_BUILT_UP_TO_YEAR).intValueExact()) {
+        // a school whose year built is not registered gets the general floors (the relaxed ones are for older schools)
+        if (profile.yearBuilt() != null
+                && profile.yearBuilt() <= standard.number(IndicatorCode.GG3, RELAXED_BUILT_UP_TO_YEAR).intValueExact()) {
             musicFloor = musicFloor.min(standard.number(IndicatorCode.GG3, RELAXED_MUSIC_ROOM_MIN_AREA));
             artFloor = artFloor.min(standard.number(IndicatorCode.GG3, RELAXED_ART_ROOM_MIN_AREA));
         }
@@ -352,7 +369,7 @@ final class SchoolEvaluator {
                                   int compulsoryPupils) {
         boolean oneThrough = profile.type() == SchoolType.NINE_YEAR || profile.type() == SchoolType.TWELVE_YEAR;
         int migrants = sections.values().stream().mapToInt(SectionStatistics::migrantPupils).sum();
-        boolean old = profile.yearBuilt()
+        boolean old = profile.yearBuilt() != null && profile.yearBuilt()
                 <= standard.number(IndicatorCode.GG4, RELAXED_BUILT_UP_TO_YEAR).intValueExact();
         boolean migrantMajority = compulsoryPupils > 0 && Fraction.ratio(migrants, compulsoryPupils)
                 .compareTo(Fraction.of(standard.number(IndicatorCode.GG4, RELAXED_MIGRANT_SHARE_ABOVE))) > 0;
@@ -360,13 +377,34 @@ final class SchoolEvaluator {
                 ? (oneThrough ? RELAXED_MAX_PUPILS_ONE_THROUGH : RELAXED_MAX_PUPILS)
                 : (oneThrough ? MAX_PUPILS_ONE_THROUGH : MAX_PUPILS);
         BigDecimal cap = standard.number(IndicatorCode.GG4, key);
+        // without the year built, a school over the general cap but within the relaxed one cannot be judged
+        BigDecimal relaxedCap = standard.number(IndicatorCode.GG4, oneThrough ? RELAXED_MAX_PUPILS_ONE_THROUGH
+                : RELAXED_MAX_PUPILS);
+        if (profile.yearBuilt() == null && !migrantMajority && cap.compareTo(BigDecimal.valueOf(compulsoryPupils)) < 0
+                && relaxedCap.compareTo(BigDecimal.valueOf(compulsoryPupils)) >= 0) {
+            return ctx.notEvaluable(subject, IndicatorCode.GG4, cap, "学校规模" + Texts.count(compulsoryPupils)
+                    + "人，超过一般上限" + Texts.number(cap) + "人但未超过2010年前建成学校的放宽上限" + Texts.number(relaxedCap)
+                    + "人；建校年份尚未登记，无法判断 (over the general cap, within the relaxed one: register the year built)");
+        }
+        // which cap applies, and why: people check a school against the number they know
+        String which = profile.type().label() + (old ? "（" + profile.yearBuilt() + "年建成，适用放宽上限）"
+                : migrantMajority ? "（随迁子女过半，适用放宽上限）" : "");
+        String whichEnglish = profile.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " school"
+                + (old ? ", built " + profile.yearBuilt() + ": relaxed cap" : migrantMajority
+                ? ", migrant majority: relaxed cap" : "");
         return ctx.measured(subject, IndicatorCode.GG4, cap.compareTo(BigDecimal.valueOf(compulsoryPupils)) >= 0,
                 BigDecimal.valueOf(compulsoryPupils), cap, Severity.COUNTY_RULE, () -> {
                     String over = Texts.count(compulsoryPupils - cap.longValueExact());
-                    return "学校规模" + Texts.count(compulsoryPupils) + "人，超过上限" + Texts.number(cap) + "人，需减少 "
-                            + over + " 人 (" + Texts.count(compulsoryPupils) + " compulsory-stage pupils, " + over
-                            + " over the cap of " + Texts.number(cap) + ")";
-                }, "义务教育阶段在校生" + Texts.count(compulsoryPupils) + "人，上限" + Texts.number(cap) + "人");
+                    return "学校规模" + Texts.count(compulsoryPupils) + "人，超过" + which + "上限" + Texts.number(cap)
+                            + "人，需减少 " + over + " 人 (" + Texts.count(compulsoryPupils) + " compulsory-stage pupils, "
+                            + over + " over the cap of " + Texts.number(cap) + " for a " + whichEnglish + ")";
+                }, "义务教育阶段在校生" + Texts.count(compulsoryPupils) + "人，" + which + "上限" + Texts.number(cap) + "人");
+    }
+
+    /** A small primary school whose location class is not registered: GG6 may apply. */
+    private boolean smallSchoolFundingUndecided(SchoolProfile profile, int compulsoryPupils) {
+        return profile.type() == SchoolType.PRIMARY && profile.locationClass() == null && compulsoryPupils
+                < standard.number(IndicatorCode.GG6, SMALL_SCHOOL_PUPILS_BELOW).intValueExact();
     }
 
     /** GG6 applies to teaching points and rural primary schools (村小学) under 100 pupils. */
@@ -404,7 +442,7 @@ final class SchoolEvaluator {
                     "未填报专任教师 (no full-time teachers reported)");
         }
         Fraction share = Fraction.ratio(certified, teachers);
-        return ctx.measured(subject, IndicatorCode.GG12, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(subject, IndicatorCode.GG12, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger short_ = GapTexts.peopleShort(minimum, teachers, certified);
                     return "专任教师持证上岗率" + Texts.percent(share) + "（" + certified + "/" + teachers + "），低于"
@@ -426,7 +464,7 @@ final class SchoolEvaluator {
         Fraction operating = Fraction.of(statistics.funds().operatingFundBudget());
         Fraction training = Fraction.of(statistics.funds().teacherTrainingBudget());
         Fraction share = training.dividedBy(operating);
-        return ctx.measured(subject, IndicatorCode.EQ4, share.isAtLeast(minimum), EvaluationContext.reported(share),
+        return ctx.measured(subject, IndicatorCode.EQ4, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
                     BigInteger yuan = Fraction.of(minimum).times(operating).minus(training).ceiling();
                     return "教师培训经费" + Texts.decimal(training, 0) + "元，占公用经费预算" + Texts.decimal(operating, 0)

@@ -1,18 +1,11 @@
 package org.junheng.evaluation.findings;
 
-import org.junheng.service.DistrictCode;
-
-import org.junheng.service.QueryValues;
-
-import org.junheng.evaluation.EvaluationAccess;
-
-import org.junheng.service.Caller;
-import jakarta.ws.rs.BeanParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +20,16 @@ import java.util.UUID;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Severity;
+import org.junheng.evaluation.EvaluationAccess;
 import org.junheng.evaluation.ledger.FindingStatus;
 import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
-import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
 
 /** The findings (问题清单): list, one finding, and its history from the log. */
 @Path("/api/v1/findings")

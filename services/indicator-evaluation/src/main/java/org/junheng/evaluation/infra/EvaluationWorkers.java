@@ -12,8 +12,8 @@ import org.junheng.evaluation.ledger.LedgerProjection;
 import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.evaluation.standard.Standard;
 import org.junheng.eventsourcing.EventStore;
-import org.junheng.eventsourcing.consumer.ConsumerLag;
 import org.junheng.eventsourcing.Upcasters;
+import org.junheng.eventsourcing.consumer.ConsumerLag;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
 import org.junheng.service.Replayable;
 

@@ -10,10 +10,10 @@ import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.Subject;
-import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.SchoolEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.SchoolSectionEvaluated;
+import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.IndicatorValue;
 import org.junheng.evaluation.engine.Evaluator;
 
@@ -27,6 +27,7 @@ public record LedgerEntry(
         Subject subject,
         IndicatorCode indicator,
         @Nullable BigDecimal measured,
+        @Nullable String measuredExact,
         @Nullable BigDecimal required,
         boolean met,
         @Nullable Severity severity,
@@ -53,7 +54,7 @@ public record LedgerEntry(
 
     private static LedgerEntry of(EvaluationEvent event, Subject subject, IndicatorValue value) {
         return new LedgerEntry(event.districtCode(), event.period(), subject, value.indicator(), value.measured(),
-                value.required(), value.met(), value.severity(), value.gap(),
+                value.measuredExact(), value.required(), value.met(), value.severity(), value.gap(),
                 FindingIds.derive(event.districtCode(), event.period(), subject, value.indicator()),
                 event.standardVersion());
     }

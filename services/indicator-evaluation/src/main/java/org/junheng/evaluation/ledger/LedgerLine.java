@@ -18,6 +18,7 @@ public record LedgerLine(
         IndicatorCode indicator,
         String indicatorName,
         @Nullable BigDecimal measured,
+        @Nullable String measuredExact,
         @Nullable BigDecimal required,
         Status status,
         @Nullable Severity severity,
@@ -53,7 +54,8 @@ public record LedgerLine(
     public static LedgerLine of(LedgerEntry entry, boolean findingResolvedBefore) {
         Status status = !entry.met() ? Status.UNMET : findingResolvedBefore ? Status.RECTIFIED : Status.MET;
         return new LedgerLine(entry.subject().level(), entry.schoolCode(), entry.subject().schoolName(),
-                entry.section(), entry.indicator(), entry.indicator().chineseName(), entry.measured(), entry.required(),
+                entry.section(), entry.indicator(), entry.indicator().chineseName(), entry.measured(),
+                entry.measuredExact(), entry.required(),
                 status, entry.severity(), entry.gap(), entry.findingId(), entry.standardVersion());
     }
 

@@ -6,14 +6,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junheng.contracts.PublishedEvent;
-import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
-import org.junheng.contracts.evaluation.FindingEvent;
+import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
 import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.projection.Projection;
 import org.junheng.eventsourcing.published.PublishedEvents;
@@ -48,14 +48,15 @@ public final class LedgerProjection implements Projection {
         if (event instanceof ReadinessChanged readiness) {
             return tx.preparedQuery("""
                             insert into ledger_readiness (district_code, period, standard_version, ready, reasons,
-                                                          open_findings)
-                            values ($1, $2, $3, $4, $5::text::jsonb, $6)
+                                                          open_findings, provisional)
+                            values ($1, $2, $3, $4, $5::text::jsonb, $6, $7::text::jsonb)
                             on conflict (district_code, period) do update set standard_version = excluded.standard_version,
                                 ready = excluded.ready, reasons = excluded.reasons,
-                                open_findings = excluded.open_findings""")
+                                open_findings = excluded.open_findings, provisional = excluded.provisional""")
                     .execute(Tuple.from(List.of(readiness.districtCode(), readiness.period(),
                             readiness.standardVersion(), readiness.ready(), PublishedEvents.write(readiness.reasons()),
-                            readiness.openFindings())))
+                            readiness.openFindings(), PublishedEvents.write(readiness.provisional() == null
+                                    ? List.of() : readiness.provisional()))))
                     .replaceWithVoid();
         }
         if (!(event instanceof EvaluationEvent result)) {
@@ -80,20 +81,21 @@ public final class LedgerProjection implements Projection {
         return variations.flatMap(ignored -> tx.preparedQuery("""
                         insert into ledger_items (district_code, period, subject_key, indicator, subject_level,
                             school_code, school_name, section, measured, required, met, severity, gap, finding_id,
-                            standard_version, run_transaction)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text::xid8)
+                            standard_version, run_transaction, measured_exact)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text::xid8, $17)
                         on conflict (district_code, period, subject_key, indicator) do update
                         set subject_level = excluded.subject_level, school_code = excluded.school_code,
                             school_name = excluded.school_name, section = excluded.section,
                             measured = excluded.measured, required = excluded.required, met = excluded.met,
                             severity = excluded.severity, gap = excluded.gap, finding_id = excluded.finding_id,
-                            standard_version = excluded.standard_version, run_transaction = excluded.run_transaction""")
+                            standard_version = excluded.standard_version, run_transaction = excluded.run_transaction,
+                            measured_exact = excluded.measured_exact""")
                 .executeBatch(entries.stream().map(entry -> Tuple.from(new Object[] {entry.districtCode(),
                         entry.period(), entry.subject().key(), entry.indicator().code(), entry.subject().level().name(),
                         entry.schoolCode(), entry.subject().schoolName(),
                         entry.section() == null ? null : entry.section().name(), entry.measured(), entry.required(),
                         entry.met(), entry.severity() == null ? null : entry.severity().name(), entry.gap(),
-                        entry.findingId(), entry.standardVersion(), run})).toList())
+                        entry.findingId(), entry.standardVersion(), run, entry.measuredExact()})).toList())
                 .replaceWithVoid());
     }
 

@@ -69,7 +69,7 @@ public class LedgerQueries {
     public record ReadinessView(String districtCode, int period, String standardVersion, boolean ready,
                                 List<ReadinessReason> reasons, int openFindings, int evaluationRuns,
                                 @Nullable EvaluationCompleted lastRun, @Nullable Instant evaluatedAt,
-                                @Nullable Long eventPosition) {
+                                @Nullable Long eventPosition, List<String> provisional) {
     }
 
     public Uni<Optional<Ledger>> ledger(String district, int period, @Nullable Instant asOf, LedgerFilter filter) {
@@ -107,7 +107,8 @@ public class LedgerQueries {
 
     public Uni<Optional<ReadinessView>> readiness(String district, int period) {
         return pool.preparedQuery("""
-                        select r.*, r.reasons::text as reasons_json, coalesce(u.runs, 0) as runs,
+                        select r.*, r.reasons::text as reasons_json, r.provisional::text as provisional_json,
+                               coalesce(u.runs, 0) as runs,
                                u.last_completed::text as last_completed, u.completed_at, u.completed_position
                         from ledger_readiness r left join ledger_runs u
                         on u.district_code = r.district_code and u.period = r.period
@@ -125,7 +126,8 @@ public class LedgerQueries {
                             last == null ? null : read(last, EvaluationCompleted.class),
                             row.getOffsetDateTime("completed_at") == null ? null
                                     : row.getOffsetDateTime("completed_at").toInstant(),
-                            row.getLong("completed_position")));
+                            row.getLong("completed_position"),
+                            List.of(read(row.getString("provisional_json"), String[].class))));
                 });
     }
 
@@ -147,7 +149,8 @@ public class LedgerQueries {
                 section == null ? null : Section.valueOf(section));
         String severity = row.getString("severity");
         return new LedgerEntry(row.getString("district_code"), row.getInteger("period"), subject,
-                IndicatorCode.fromCode(row.getString("indicator")), number(row, "measured"), number(row, "required"),
+                IndicatorCode.fromCode(row.getString("indicator")), number(row, "measured"),
+                row.getString("measured_exact"), number(row, "required"),
                 row.getBoolean("met"), severity == null ? null : Severity.valueOf(severity), row.getString("gap"),
                 row.getUUID("finding_id"), row.getString("standard_version"));
     }

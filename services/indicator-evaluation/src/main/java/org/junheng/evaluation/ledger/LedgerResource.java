@@ -1,16 +1,7 @@
 package org.junheng.evaluation.ledger;
 
-import org.junheng.service.ReportingYear;
-
-import org.junheng.service.DistrictCode;
-
-import org.junheng.service.QueryValues;
-
-import org.junheng.evaluation.EvaluationAccess;
-
-import org.junheng.service.Caller;
-import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +14,12 @@ import java.util.List;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.evaluation.Variation;
+import org.junheng.evaluation.EvaluationAccess;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
+import org.junheng.service.ReportingYear;
 
 /** 台账, readiness and variation of one district period. */
 @Path("/api/v1/districts/{district}/periods/{year}")
@@ -121,7 +117,9 @@ public class LedgerResource {
                     // the coefficients are the county's; the schools' own figures behind them are each school's
                     .map(v -> school == null ? v : new Variation(v.indicator(), v.schoolSections(), v.pupils(),
                             v.mean(), v.standardDeviation(), v.coefficient(), v.limit(), v.met(),
-                            v.shares().stream().filter(share -> school.equals(share.schoolCode())).toList()))
+                            v.shares().stream().filter(share -> school.equals(share.schoolCode())).toList(),
+                            v.meanExact(), v.standardDeviationExact(), v.coefficientExact(), v.complete(),
+                            v.missingSchools()))
                     .toList();
         });
     }

@@ -55,12 +55,16 @@ public final class InputsLoader {
                     rows.forEach(row -> list.add(read(row.getString("attestation"), AttestationRecorded.class)));
                     return list;
                 });
-        Uni<Integer> recognised = client.preparedQuery(
-                        "select basic_balance_recognised_in from district_settings where district_code = $1")
-                .execute(Tuple.of(district))
-                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getInteger(0));
-        return schools.flatMap(s -> figures.flatMap(f -> attestations.flatMap(a -> recognised.map(year ->
-                new DistrictInputs(district, period, s, f, a, year)))));
+        Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> settings = client.preparedQuery("""
+                        select basic_balance_recognised_in, basic_balance_monitoring::text as monitoring
+                        from district_settings where district_code = $1""")
+                .execute(Tuple.of(district));
+        return schools.flatMap(s -> figures.flatMap(f -> attestations.flatMap(a -> settings.map(rows -> {
+            var row = rows.rowCount() == 0 ? null : rows.iterator().next();
+            return new DistrictInputs(district, period, s, f, a, row == null ? null : row.getInteger(0),
+                    row == null ? java.util.Map.of()
+                            : org.junheng.evaluation.settings.DistrictSettingsResource.monitoring(row.getString(1)));
+        }))));
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -1,14 +1,9 @@
 package org.junheng.evaluation.settings;
 
-import org.junheng.service.DistrictCode;
-
-import org.junheng.evaluation.EvaluationAccess;
-
-import org.junheng.service.Caller;
-import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,9 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Year;
+import java.util.Map;
 import org.junheng.contracts.Nullable;
+import org.junheng.evaluation.EvaluationAccess;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
 
 /**
  * What the standard leaves to each district: the year it was recognised as 基本均衡 (STANDARD.md §6, a readiness
@@ -35,16 +36,36 @@ public class DistrictSettingsResource {
         this.pool = pool;
     }
 
-    public record DistrictSettings(@Nullable Integer basicBalanceRecognisedIn) {
+    /**
+     * @param basicBalanceRecognisedIn the year the district was recognised for basic balance (基本均衡)
+     * @param unitCosts                what one unit of a resource costs, in 元, per RA code (RA5: per m² of sports
+     *                                 ground, RA1: per teacher …), for the cost of 整改建议; absent in a change: kept
+     * @param basicBalanceMonitoring   per year since the recognition ({@code "2015"}), whether the yearly 基本均衡
+     *                                 monitoring found the county still at a high level; absent in a change: kept
+     */
+    public record DistrictSettings(@Nullable Integer basicBalanceRecognisedIn,
+                                   @Nullable Map<String, BigDecimal> unitCosts,
+                                   @Nullable Map<String, Boolean> basicBalanceMonitoring) {
     }
 
     @GET
     public Uni<DistrictSettings> get(@PathParam("district") String district, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
         caller.require(EvaluationAccess.READ_SETTINGS, d);
-        return pool.preparedQuery("select basic_balance_recognised_in from district_settings where district_code = $1")
+        return pool.preparedQuery("""
+                        select basic_balance_recognised_in, unit_costs::text as unit_costs,
+                               basic_balance_monitoring::text as monitoring
+                        from district_settings where district_code = $1""")
                 .execute(Tuple.of(d))
-                .map(rows -> new DistrictSettings(rows.rowCount() == 0 ? null : rows.iterator().next().getInteger(0)));
+                .map(rows -> rows.rowCount() == 0 ? new DistrictSettings(null, Map.of(), Map.of())
+                        : settings(rows.iterator().next()));
+    }
+
+    /** The unit costs a district set, by RA code; empty when none. */
+    public Uni<Map<String, BigDecimal>> unitCosts(String district) {
+        return pool.preparedQuery("select unit_costs::text as unit_costs from district_settings where district_code = $1")
+                .execute(Tuple.of(district))
+                .map(rows -> rows.rowCount() == 0 ? Map.of() : costs(rows.iterator().next().getString(0)));
     }
 
     @PUT
@@ -57,16 +78,88 @@ public class DistrictSettingsResource {
             throw Refusal.invalidField("basicBalanceRecognisedIn", year,
                     "认定年份应在2000年至今之间 (a year between 2000 and now)");
         }
+        Map<String, BigDecimal> costs = settings == null ? null : settings.unitCosts();
+        if (costs != null) {
+            for (Map.Entry<String, BigDecimal> cost : costs.entrySet()) {
+                String field = "unitCosts." + cost.getKey();
+                if (!cost.getKey().matches("RA[1-7]")) {
+                    throw Refusal.invalidField(field, cost.getKey(), "须为 RA1 至 RA7 (one of RA1 to RA7)");
+                }
+                if (cost.getValue() == null || cost.getValue().signum() < 0
+                        || cost.getValue().compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
+                    throw Refusal.invalidField(field, cost.getValue(),
+                            "单价须为0至10亿元之间的金额 (a unit cost between 0 and 1,000,000,000 yuan)");
+                }
+            }
+        }
+        String costsJson = costs == null ? null : PublishedEvents.write(new java.util.TreeMap<>(costs));
+        Map<String, Boolean> monitoring = settings == null ? null : settings.basicBalanceMonitoring();
+        if (monitoring != null) {
+            for (Map.Entry<String, Boolean> monitored : monitoring.entrySet()) {
+                String field = "basicBalanceMonitoring." + monitored.getKey();
+                if (!monitored.getKey().matches("\\d{4}") || Integer.parseInt(monitored.getKey()) < 2000
+                        || Integer.parseInt(monitored.getKey()) > Year.now().getValue()) {
+                    throw Refusal.invalidField(field, monitored.getKey(),
+                            "须为2000年至今的年份 (a year between 2000 and now)");
+                }
+                if (monitored.getValue() == null) {
+                    throw Refusal.invalidField(field, null, "须为 true（保持高位）或 false (true: stayed at a high level)");
+                }
+            }
+        }
+        String monitoringJson = monitoring == null ? null : PublishedEvents.write(new java.util.TreeMap<>(monitoring));
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                                insert into district_settings (district_code, basic_balance_recognised_in)
-                                values ($1, $2) on conflict (district_code) do update
-                                set basic_balance_recognised_in = excluded.basic_balance_recognised_in, updated_at = now()""")
-                        .execute(Tuple.of(d, year))
-                        .flatMap(ignored -> tx.preparedQuery("""
+                                insert into district_settings (district_code, basic_balance_recognised_in, unit_costs,
+                                    basic_balance_monitoring)
+                                values ($1, $2, coalesce($3::text::jsonb, '{}'::jsonb), coalesce($4::text::jsonb, '{}'::jsonb))
+                                on conflict (district_code) do update
+                                set basic_balance_recognised_in = excluded.basic_balance_recognised_in,
+                                    unit_costs = coalesce($3::text::jsonb, district_settings.unit_costs),
+                                    basic_balance_monitoring = coalesce($4::text::jsonb,
+                                        district_settings.basic_balance_monitoring), updated_at = now()
+                                returning basic_balance_recognised_in, unit_costs::text as unit_costs,
+                                    basic_balance_monitoring::text as monitoring""")
+                        .execute(Tuple.of(d, year, costsJson, monitoringJson))
+                        .flatMap(saved -> tx.preparedQuery("""
                                         insert into evaluation_requests (district_code, period)
                                         select distinct district_code, period from input_statistics where district_code = $1
                                         on conflict (district_code, period) do update set requested_at = now()""")
-                                .execute(Tuple.of(d))))
-                .replaceWith(new DistrictSettings(year));
+                                .execute(Tuple.of(d)).replaceWith(settings(saved.iterator().next()))));
+    }
+
+    private static DistrictSettings settings(io.vertx.mutiny.sqlclient.Row row) {
+        Map<String, Boolean> monitoring = new java.util.TreeMap<>();
+        monitoring(row.getString("monitoring"))
+                .forEach((year, high) -> monitoring.put(Integer.toString(year), high));
+        return new DistrictSettings(row.getInteger("basic_balance_recognised_in"), costs(row.getString("unit_costs")),
+                monitoring);
+    }
+
+    private static Map<String, BigDecimal> costs(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, BigDecimal> costs = new java.util.TreeMap<>();
+            PublishedEvents.JSON.readTree(json).fields()
+                    .forEachRemaining(field -> costs.put(field.getKey(), field.getValue().decimalValue()));
+            return costs;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored unit costs are unreadable", e);
+        }
+    }
+
+    /** {"2015": true, …} as years. */
+    public static java.util.Map<Integer, Boolean> monitoring(String json) {
+        java.util.Map<Integer, Boolean> years = new java.util.TreeMap<>();
+        if (json != null) {
+            try {
+                PublishedEvents.JSON.readTree(json).fields().forEachRemaining(field ->
+                        years.put(Integer.valueOf(field.getKey()), field.getValue().asBoolean()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored basic-balance monitoring is unreadable", e);
+            }
+        }
+        return years;
     }
 }

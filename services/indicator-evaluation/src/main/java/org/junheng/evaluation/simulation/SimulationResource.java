@@ -1,15 +1,8 @@
 package org.junheng.evaluation.simulation;
 
-import org.junheng.service.ReportingYear;
-
-import org.junheng.service.DistrictCode;
-
-import org.junheng.evaluation.EvaluationAccess;
-
-import org.junheng.service.Caller;
-import jakarta.ws.rs.BeanParam;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +17,7 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.evaluation.ReadinessReason;
+import org.junheng.evaluation.EvaluationAccess;
 import org.junheng.evaluation.engine.CountyVariation;
 import org.junheng.evaluation.engine.DistrictEvaluation;
 import org.junheng.evaluation.engine.HypotheticalChange;
@@ -33,6 +27,9 @@ import org.junheng.evaluation.engine.Simulation;
 import org.junheng.evaluation.engine.SimulationResult;
 import org.junheng.evaluation.runs.InputsLoader;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.ReportingYear;
 
 /** What-if (整改模拟): the district period evaluated with hypothetical changes; nothing is stored. */
 @Path("/api/v1/districts/{district}/periods/{year}/simulate")

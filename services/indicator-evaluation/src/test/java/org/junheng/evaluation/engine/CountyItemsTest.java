@@ -82,6 +82,21 @@ class CountyItemsTest {
         assertTrue(lower.gap().contains("教师人均还需增加 1,000 元"), lower.gap());
     }
 
+    /** GG8 has two halves: equal pay, and the performance-pay totals fully approved. */
+    @Test
+    void gg8AlsoNeedsThePerformancePayTotalsFullyApproved() {
+        ItemResult notApproved = county(withFigures(Fixtures.figures(CountyFigureSetKind.PERFORMANCE_PAY,
+                Fixtures.v("performancePayFullyApproved", 0))), IndicatorCode.GG8);
+        assertTrue(notApproved.unmet());
+        assertTrue(notApproved.gap().startsWith("教师绩效工资总量未足额核定"), notApproved.gap());
+        List<CountyFiguresSubmitted> withoutIt = new ArrayList<>(Fixtures.compliantFigures());
+        withoutIt.removeIf(set -> set.kind() == CountyFigureSetKind.PERFORMANCE_PAY);
+        ItemResult missing = county(Evaluator.evaluate(NATIONAL, Fixtures.compliantDistrict()
+                .withCountyFigures(withoutIt)), IndicatorCode.GG8);
+        assertEquals(Outcome.NOT_EVALUABLE, missing.outcome());
+        assertTrue(missing.note().contains("performancePayFullyApproved"), missing.note());
+    }
+
     @Test
     void rotationNeedsTenPercentAndTwentyPercentKeyTeachers() {
         assertTrue(county(withFigures(Fixtures.figures(CountyFigureSetKind.TEACHER_ROTATION,
@@ -197,6 +212,67 @@ class CountyItemsTest {
     }
 
     // ------------------------------------------------------------------------------------------ attestations
+
+    /**
+     * A zero base (no teacher eligible for rotation) awaits the office's declaration; declared not applicable with
+     * evidence, the item is neither a finding nor a readiness reason, and an open finding about it is resolved.
+     */
+    @Test
+    void aZeroBaseIsNotApplicableOnceTheOfficeDeclaresIt() {
+        CountyFiguresSubmitted noneEligible = Fixtures.figures(CountyFigureSetKind.TEACHER_ROTATION,
+                Fixtures.v("eligibleTeachers", 0), Fixtures.v("rotatedTeachers", 0), Fixtures.v("rotatedKeyTeachers", 0));
+        List<CountyFiguresSubmitted> figures = new ArrayList<>(Fixtures.compliantFigures());
+        figures.add(noneEligible);
+        DistrictInputs zero = Fixtures.compliantDistrict().withCountyFigures(figures);
+        DistrictEvaluation awaiting = Evaluator.evaluate(NATIONAL, zero);
+        ItemResult pending = county(awaiting, IndicatorCode.GG11);
+        assertEquals(Outcome.NOT_EVALUABLE, pending.outcome());
+        assertTrue(pending.attested(), "it awaits the office's declaration");
+        assertTrue(pending.note().contains("不适用"), pending.note());
+        assertTrue(awaiting.readiness().reasons().stream().anyMatch(r -> r.indicator() == IndicatorCode.GG11
+                && r.kind() == org.junheng.contracts.evaluation.ReadinessReason.Kind.AWAITING_ATTESTATION));
+
+        List<AttestationRecorded> attestations = new ArrayList<>(Fixtures.compliantAttestations());
+        attestations.add(Fixtures.attestation(IndicatorCode.GG11, Subject.county(), AttestationVerdict.NOT_APPLICABLE,
+                null, LocalDate.of(2024, 11, 2)));
+        DistrictEvaluation declared = Evaluator.evaluate(NATIONAL, zero.withAttestations(attestations));
+        ItemResult notApplicable = county(declared, IndicatorCode.GG11);
+        assertEquals(Outcome.NOT_APPLICABLE, notApplicable.outcome());
+        assertTrue(declared.readiness().reasons().stream().noneMatch(r -> r.indicator() == IndicatorCode.GG11));
+        assertTrue(declared.findings().stream().noneMatch(f -> f.indicator() == IndicatorCode.GG11));
+        assertTrue(declared.countyEvent().indicatorValues().stream().noneMatch(v -> v.indicator() == IndicatorCode.GG11),
+                "not a ledger line: neither met nor unmet");
+
+        // a finding about the item from before the declaration is resolved as no longer applicable
+        var fewRotated = Fixtures.figures(CountyFigureSetKind.TEACHER_ROTATION, Fixtures.v("eligibleTeachers", 1000),
+                Fixtures.v("rotatedTeachers", 10), Fixtures.v("rotatedKeyTeachers", 5));
+        var before = withFigures(fewRotated).findings().stream().filter(f -> f.indicator() == IndicatorCode.GG11)
+                .findFirst().orElseThrow();
+        FindingDiff diff = FindingDiff.between(List.of(before), java.util.Set.of(), declared);
+        assertEquals(List.of(org.junheng.contracts.evaluation.ResolutionBasis.NO_LONGER_APPLICABLE),
+                diff.resolved().stream().map(r -> r.basis()).toList());
+    }
+
+    /** GG15-CARE and EQ10 are attested like the other judged items; an overlay may make EQ10 (双减) a veto. */
+    @Test
+    void theCareSystemAndDoubleReductionAreJudgedAndALocalStandardMayMakeDoubleReductionAVeto() {
+        List<AttestationRecorded> attestations = new ArrayList<>(Fixtures.compliantAttestations());
+        attestations.removeIf(a -> a.indicator() == IndicatorCode.GG15_CARE || a.indicator() == IndicatorCode.EQ10);
+        DistrictEvaluation awaiting = Evaluator.evaluate(NATIONAL, Fixtures.compliantDistrict()
+                .withAttestations(attestations));
+        assertEquals(Outcome.NOT_EVALUABLE, county(awaiting, IndicatorCode.GG15_CARE).outcome());
+        assertEquals(Outcome.NOT_EVALUABLE, county(awaiting, IndicatorCode.EQ10).outcome());
+
+        attestations.add(Fixtures.attestation(IndicatorCode.EQ10, Subject.county(), AttestationVerdict.UNMET, null,
+                LocalDate.of(2024, 11, 2)));
+        var inputs = Fixtures.compliantDistrict().withAttestations(attestations);
+        assertEquals(org.junheng.contracts.Severity.COUNTY_RULE,
+                county(Evaluator.evaluate(NATIONAL, inputs), IndicatorCode.EQ10).severity());
+        var strict = NATIONAL.withOverlay(org.junheng.evaluation.standard.StandardOverlay.named("CQ-2022")
+                .set(IndicatorCode.EQ10, "veto", java.math.BigDecimal.ONE).build());
+        assertEquals(org.junheng.contracts.Severity.VETO, county(Evaluator.evaluate(strict, inputs),
+                IndicatorCode.EQ10).severity());
+    }
 
     @Test
     void theLatestAttestationIsInForce() {

@@ -103,7 +103,7 @@ final class Fixtures {
         LocationClass location = LocationClass.URBAN;
         Ownership ownership = Ownership.PUBLIC;
         boolean boarding = false;
-        int yearBuilt = 2018;
+        Integer yearBuilt = 2018;
         List<SchoolFlag> flags = new ArrayList<>();
         final List<SectionSpec> sections = new ArrayList<>();
         FacilitySpec whole;
@@ -155,6 +155,7 @@ final class Fixtures {
 
     static List<CountyFiguresSubmitted> compliantFigures() {
         List<CountyFiguresSubmitted> sets = new ArrayList<>();
+        sets.add(figures(CountyFigureSetKind.PERFORMANCE_PAY, v("performancePayFullyApproved", 1)));
         sets.add(figures(CountyFigureSetKind.TEACHER_PAY, v("teacherAveragePay", 120000),
                 v("civilServantAveragePay", 110000)));
         sets.add(figures(CountyFigureSetKind.TEACHER_ROTATION, v("eligibleTeachers", 1000), v("rotatedTeachers", 120),
@@ -192,8 +193,9 @@ final class Fixtures {
 
     static List<AttestationRecorded> compliantAttestations() {
         List<AttestationRecorded> attestations = new ArrayList<>();
-        for (IndicatorCode code : List.of(IndicatorCode.GG1, IndicatorCode.GG2, IndicatorCode.GG10, IndicatorCode.EQ3,
-                IndicatorCode.EQ5, IndicatorCode.EQ7, IndicatorCode.EQ8)) {
+        for (IndicatorCode code : List.of(IndicatorCode.GG1, IndicatorCode.GG2, IndicatorCode.GG10,
+                IndicatorCode.GG15_CARE, IndicatorCode.EQ3, IndicatorCode.EQ5, IndicatorCode.EQ7, IndicatorCode.EQ8,
+                IndicatorCode.EQ10)) {
             attestations.add(attestation(code, Subject.county(), AttestationVerdict.MET, null,
                     LocalDate.of(2024, 11, 1)));
         }
@@ -217,7 +219,17 @@ final class Fixtures {
         for (SchoolSpec spec : extra) {
             schools.add(spec.build());
         }
-        return new DistrictInputs(DISTRICT, PERIOD, schools, compliantFigures(), compliantAttestations(), 2016);
+        return new DistrictInputs(DISTRICT, PERIOD, schools, compliantFigures(), compliantAttestations(), 2016,
+                highEveryYear());
+    }
+
+    /** The yearly 基本均衡 monitoring at a high level in every year a test may need. */
+    static java.util.Map<Integer, Boolean> highEveryYear() {
+        java.util.Map<Integer, Boolean> years = new java.util.HashMap<>();
+        for (int year = 2000; year <= 2030; year++) {
+            years.put(year, true);
+        }
+        return years;
     }
 
     /** A district of just the given schools, with compliant county figures and attestations. */
@@ -226,6 +238,7 @@ final class Fixtures {
         for (SchoolSpec spec : schools) {
             inputs.add(spec.build());
         }
-        return new DistrictInputs(DISTRICT, PERIOD, inputs, compliantFigures(), compliantAttestations(), 2016);
+        return new DistrictInputs(DISTRICT, PERIOD, inputs, compliantFigures(), compliantAttestations(), 2016,
+                highEveryYear());
     }
 }

@@ -49,6 +49,50 @@ class ReadinessTest {
         assertEquals(null, unknown.reasons().get(0).indicator());
     }
 
+    /** SR1 and EQ9 rest on the national survey and monitoring: a county's own figures make the verdict provisional. */
+    @Test
+    void aVerdictOnTheCountysOwnSurveyIsProvisional() {
+        DistrictInputs own = Fixtures.compliantDistrict();
+        Readiness provisional = readiness(own);
+        assertTrue(provisional.ready());
+        assertEquals(2, provisional.provisional().size(), provisional.provisional().toString());
+        assertTrue(provisional.provisional().get(0).startsWith("SR1 社会认可度"), provisional.provisional().toString());
+
+        List<org.junheng.contracts.schooldata.CountyFiguresEvent.CountyFiguresSubmitted> national = own.countyFigures().stream()
+                .map(set -> new org.junheng.contracts.schooldata.CountyFiguresEvent.CountyFiguresSubmitted(set.districtCode(), set.period(),
+                        set.kind(), set.department(), set.values().stream().map(v ->
+                        new org.junheng.contracts.schooldata.FigureValue(v.key(), v.qualifier(), v.value(),
+                                org.junheng.contracts.schooldata.FigureSource.NATIONAL)).toList()))
+                .toList();
+        Readiness settled = readiness(own.withCountyFigures(national));
+        assertTrue(settled.ready());
+        assertEquals(List.of(), settled.provisional());
+    }
+
+    /** The precondition's second part: since the recognition, every year's monitoring found the county high. */
+    @Test
+    void theYearlyMonitoringMustHaveStayedHighSinceTheRecognition() {
+        DistrictInputs recognised2016 = Fixtures.compliantDistrict().withBasicBalanceRecognisedIn(2016);
+        int period = recognised2016.period();
+        java.util.Map<Integer, Boolean> years = new java.util.HashMap<>();
+        for (int year = 2017; year < period; year++) {
+            years.put(year, true);
+        }
+        assertTrue(readiness(recognised2016.withBasicBalanceMonitoring(years)).ready());
+
+        years.put(2019, false);
+        years.remove(2021);
+        years.remove(2022);
+        Readiness slipped = readiness(recognised2016.withBasicBalanceMonitoring(years));
+        assertFalse(slipped.ready());
+        assertEquals(List.of(ReadinessReason.Kind.UNMET, ReadinessReason.Kind.DATA_MISSING),
+                slipped.reasons().stream().map(ReadinessReason::kind).toList());
+        assertTrue(slipped.reasons().get(0).text().startsWith("2019年基本均衡年度监测未保持高位"),
+                slipped.reasons().get(0).text());
+        assertTrue(slipped.reasons().get(1).text().startsWith("未登记2021–2022年基本均衡年度监测结果"),
+                slipped.reasons().get(1).text());
+    }
+
     @Test
     void aSingleUnmetResourceItemDoesNotBlockButABrokenSchoolRuleDoes() {
         Fixtures.SchoolSpec nearlyThere = Fixtures.primary("5001990601");

@@ -198,6 +198,17 @@ class SampleDistrictEndToEndTest {
                 .findFirst().orElseThrow().measured());
     }
 
+    /**
+     * The county event travels as one Kafka record. The published payload is PostgreSQL's jsonb text, a little wider
+     * than compact JSON; 35 sections stay well under the 64 KiB record limit the e2e consumers run with.
+     */
+    @Test
+    void theCountyEventFitsOneRecordWithRoom() throws Exception {
+        int bytes = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                .writeValueAsBytes(evaluation.countyEvent()).length;
+        assertTrue(bytes < 48 * 1024, bytes + " bytes");
+    }
+
     @Test
     void isNotReadyAndSaysWhy() {
         assertFalse(evaluation.readiness().ready());

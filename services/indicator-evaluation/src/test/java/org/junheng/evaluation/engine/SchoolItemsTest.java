@@ -118,6 +118,24 @@ class SchoolItemsTest {
         assertEquals(0, new BigDecimal("3000").compareTo(item(evaluate(school), IndicatorCode.GG4, CODE).required()));
     }
 
+    /** A school registered with its name and type alone: items that its missing profile would decide wait for it. */
+    @Test
+    void aProfileWithoutLocationOwnershipOrYearBuiltLeavesOnlyTheItemsTheyDecideOpen() {
+        Fixtures.SchoolSpec school = Fixtures.primary(CODE);
+        school.location = null;
+        school.ownership = null;
+        school.yearBuilt = null;
+        school.section(Section.P).pupils = 2100; // over the general cap of 2000, within the relaxed 2400
+        DistrictEvaluation evaluation = evaluate(school);
+        ItemResult size = item(evaluation, IndicatorCode.GG4, CODE);
+        assertEquals(Outcome.NOT_EVALUABLE, size.outcome());
+        assertTrue(size.note().contains("建校年份尚未登记"), size.note());
+        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG13, CODE + "/P").outcome());
+        assertTrue(item(evaluation, IndicatorCode.GG5, CODE + "/P").stated(), "other items do not depend on it");
+        school.section(Section.P).pupils = 2500; // over even the relaxed cap: unmet whatever the year
+        assertTrue(item(evaluate(school), IndicatorCode.GG4, CODE).unmet());
+    }
+
     // ------------------------------------------------------------------------------------------ GG13 catchment
 
     @Test

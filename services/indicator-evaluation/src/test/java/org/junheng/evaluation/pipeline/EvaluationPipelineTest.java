@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,10 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junheng.contracts.CloudEventHeaders;
-import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.SubjectLevel;
 import org.junheng.contracts.Topics;
-import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent.SchoolStatisticsCorrected;
 import org.junheng.contracts.schooldata.SectionStatistics;
@@ -79,6 +76,7 @@ class EvaluationPipelineTest {
     EvaluationWorkers workers;
 
     @Test
+    @SuppressWarnings("unchecked")
     void sampleDistrictGivesLedgersFindingsAndReadinessAndACorrectionResolvesExactlyItsFindings() throws Exception {
         DistrictInputs inputs = SampleDistrict.inputs();
         DistrictEvaluation expected = Evaluator.evaluate(StandardCatalog.national(), inputs);
@@ -147,6 +145,50 @@ class EvaluationPipelineTest {
         assertEquals("0.5423", new java.math.BigDecimal(ra5.get("coefficient").toString())
                 .setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
         assertEquals(false, ra5.get("met"));
+        // exact values beside the rounded ones: the mean as a fraction, the coefficient to 34 digits
+        assertTrue(ra5.get("meanExact").toString().matches("\\d+/\\d+"), ra5.get("meanExact").toString());
+        assertTrue(ra5.get("coefficientExact").toString().startsWith("0.54227"), ra5.get("coefficientExact").toString());
+        assertTrue(ra5.get("coefficientExact").toString().length() > 30);
+        assertEquals(true, ra5.get("complete"));
+        List<Map<String, Object>> shares = (List<Map<String, Object>>) ra5.get("shares");
+        assertTrue(shares.stream().anyMatch(share -> Boolean.TRUE.equals(share.get("aboveMean")))
+                && shares.stream().anyMatch(share -> Boolean.FALSE.equals(share.get("aboveMean"))));
+        given().get(BASE + "/ledger?indicator=CV-RA5-P").then().statusCode(200)
+                .body("lines[0].measuredExact", org.hamcrest.Matchers.startsWith("0.54227"));
+        given().get(BASE + "/ledger?indicator=RA5&ledger=unmet").then().statusCode(200)
+                .body("lines[0].measuredExact", org.hamcrest.Matchers.matchesPattern("\\d+(/\\d+)?"));
+
+        // ---- 整改建议: the least additions that bring CV-RA5-P within 0.50, each checked by re-evaluation
+        JsonPath remedies = given().get(BASE + "/variation/CV-RA5-P/remedies").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(false, remedies.getBoolean("met"));
+        assertEquals("m² 体育运动场馆", remedies.getString("unit"));
+        List<String> kinds = remedies.getList("options.kind", String.class);
+        assertTrue(kinds.contains("ONE_SCHOOL") && kinds.contains("SPREAD"), kinds.toString());
+        for (Map<String, Object> option : remedies.getList("options", Map.class)) {
+            assertTrue(new java.math.BigDecimal(option.get("coefficientAfter").toString())
+                    .compareTo(new java.math.BigDecimal("0.50")) <= 0, option.toString());
+            assertTrue(option.get("text").toString().contains("差异系数降至"), option.toString());
+            org.hamcrest.MatcherAssert.assertThat(option.get("cost"), org.hamcrest.Matchers.nullValue());
+        }
+        given().get(BASE + "/variation/RA5/remedies").then().statusCode(400).body("errors[0].field",
+                equalTo("indicator"));
+        given().header("Authorization", "Bearer " + org.junheng.infra.DevTokens.token("u-school", "实验小学", "school",
+                        List.of(DISTRICT), "2150202506", Duration.ofMinutes(5)))
+                .get(BASE + "/variation/CV-RA5-P/remedies").then().statusCode(403);
+        // with a unit cost for sports ground, each option is costed
+        given().contentType("application/json").body("{\"unitCosts\": {\"RA5\": 1500, \"RAX\": 1}}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(400)
+                .body("errors[0].field", equalTo("unitCosts.RAX"));
+        given().contentType("application/json").body("{\"unitCosts\": {\"RA5\": 1500}}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(200)
+                .body("unitCosts.RA5", equalTo(1500));
+        JsonPath costed = given().get(BASE + "/variation/CV-RA5-P/remedies").then().statusCode(200).extract()
+                .jsonPath();
+        Map<String, Object> first = costed.getList("options", Map.class).get(0);
+        assertEquals(0, new java.math.BigDecimal(first.get("total").toString()).multiply(new java.math.BigDecimal(1500))
+                .compareTo(new java.math.BigDecimal(first.get("cost").toString())), first.toString());
+        assertTrue(first.get("text").toString().contains("万元"), first.toString());
 
         given().get("/api/v1/findings?district=" + DISTRICT + "&status=OPEN").then().statusCode(200)
                 .body("size()", equalTo(19));
@@ -288,6 +330,20 @@ class EvaluationPipelineTest {
         int reasonsBefore = given().get(BASE + "/readiness").jsonPath().getList("reasons").size();
         given().contentType("application/json").body("{\"basicBalanceRecognisedIn\": 2014}")
                 .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(200);
+        // recognised 10 years before, but the yearly monitoring since is not recorded: that is the reason now
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/readiness").jsonPath()
+                .getList("reasons.text", String.class).stream().anyMatch(t -> t.startsWith("未登记2015–2023年基本均衡")));
+        given().contentType("application/json").body("{\"basicBalanceMonitoring\": {\"2015\": true, \"1999\": true}}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(400)
+                .body("errors[0].field", equalTo("basicBalanceMonitoring.1999"));
+        StringBuilder years = new StringBuilder();
+        for (int year = 2015; year <= 2023; year++) {
+            years.append(years.length() == 0 ? "" : ", ").append("\"").append(year).append("\": true");
+        }
+        given().contentType("application/json").body("{\"basicBalanceRecognisedIn\": 2014, \"basicBalanceMonitoring\": {"
+                        + years + "}}")
+                .put("/api/v1/districts/" + DISTRICT + "/evaluation-settings").then().statusCode(200)
+                .body("basicBalanceMonitoring.2023", equalTo(true)).body("unitCosts.RA5", equalTo(1500));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/readiness").jsonPath()
                 .getList("reasons").size() == reasonsBefore - 1);
 

@@ -8,10 +8,10 @@ import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
-import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.evaluation.FindingEvent.FindingRaised;
 import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
 import org.junheng.contracts.evaluation.FindingEvent.FindingResolved;
+import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
 import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
@@ -55,7 +55,7 @@ public final class FindingFollowUp {
         String where = subject.level() == SubjectLevel.COUNTY ? "全区" : subject.schoolName()
                 + (subject.section() == null ? "" : subject.section().label());
         return new TaskOpened(taskId, district, findingId, period, subject, indicator, severity,
-                where + indicator.chineseName() + "未达标", gap, responsible.lead(),
+                where + indicator.shortName() + "未达标", gap, responsible.lead(),
                 List.copyOf(responsible.coDepartments()), campaign.dueDate(indicator, today));
     }
 }

@@ -1,7 +1,5 @@
 package org.junheng.rectification.responsibility;
 
-import org.junheng.eventsourcing.decider.Refusal;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.IndicatorCode;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * Who leads and who helps with each indicator's rectification (责任分工), configurable per district. An indicator
@@ -71,7 +70,8 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
                 EDUCATION_COMMISSION, List.of(DEVELOPMENT_REFORM, PLANNING_RESOURCES, HOUSING_CONSTRUCTION, FINANCE,
                 STREETS_AND_TOWNS)));
         rules.add(new Rule(Set.of(IndicatorCode.RA6, IndicatorCode.RA7), EDUCATION_COMMISSION, List.of(FINANCE)));
-        rules.add(new Rule(Set.of(IndicatorCode.GG5, IndicatorCode.GG13, IndicatorCode.GG15), EDUCATION_COMMISSION,
+        rules.add(new Rule(Set.of(IndicatorCode.GG5, IndicatorCode.GG13, IndicatorCode.GG15, IndicatorCode.GG15_CARE),
+                EDUCATION_COMMISSION,
                 List.of(PUBLIC_SECURITY, STREETS_AND_TOWNS)));
         rules.add(new Rule(Set.of(IndicatorCode.GG6, IndicatorCode.GG7, IndicatorCode.EQ4), FINANCE,
                 List.of(EDUCATION_COMMISSION)));

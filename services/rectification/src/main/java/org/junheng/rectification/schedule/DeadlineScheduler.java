@@ -1,7 +1,5 @@
 package org.junheng.rectification.schedule;
 
-import org.junheng.service.Periodic;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
@@ -21,6 +19,7 @@ import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.rectification.tasks.TaskQueries;
 import org.junheng.rectification.tasks.TaskStore;
+import org.junheng.service.Periodic;
 
 /**
  * Runs the {@link DeadlineWatch} over every unsettled task due within the reminder horizon, on a schedule and by the

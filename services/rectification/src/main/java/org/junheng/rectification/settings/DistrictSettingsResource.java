@@ -1,8 +1,7 @@
 package org.junheng.rectification.settings;
 
-import org.junheng.rectification.RectificationAccess;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,10 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.rectification.RectificationAccess;
 import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
-import jakarta.ws.rs.BeanParam;
-import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 

@@ -1,7 +1,5 @@
 package org.junheng.rectification.tasks;
 
-import org.junheng.rectification.RectificationAccess;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -19,11 +17,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junheng.contracts.Department;
 import org.junheng.eventsourcing.StoredEvent;
-import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.rectification.RectificationAccess;
 import org.junheng.rectification.documents.RectificationReport;
 import org.junheng.rectification.documents.SupervisionNotices;
 import org.junheng.rectification.documents.TaskRecord;
-import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;
 import org.junheng.service.ContentDisposition;
 import org.junheng.service.DistrictCode;

@@ -2,13 +2,13 @@ package org.junheng.rectification.tasks;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junheng.contracts.Role;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.rectification.RectificationAccess;
 import org.junheng.rectification.lifecycle.TaskAction;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
-import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
-import org.junheng.contracts.Role;
-import org.junheng.rectification.RectificationAccess;
 
 /**
  * Who may see and do what with a task, decided on the task as loaded: the rule every read and every action of the

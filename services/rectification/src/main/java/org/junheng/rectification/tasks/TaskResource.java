@@ -1,7 +1,5 @@
 package org.junheng.rectification.tasks;
 
-import org.junheng.rectification.RectificationAccess;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,16 +25,17 @@ import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.rectification.Milestone;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.rectification.RectificationAccess;
 import org.junheng.rectification.evidence.EvidenceFiles;
 import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.lifecycle.TaskState;
 import org.junheng.rectification.lifecycle.TaskStatus;
 import org.junheng.rectification.settings.DistrictSettings;
-import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
-import org.junheng.service.QueryValues;
 import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
 
 /** Rectification tasks (整改任务): list, one task, its history, and the actions of its lifecycle. */
 @Path("/api/v1/tasks")

@@ -34,7 +34,7 @@ class FindingFollowUpTest {
     void aRaisedFindingOpensATaskSayingWhereWhatWhoAndWhen() {
         var open = assertInstanceOf(TaskCommand.Open.class, follow(RAISED, null).get(0));
         var matrix = ResponsibilityMatrix.standard().responsibleFor(IndicatorCode.RA5);
-        assertEquals("重庆市大渡口区实验小学" + Section.P.label() + IndicatorCode.RA5.chineseName() + "未达标",
+        assertEquals("重庆市大渡口区实验小学" + Section.P.label() + IndicatorCode.RA5.shortName() + "未达标",
                 open.opened().title());
         assertEquals(matrix.lead(), open.opened().leadDepartment());
         assertEquals(matrix.coDepartments(), open.opened().coDepartments());

@@ -1,14 +1,14 @@
 package org.junheng.rectification.lifecycle;
 
+import static org.junheng.rectification.lifecycle.TaskFixtures.DUE;
+import static org.junheng.rectification.lifecycle.TaskFixtures.HEAD;
+import static org.junheng.rectification.lifecycle.TaskFixtures.PHOTO;
+import static org.junheng.rectification.lifecycle.TaskFixtures.SUPERVISOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junheng.rectification.lifecycle.TaskFixtures.DUE;
-import static org.junheng.rectification.lifecycle.TaskFixtures.HEAD;
-import static org.junheng.rectification.lifecycle.TaskFixtures.PHOTO;
-import static org.junheng.rectification.lifecycle.TaskFixtures.SUPERVISOR;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package org.junheng.intake.attestations;
 
-import org.junheng.intake.IntakeAccess;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -18,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
-import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.service.Caller;
-import org.junheng.intake.history.StreamHistory;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.intake.IntakeAccess;
+import org.junheng.intake.history.StreamHistory;
+import org.junheng.service.Caller;
 
 @Path("/api/v1/districts/{district}/periods/{year}/attestations/{indicator}")
 @Produces(MediaType.APPLICATION_JSON)

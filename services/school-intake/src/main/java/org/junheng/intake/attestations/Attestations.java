@@ -1,7 +1,5 @@
 package org.junheng.intake.attestations;
 
-import org.junheng.service.SchoolCode;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.junheng.contracts.schooldata.AttestationGrade;
 import org.junheng.contracts.schooldata.AttestationVerdict;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.service.SchoolCode;
 
 /**
  * Judgments on the items the standard measures by evidence (STANDARD.md §2–3): which items, at which level, and what
@@ -32,7 +31,17 @@ public final class Attestations {
             IndicatorCode.EQ5, SubjectLevel.COUNTY,
             IndicatorCode.EQ6, SubjectLevel.SCHOOL,
             IndicatorCode.EQ7, SubjectLevel.COUNTY,
-            IndicatorCode.EQ8, SubjectLevel.COUNTY);
+            IndicatorCode.EQ8, SubjectLevel.COUNTY,
+            IndicatorCode.GG15_CARE, SubjectLevel.COUNTY,
+            IndicatorCode.EQ10, SubjectLevel.COUNTY);
+
+    /**
+     * Measured items whose base may be zero in a county (no special-education school, no teacher eligible for
+     * rotation, no eligible migrant child, no school-age disabled child): the office declares them not applicable,
+     * with evidence, and nothing else.
+     */
+    static final java.util.Set<IndicatorCode> DECLARABLE_NOT_APPLICABLE = java.util.EnumSet.of(IndicatorCode.GG7,
+            IndicatorCode.GG11, IndicatorCode.GG15, IndicatorCode.EQ2);
 
     public record Judgment(Subject subject, AttestationVerdict verdict, AttestationGrade grade,
                            List<EvidenceReference> evidence, Person supervisor, LocalDate assessedOn, String remarks) {
@@ -48,10 +57,19 @@ public final class Attestations {
     public static AttestationEvent.AttestationRecorded decide(String district, int period, IndicatorCode indicator,
                                                               Judgment judgment) {
         List<Violation> violations = new ArrayList<>();
-        SubjectLevel level = ATTESTED.get(indicator);
+        boolean declaration = DECLARABLE_NOT_APPLICABLE.contains(indicator);
+        SubjectLevel level = declaration ? SubjectLevel.COUNTY : ATTESTED.get(indicator);
         if (level == null) {
             throw Refusal.invalid("该指标不是认定类指标 (not an attested indicator)", List.of(Violation.error(
-                    "indicator", indicator.code(), "认定类指标 (attested): GG1, GG2, GG10, EQ3, EQ5, EQ6, EQ7, EQ8")));
+                    "indicator", indicator.code(), "认定类指标 (attested): GG1, GG2, GG10, GG15-CARE, EQ3, EQ5, EQ6, EQ7, EQ8, EQ10；"
+                            + "可认定“不适用”的 (declared not applicable): GG7, GG11, GG15, EQ2")));
+        }
+        if (declaration && judgment.verdict() != null && judgment.verdict() != AttestationVerdict.NOT_APPLICABLE) {
+            violations.add(Violation.error("verdict", judgment.verdict(), indicator.code()
+                    + "按数据评估，只能认定为不适用（基数为0时） (measured by data: only NOT_APPLICABLE, for a zero base)"));
+        } else if (!declaration && judgment.verdict() == AttestationVerdict.NOT_APPLICABLE) {
+            violations.add(Violation.error("verdict", judgment.verdict(), "只有 GG7、GG11、GG15、EQ2 可认定为不适用"
+                    + " (only GG7, GG11, GG15 and EQ2 may be declared not applicable)"));
         }
         if (judgment.subject() == null || judgment.subject().level() != level) {
             violations.add(Violation.error("subject.level", judgment.subject() == null ? null : judgment.subject().level(),
@@ -60,7 +78,7 @@ public final class Attestations {
             violations.add(Violation.error("subject.schoolCode", judgment.subject().schoolCode(), "须为10位学校标识码 (10 digits)"));
         }
         if (judgment.verdict() == null) {
-            violations.add(Violation.error("verdict", null, "必填 (required): MET / UNMET"));
+            violations.add(Violation.error("verdict", null, "必填 (required): MET / UNMET / NOT_APPLICABLE"));
         }
         if (indicator == IndicatorCode.EQ6 && judgment.grade() == null) {
             violations.add(Violation.error("grade", null, "EQ6须评定等级 (a grade is required)"));

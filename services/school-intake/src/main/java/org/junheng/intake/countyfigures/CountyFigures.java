@@ -141,6 +141,10 @@ public final class CountyFigures {
                 && number.compareTo(BigDecimal.ONE) != 0) {
             out.add(Violation.error(field, number, "1 表示存在, 0 表示不存在 (1 present, 0 absent)"));
         }
+        if (kind == CountyFigureSetKind.PERFORMANCE_PAY && number.compareTo(BigDecimal.ZERO) != 0
+                && number.compareTo(BigDecimal.ONE) != 0) {
+            out.add(Violation.error(field, number, "1 表示已足额核定, 0 表示未足额核定 (1 fully approved, 0 not)"));
+        }
         if ("level".equals(value.key()) && (number.compareTo(BigDecimal.ONE) < 0 || number.compareTo(BigDecimal.valueOf(4)) > 0)) {
             out.add(Violation.error(field, number, "学业水平为1至4级 (level 1 to 4)"));
         }

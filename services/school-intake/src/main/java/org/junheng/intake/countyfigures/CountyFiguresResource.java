@@ -1,9 +1,5 @@
 package org.junheng.intake.countyfigures;
 
-import org.junheng.intake.IntakeAccess;
-
-import org.junheng.eventsourcing.decider.Refusal;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +20,9 @@ import org.junheng.contracts.Department;
 import org.junheng.contracts.schooldata.CountyFigureSetKind;
 import org.junheng.contracts.schooldata.FigureValue;
 import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.service.Caller;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.intake.IntakeAccess;
+import org.junheng.service.Caller;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")
 @Produces(MediaType.APPLICATION_JSON)

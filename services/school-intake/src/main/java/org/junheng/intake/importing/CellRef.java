@@ -1,8 +1,7 @@
 package org.junheng.intake.importing;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import java.util.Comparator;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Where a value of the uploaded file came from, so that a domain {@code Violation} can be shown on its cell.

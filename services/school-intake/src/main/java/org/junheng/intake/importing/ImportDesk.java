@@ -13,13 +13,13 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.NewEvent;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.StreamAppend;
-import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.intake.registry.School;
 import org.junheng.intake.registry.SchoolRegistry;
 import org.junheng.intake.statistics.StatisticsDesk;
 import org.junheng.intake.statistics.StatisticsForm;
-import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Imports a district's year from a file, atomically: every school of the file is checked (well-formed cells,
@@ -55,8 +55,10 @@ public class ImportDesk {
                         "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)", detail, problems);
     }
 
+    /** @param mayImport whether the caller may import a row of this school (a school: only its own) */
     public Uni<Summary> importFile(String district, int period, byte[] content, String fileName, String reason,
-                                   boolean acceptWarnings, EventMetadata metadata) {
+                                   boolean acceptWarnings, java.util.function.Predicate<String> mayImport,
+                                   EventMetadata metadata) {
         org.junheng.service.DistrictCode.require(district);
         org.junheng.service.ReportingYear.require(period);
         ImportResult result = StatisticsImport.parse(content, fileName);
@@ -83,6 +85,10 @@ public class ImportDesk {
                 School.State registered = register.getOrDefault(school.schoolCode(),
                         School.State.initial(district, school.schoolCode()));
                 CellRef codeCell = school.locate("schoolCode").orElse(firstCell(school));
+                if (!mayImport.test(school.schoolCode())) {
+                    errors.add(problem(codeCell, "学校只能导入本校数据 (a school imports its own rows only)"));
+                    continue;
+                }
                 if (registered.exists() && !school.schoolName().isBlank()
                         && !school.schoolName().equals(registered.profile().name())) {
                     CellRef nameCell = school.locate("schoolName").orElse(codeCell);
@@ -140,6 +146,31 @@ public class ImportDesk {
     }
 
     private record Current(StatisticsForm.State state, long version) {
+    }
+
+    /**
+     * The figures on record of a district's year, school by school in register order, for the schools
+     * {@code mayImport} accepts: the rows of a pre-filled template.
+     */
+    public Uni<List<FilledTemplate.SchoolFigures>> onRecord(String district, int period,
+                                                           java.util.function.Predicate<String> mayImport) {
+        org.junheng.service.DistrictCode.require(district);
+        org.junheng.service.ReportingYear.require(period);
+        return Uni.combine().all().unis(registry.list(district),
+                        store.readStreamsWithPrefix("statistics/" + district + "/")).asTuple()
+                .map(both -> {
+                    Map<String, Current> forms = currentForms(both.getItem2(), district, period);
+                    List<FilledTemplate.SchoolFigures> figures = new ArrayList<>();
+                    for (SchoolRegistry.Entry entry : both.getItem1()) {
+                        String code = entry.school().schoolCode();
+                        Current form = forms.get(code);
+                        if (form != null && form.state().submitted() && mayImport.test(code)) {
+                            figures.add(new FilledTemplate.SchoolFigures(code, entry.school().profile().name(),
+                                    form.state().statistics()));
+                        }
+                    }
+                    return figures;
+                });
     }
 
     private static Map<String, Current> currentForms(List<StoredEvent> events, String district, int period) {

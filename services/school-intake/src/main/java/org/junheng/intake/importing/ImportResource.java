@@ -1,7 +1,5 @@
 package org.junheng.intake.importing;
 
-import org.junheng.intake.IntakeAccess;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.junheng.contracts.Role;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.intake.IntakeAccess;
+import org.junheng.intake.statistics.Submitters;
 import org.junheng.service.Caller;
 
 @Path("/api/v1")
@@ -31,11 +32,13 @@ public class ImportResource {
 
     private final ImportDesk desk;
     private final ImportThrottle throttle;
+    private final Submitters submitters;
 
-    public ImportResource(ImportDesk desk, java.time.Clock clock,
+    public ImportResource(ImportDesk desk, Submitters submitters, java.time.Clock clock,
                           @org.eclipse.microprofile.config.inject.ConfigProperty(
                                   name = "junheng.intake.imports-per-minute", defaultValue = "6") int perMinute) {
         this.desk = desk;
+        this.submitters = submitters;
         this.throttle = new ImportThrottle(perMinute, java.time.Duration.ofMinutes(1), clock);
     }
 
@@ -49,6 +52,9 @@ public class ImportResource {
                                               @RestForm("acceptWarnings") boolean acceptWarnings,
                                               @BeanParam Caller caller) {
         caller.require(IntakeAccess.IMPORT, district);
+        Role role = caller.role().orElseThrow();
+        String unit = caller.actor().department();
+        submitters.requireMaySubmit(role, unit, null);
         throttle.acquire(district).ifPresent(wait -> {
             throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-imports",
                     "导入过于频繁，请稍后再试 (too many imports; try again later)",
@@ -57,7 +63,7 @@ public class ImportResource {
         byte[] content = read(file);
         ImportDesk.requireContent(content);
         return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,
-                caller.metadata());
+                schoolCode -> submitters.mayImportRow(role, unit, schoolCode), caller.metadata());
     }
 
     @GET
@@ -68,6 +74,26 @@ public class ImportResource {
         return Response.ok(ImportTemplate.xlsx(), XLSX)
                 .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment("学校年度统计.xlsx",
                         "school-statistics.xlsx")).build();
+    }
+
+    /**
+     * 预填模板: the template filled with the district year's figures on record — for the office and the education
+     * commission every school's, for a school its own — to edit and import again (for next year, or to correct).
+     */
+    @GET
+    @Path("districts/{district}/periods/{year}/import-templates/school-statistics.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "预填模板 (XLSX): the template filled with the year's figures on record, to edit and import")
+    public Uni<Response> filledTemplate(@PathParam("district") String district, @PathParam("year") int year,
+                                        @BeanParam Caller caller) {
+        caller.require(IntakeAccess.FILLED_TEMPLATE, district);
+        Role role = caller.role().orElseThrow();
+        String unit = caller.actor().department();
+        submitters.requireMaySubmit(role, unit, null);
+        return desk.onRecord(district, year, code -> submitters.mayImportRow(role, unit, code))
+                .map(figures -> Response.ok(ImportTemplate.xlsx(FilledTemplate.rows(figures)), XLSX)
+                        .header("Content-Disposition", org.junheng.service.ContentDisposition.attachment(
+                                "学校年度统计-" + year + "-预填.xlsx", "school-statistics-" + year + ".xlsx")).build());
     }
 
     /** One field of the statistics form, as the template's column and the web form's input. */

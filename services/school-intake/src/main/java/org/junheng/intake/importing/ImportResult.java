@@ -1,9 +1,8 @@
 package org.junheng.intake.importing;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import java.util.List;
 import java.util.Optional;
+import org.junheng.eventsourcing.decider.Violation;
 
 /** The outcome of parsing an uploaded statistics file: all its schools, or all its problems. */
 public sealed interface ImportResult {

@@ -17,8 +17,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -119,8 +119,14 @@ public final class ImportTemplate {
 
     /** The XLSX template: data sheet {@value #DATA_SHEET_NAME} and instructions sheet {@value #INSTRUCTIONS_SHEET_NAME}. */
     public static byte[] xlsx() {
+        return xlsx(List.of());
+    }
+
+    /** The template with rows filled in ({@link FilledTemplate}): numbers as numbers, codes as text. */
+    public static byte[] xlsx(List<List<String>> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             buildDataSheet(workbook);
+            fill(workbook.getSheet(DATA_SHEET_NAME), rows);
             buildInstructionsSheet(workbook);
             workbook.write(out);
             return out.toByteArray();
@@ -131,15 +137,43 @@ public final class ImportTemplate {
 
     /** The CSV template: UTF-8 with BOM, so that Excel opens the Chinese headers correctly; header row only. */
     public static byte[] csv() {
+        return csv(List.of());
+    }
+
+    /** The CSV template with rows filled in ({@link FilledTemplate}). */
+    public static byte[] csv(List<List<String>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(UTF8_BOM);
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
             printer.printRecord(StatisticsColumn.inOrder().stream().map(StatisticsColumn::header));
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    private static void fill(Sheet sheet, List<List<String>> rows) {
+        List<StatisticsColumn> columns = StatisticsColumn.inOrder();
+        for (int r = 0; r < rows.size(); r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
+            for (int c = 0; c < columns.size(); c++) {
+                String value = rows.get(r).get(c);
+                if (value == null || value.isEmpty()) {
+                    continue;
+                }
+                boolean number = columns.get(c).scope() != StatisticsColumn.Scope.IDENTITY
+                        && value.matches("-?\\d+(\\.\\d+)?");
+                if (number) {
+                    row.createCell(c).setCellValue(Double.parseDouble(value));
+                } else {
+                    row.createCell(c).setCellValue(value);
+                }
+            }
+        }
     }
 
     /** 必填, or when and where a column is to be filled. */

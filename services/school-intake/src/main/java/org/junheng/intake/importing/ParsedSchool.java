@@ -1,7 +1,5 @@
 package org.junheng.intake.importing;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.schooldata.SchoolStatistics;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * One school of an imported file, ready for the domain validation, with the cell every field came from.

@@ -1,10 +1,9 @@
 package org.junheng.intake.importing;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * The columns of the yearly statistics import (XLSX and CSV), in template order: one row per school section (学段).

@@ -1,7 +1,5 @@
 package org.junheng.intake.registry;
 
-import org.junheng.service.SchoolCode;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.decider.Decider;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.service.SchoolCode;
 
 /** One school of the district register (学校名录): decide what a command means, evolve the state from events. */
 public final class School {
@@ -146,13 +145,8 @@ public final class School {
         if (profile.type() == null) {
             violations.add(Violation.error("profile.type", null, "学校类型必填 (type is required)"));
         }
-        if (profile.locationClass() == null) {
-            violations.add(Violation.error("profile.locationClass", null, "城乡分类必填 (location class is required)"));
-        }
-        if (profile.ownership() == null) {
-            violations.add(Violation.error("profile.ownership", null, "办学性质必填 (ownership is required)"));
-        }
-        if (profile.yearBuilt() < 1800 || profile.yearBuilt() > 2100) {
+        // location class, ownership and year built may follow the registration
+        if (profile.yearBuilt() != null && (profile.yearBuilt() < 1800 || profile.yearBuilt() > 2100)) {
             violations.add(Violation.error("profile.yearBuilt", profile.yearBuilt(), "建校年份不合理 (implausible year built)"));
         }
         if (!violations.isEmpty()) {

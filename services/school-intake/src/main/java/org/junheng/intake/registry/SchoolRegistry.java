@@ -1,7 +1,5 @@
 package org.junheng.intake.registry;
 
-import org.junheng.service.SchoolCode;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.decider.CommandHandler;
+import org.junheng.service.SchoolCode;
 
 /** The district's school register: commands on one school, and the register as a list. */
 @ApplicationScoped

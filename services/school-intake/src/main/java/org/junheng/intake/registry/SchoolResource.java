@@ -1,7 +1,5 @@
 package org.junheng.intake.registry;
 
-import org.junheng.intake.IntakeAccess;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -15,16 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.service.Caller;
-import org.junheng.intake.history.StreamHistory;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.intake.IntakeAccess;
+import org.junheng.intake.history.StreamHistory;
+import org.junheng.service.Caller;
 
 @Path("/api/v1/districts/{district}/schools")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,5 @@
 package org.junheng.intake.statistics;
 
-import org.junheng.service.SchoolCode;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +9,7 @@ import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.decider.CommandHandler;
 import org.junheng.intake.registry.SchoolRegistry;
+import org.junheng.service.SchoolCode;
 
 /** Submits and corrects a school's yearly statistics (学校年度统计). */
 @ApplicationScoped

@@ -5,9 +5,9 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.contracts.schooldata.SchoolStatisticsEvent;
 import org.junheng.eventsourcing.decider.Decider;
+import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.intake.registry.School;
-import org.junheng.eventsourcing.decider.Refusal;
 
 /**
  * A school's statistics of one reporting year: submitted once, then only corrected, with a reason, so the history of

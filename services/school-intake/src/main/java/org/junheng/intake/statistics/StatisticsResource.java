@@ -1,11 +1,5 @@
 package org.junheng.intake.statistics;
 
-import org.junheng.intake.IntakeAccess;
-
-import org.junheng.eventsourcing.decider.Violation;
-
-import org.junheng.eventsourcing.decider.Refusal;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.service.Caller;
+import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.intake.IntakeAccess;
 import org.junheng.intake.history.StreamHistory;
+import org.junheng.service.Caller;
 
 @Path("/api/v1/districts/{district}/periods/{year}/schools/{code}/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,10 +43,12 @@ public class StatisticsResource {
 
     private final StatisticsDesk desk;
     private final StreamHistory history;
+    private final Submitters submitters;
 
-    public StatisticsResource(StatisticsDesk desk, StreamHistory history) {
+    public StatisticsResource(StatisticsDesk desk, StreamHistory history, Submitters submitters) {
         this.desk = desk;
         this.history = history;
+        this.submitters = submitters;
     }
 
     @PUT
@@ -60,10 +58,7 @@ public class StatisticsResource {
                              @HeaderParam("If-Match") String ifMatch,
                              @BeanParam Caller caller) {
         caller.require(IntakeAccess.SUBMIT_STATISTICS, district);
-        // a school reports its own figures; the office may submit or correct for any school of its district
-        if (caller.school() != null && !caller.school().equals(code)) {
-            throw Refusal.forbidden("学校只能报送本校数据 (a school submits its own statistics)");
-        }
+        submitters.requireMaySubmit(caller.role().orElseThrow(), caller.actor().department(), code);
         if (submission == null) {
             throw Refusal.invalid("请求体必填 (request body required)",
                     List.of(Violation.error("statistics", null, "必填 (required)")));

@@ -1,7 +1,5 @@
 package org.junheng.intake.statistics;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -9,8 +7,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junheng.contracts.Section;
 import org.junheng.contracts.SchoolType;
+import org.junheng.contracts.Section;
 import org.junheng.contracts.schooldata.Facilities;
 import org.junheng.contracts.schooldata.Funds;
 import org.junheng.contracts.schooldata.RetentionCohort;
@@ -18,6 +16,7 @@ import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.contracts.schooldata.SectionStatistics;
 import org.junheng.contracts.schooldata.Teachers;
+import org.junheng.eventsourcing.decider.Violation;
 
 /**
  * Catches what real intake forms get wrong before anything is stored: impossible counts (more certified teachers

@@ -1,7 +1,5 @@
 package org.junheng.intake.importing;
 
-import org.junheng.eventsourcing.decider.Violation;
-
 import static org.junheng.intake.importing.SampleSchools.COMPLETE_SECONDARY;
 import static org.junheng.intake.importing.SampleSchools.NINE_YEAR;
 import static org.junheng.intake.importing.SampleSchools.PRIMARY;
@@ -14,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junheng.eventsourcing.decider.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Violation field paths lead back to the cells the user typed them in. */

@@ -34,6 +34,15 @@ class SchoolTest {
                 .thenRefused(Refusal.Kind.CONFLICT, "school-already-registered");
     }
 
+    /** Registering needs only what identifies the school; location class, ownership and year built may follow. */
+    @Test
+    void aSchoolIsRegisteredWithItsNameAndTypeAlone() {
+        var identity = new SchoolProfile("重庆市大渡口区新建小学", org.junheng.contracts.SchoolType.PRIMARY, null, null,
+                false, null, List.of());
+        SCHOOL.given().when(new School.Register(identity))
+                .then(new SchoolEvent.SchoolRegistered("500104", "2150202506", identity));
+    }
+
     @Test
     void aProfileWithoutNameOrTypeIsInvalidFieldByField() {
         var bad = new SchoolProfile(" ", null, PROFILE.locationClass(), PROFILE.ownership(), false, 1700, List.of());

@@ -26,12 +26,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junheng.contracts.SchoolType;
 import org.junheng.contracts.schooldata.SchoolProfile;
+import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.intake.importing.ImportResult;
 import org.junheng.intake.importing.ParsedSchool;
 import org.junheng.intake.importing.StatisticsColumn;
 import org.junheng.intake.importing.StatisticsImport;
 import org.junheng.intake.statistics.StatisticsValidator;
-import org.junheng.eventsourcing.decider.Violation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.junheng.notices.acks;
 
-import org.junheng.service.Periodic;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,6 +21,7 @@ import org.junheng.contracts.notices.NoticeSeverity;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.notices.issuing.NoticeLog;
+import org.junheng.service.Periodic;
 
 /**
  * Follows up important notices nobody acknowledged (签收): a reminder to the same audience (【请签收】), then an

@@ -1,7 +1,5 @@
 package org.junheng.notices.bulletins;
 
-import org.junheng.notices.readmodels.DepartmentScorecard;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import org.junheng.contracts.notices.AudienceKind;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.contracts.notices.NoticeSeverity;
+import org.junheng.notices.readmodels.DepartmentScorecard;
 import org.junheng.notices.rules.NoticeText;
 
 /**

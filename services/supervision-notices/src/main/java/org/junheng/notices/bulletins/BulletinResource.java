@@ -1,9 +1,5 @@
 package org.junheng.notices.bulletins;
 
-import org.junheng.notices.readmodels.TaskBoard;
-
-import org.junheng.notices.NoticesAccess;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -21,9 +17,11 @@ import java.util.List;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.notices.NoticesAccess;
 import org.junheng.notices.issuing.NoticeLog;
 import org.junheng.notices.issuing.NoticeQueries;
-import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.notices.readmodels.TaskBoard;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 

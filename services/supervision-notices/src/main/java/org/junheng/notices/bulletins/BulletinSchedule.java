@@ -1,9 +1,5 @@
 package org.junheng.notices.bulletins;
 
-import org.junheng.notices.readmodels.TaskBoard;
-
-import org.junheng.service.Periodic;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.notices.readmodels.TaskBoard;
+import org.junheng.service.Periodic;
 
 /**
  * The monthly bulletin (月度通报) of every district with tasks. It checks every few hours; the bulletin of a month has

@@ -1,8 +1,5 @@
 package org.junheng.notices.issuing;
 
-import org.junheng.contracts.Role;
-import org.junheng.notices.NoticesAccess;
-
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Role;
 import org.junheng.contracts.notices.Audience;
 import org.junheng.contracts.notices.AudienceKind;
 import org.junheng.contracts.notices.NoticeEvent.NoticeAcknowledged;
@@ -34,12 +32,13 @@ import org.junheng.contracts.notices.NoticeSeverity;
 import org.junheng.eventsourcing.ConcurrencyConflictException;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.ExpectedVersion;
-import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.eventsourcing.decider.Refusal;
-import org.junheng.service.Caller;
-import org.junheng.service.QueryValues;
-import org.junheng.service.DistrictCode;
+import org.junheng.eventsourcing.published.PublishedEvents;
+import org.junheng.notices.NoticesAccess;
 import org.junheng.notices.streaming.NoticeSignals;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
 
 /** Notices (通报): list, stream (SSE, resumable), acknowledge, and issue by hand. */
 @Path("/api/v1/notices")

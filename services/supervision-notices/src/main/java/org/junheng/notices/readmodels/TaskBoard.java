@@ -1,6 +1,5 @@
 package org.junheng.notices.readmodels;
 
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -19,7 +19,6 @@ import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.contracts.notices.NoticeSeverity;
 import org.junheng.contracts.rectification.EscalationLevel;
-import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.TaskEvent.SubmittedForVerification;
 import org.junheng.contracts.rectification.TaskEvent.TaskDueSoon;
 import org.junheng.contracts.rectification.TaskEvent.TaskEscalated;
@@ -29,6 +28,7 @@ import org.junheng.contracts.rectification.TaskEvent.TaskReassigned;
 import org.junheng.contracts.rectification.TaskEvent.TaskRejected;
 import org.junheng.contracts.rectification.TaskEvent.TaskReopened;
 import org.junheng.contracts.rectification.TaskEvent.TaskVerified;
+import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.VerificationMethod;
 
 /**
@@ -163,9 +163,7 @@ public final class NoticeRules {
                 int number = 1;
                 for (ReadinessReason reason : readiness.reasons()) {
                     body.append('\n').append(number++).append(". ");
-                    if (reason.indicator() != null) {
-                        body.append(NoticeText.indicator(reason.indicator())).append("：");
-                    }
+                    // each reason names its item itself (GG13 就近划片入学比例：…)
                     body.append(reason.text());
                 }
                 body.append('\n');

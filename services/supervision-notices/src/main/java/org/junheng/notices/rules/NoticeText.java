@@ -19,9 +19,9 @@ public final class NoticeText {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
-    /** {@code 生均教学及辅助用房面积（RA4）}. */
+    /** {@code 生均教学及辅助用房面积（RA4）}, {@code 就近划片入学比例（GG13）}. */
     public static String indicator(IndicatorCode indicator) {
-        return indicator.chineseName() + "（" + indicator.code() + "）";
+        return indicator.shortName() + "（" + indicator.code() + "）";
     }
 
     /** {@code 全区}, the school name, or {@code 学校名（初中）}; the code stands in when an event carries no name. */

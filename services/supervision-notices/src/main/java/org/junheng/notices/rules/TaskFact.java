@@ -3,17 +3,17 @@ package org.junheng.notices.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
-import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.TaskEvent.DeadlineExtended;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
 import org.junheng.contracts.rectification.TaskEvent.TaskReassigned;
 import org.junheng.contracts.rectification.TaskEvent.TaskReopened;
+import org.junheng.contracts.rectification.TaskEvent;
 
 /**
  * What notices need to know about a task whose later events carry only ids: copied from {@link TaskOpened} and kept

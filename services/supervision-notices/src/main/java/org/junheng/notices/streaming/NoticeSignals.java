@@ -1,7 +1,5 @@
 package org.junheng.notices.streaming;
 
-import org.junheng.service.Periodic;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -11,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junheng.service.Periodic;
 
 /**
  * One poller for all SSE subscribers: it watches the highest notice {@code seq} and wakes every subscriber when it

@@ -1,7 +1,5 @@
 package org.junheng.notices.timeline;
 
-import org.junheng.service.QueryValues;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,6 +17,7 @@ import org.junheng.notices.NoticesAccess;
 import org.junheng.notices.issuing.NoticeQueries;
 import org.junheng.notices.timeline.FindingStory.Entry;
 import org.junheng.service.Caller;
+import org.junheng.service.QueryValues;
 
 /**
  * The whole history of one finding across the services — raised, task opened, assigned, …, verified, resolved, and

@@ -1,10 +1,5 @@
 package org.junheng.notices.webhooks;
 
-import org.junheng.service.QueryValues;
-
-import org.junheng.contracts.Role;
-import org.junheng.notices.NoticesAccess;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,11 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Role;
 import org.junheng.contracts.notices.Audience;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.notices.NoticesAccess;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
 
 /**
  * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.

@@ -1,7 +1,5 @@
 package org.junheng.notices.bulletins;
 
-import org.junheng.notices.readmodels.DepartmentScorecard;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,6 +20,7 @@ import org.junheng.contracts.notices.AudienceKind;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.contracts.notices.NoticeSeverity;
+import org.junheng.notices.readmodels.DepartmentScorecard;
 import org.junit.jupiter.api.Test;
 
 class BulletinComposerTest {

@@ -174,7 +174,8 @@ class NoticeRulesTest {
     @Test
     void aCountyNoLongerReadyWarnsTheOfficeAndTheLeadingGroupWithTheReasons() {
         ReadinessChanged changed = new ReadinessChanged(DISTRICT, 2024, "CN-2017", false, List.of(
-                new ReadinessReason(IndicatorCode.CV_RA4_J, "初中差异系数0.52，高于0.45"),
+                new ReadinessReason(IndicatorCode.CV_RA4_J, "CV-RA4-J " + IndicatorCode.CV_RA4_J.shortName()
+                        + "：初中差异系数0.52，高于0.45"),
                 new ReadinessReason(null, "2个学校学段未达到校级资源配置标准")), 7);
         List<NoticeIssued> notices = withFacts.noticesFor(EVENT_ID, changed);
 
@@ -183,8 +184,11 @@ class NoticeRulesTest {
             assertEquals(NoticeKind.READINESS_CHANGED, notice.kind());
             assertEquals(NoticeSeverity.WARNING, notice.severity());
             assertEquals("2024年度全区尚不具备市级验收条件", notice.title());
-            assertTrue(notice.body().contains("1. " + IndicatorCode.CV_RA4_J.chineseName() + "（CV-RA4-J）：初中差异系数0.52"),
+            // each reason names its item once, as the evaluation wrote it
+            assertTrue(notice.body().contains("1. CV-RA4-J " + IndicatorCode.CV_RA4_J.shortName() + "：初中差异系数0.52"),
                     notice.body());
+            assertEquals(1, notice.body().split(java.util.regex.Pattern.quote(IndicatorCode.CV_RA4_J.shortName()),
+                    -1).length - 1, notice.body());
             assertTrue(notice.body().contains("2. 2个学校学段未达到校级资源配置标准"), notice.body());
             assertTrue(notice.body().contains("共7项"), notice.body());
         }
