@@ -28,9 +28,9 @@ class SchemaValidationTest {
     @Test
     void missingRequiredFieldDeepInsideTheStatisticsFails() {
         Set<ValidationMessage> errors = validateAltered(SchoolStatisticsSubmitted.class,
-                json -> ((ObjectNode) json.at("/statistics/sections/0/teachers")).remove("certified"));
+                json -> ((ObjectNode) json.at("/statistics/sections/0/teachers")).remove("countyLevelKey"));
 
-        assertMentions(errors, "certified");
+        assertMentions(errors, "countyLevelKey");
     }
 
     @Test

@@ -16,7 +16,7 @@ public record SectionStatistics(
         @JsonPropertyDescription("班额分布, one entry per class; may be empty when only the largest is reported")
         List<Integer> classSizes,
         @JsonPropertyDescription("随迁子女在校生") int migrantPupils,
-        @JsonPropertyDescription("划片范围内入学的学生 (GG13)") int inCatchmentPupils,
+        @Nullable @JsonPropertyDescription("划片范围内入学的学生 (GG13); null when not reported") Integer inCatchmentPupils,
         Teachers teachers,
         @Nullable @JsonPropertyDescription("this section's own facilities when the school reports them split; "
                 + "null when the whole-school facilities are apportioned")

@@ -178,6 +178,39 @@ class ImportApiTest {
                 .then().statusCode(200);
     }
 
+    /**
+     * One school leaving its budgets and the GG9, GG12 and GG13 counts blank does not hold up the district's file:
+     * every school is imported, and that school's form records the blanks as not reported.
+     */
+    @Test
+    void aSchoolLeavingFiguresThatMayStayOpenBlankDoesNotHoldUpTheFile() {
+        String district = "500187";
+        registerSample(district);
+        List<String[]> rows = sampleRows();
+        List<String> header = List.of(rows.get(0));
+        String code = rows.get(1)[0];
+        for (org.junheng.intake.importing.StatisticsColumn column : List.of(
+                org.junheng.intake.importing.StatisticsColumn.OPERATING_FUND_BUDGET,
+                org.junheng.intake.importing.StatisticsColumn.TRAINING_BUDGET,
+                org.junheng.intake.importing.StatisticsColumn.CERTIFIED_TEACHERS,
+                org.junheng.intake.importing.StatisticsColumn.TRAINED_TEACHERS,
+                org.junheng.intake.importing.StatisticsColumn.IN_CATCHMENT_PUPILS)) {
+            int at = header.indexOf(column.header());
+            assertTrue(at >= 0, column.header());
+            rows.stream().filter(r -> r[0].equals(code)).forEach(r -> r[at] = "");
+        }
+        upload(district, "open.csv", toCsv(rows).getBytes(StandardCharsets.UTF_8), "text/csv", 200);
+        assertEquals(32, statisticsEvents(district));
+        given().get("/api/v1/districts/{d}/periods/2024/schools/{c}/statistics", district, code)
+                .then().statusCode(200)
+                .body("statistics.funds.operatingFundBudget", org.hamcrest.Matchers.nullValue())
+                .body("statistics.funds.teacherTrainingBudget", org.hamcrest.Matchers.nullValue())
+                .body("statistics.sections[0].teachers.certified", org.hamcrest.Matchers.nullValue())
+                .body("statistics.sections[0].teachers.completed360TrainingHours", org.hamcrest.Matchers.nullValue())
+                .body("statistics.sections[0].inCatchmentPupils", org.hamcrest.Matchers.nullValue())
+                .body("statistics.sections[0].pupils", org.hamcrest.Matchers.greaterThan(0));
+    }
+
     @Test
     void theSampleImportsAsXlsxFilledIntoTheTemplate() throws IOException {
         String district = "500197";

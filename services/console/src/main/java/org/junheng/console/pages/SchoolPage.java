@@ -50,9 +50,13 @@ public class SchoolPage {
         this.school = school;
     }
 
-    /** One input: its name (the field's path in the form, as the intake's errors name it), heading, value, error. */
+    /**
+     * One input: its name (the field's path in the form, as the intake's errors name it), heading, value, error;
+     * {@code mayStayOpen} when leaving it blank only leaves its items as data not yet reported.
+     */
     @io.quarkus.qute.TemplateData
-    public record Field(String name, String label, String value, String kind, boolean required, String error) {
+    public record Field(String name, String label, String value, String kind, boolean required, boolean mayStayOpen,
+                        String error) {
     }
 
     /** A group of inputs: a section (小学部, 初中部) or the school as a whole. */
@@ -183,7 +187,8 @@ public class SchoolPage {
 
     private static Field field(String name, JsonNode column, String value, Map<String, String> errors) {
         return new Field(name, column.path("header").asText(), value == null ? "" : value,
-                column.path("kind").asText(), column.path("required").asBoolean(), errors.get(name));
+                column.path("kind").asText(), column.path("required").asBoolean(),
+                "NOT_REPORTED".equals(column.path("blank").asText()), errors.get(name));
     }
 
     /** Puts each submitted value at its path; values that are not numbers are returned as errors, by field. */

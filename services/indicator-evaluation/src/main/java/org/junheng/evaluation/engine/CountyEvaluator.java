@@ -132,9 +132,14 @@ final class CountyEvaluator {
 
     // ------------------------------------------------------------------------------------------ from school data
 
-    /** GG9 over every reporting school's full-time teachers. */
+    /** GG9 over every reporting school's full-time teachers; a school that left the count blank leaves it open. */
     ItemResult training(List<SchoolInput> schools) {
         BigDecimal minimum = standard.number(IndicatorCode.GG9, MINIMUM);
+        List<String> blank = schoolsLeavingBlank(schools, s -> s.teachers().completed360TrainingHours());
+        if (!blank.isEmpty()) {
+            return ctx.notEvaluable(COUNTY, IndicatorCode.GG9, minimum, blank.size() + "所学校未填报完成360学时培训的教师数："
+                    + String.join("、", blank) + " (" + blank.size() + " school(s) left the trained-teacher count blank)");
+        }
         long teachers = 0;
         long completed = 0;
         for (SchoolInput school : schools) {
@@ -162,6 +167,9 @@ final class CountyEvaluator {
 
     /** GG12 for the county as a whole: certified ÷ full-time teachers (the findings are raised per school). */
     Optional<Fraction> certifiedShare(List<SchoolInput> schools) {
+        if (!schoolsLeavingBlank(schools, s -> s.teachers().certified()).isEmpty()) {
+            return Optional.empty();
+        }
         long teachers = 0;
         long certified = 0;
         for (SchoolInput school : schools) {
@@ -171,6 +179,14 @@ final class CountyEvaluator {
             }
         }
         return teachers <= 0 ? Optional.empty() : Optional.of(Fraction.ratio(certified, teachers));
+    }
+
+    /** The names of the schools with a section whose {@code figure} is blank (not reported), in input order. */
+    private static List<String> schoolsLeavingBlank(List<SchoolInput> schools,
+                                                    java.util.function.Function<SectionStatistics, Object> figure) {
+        return schools.stream()
+                .filter(school -> school.statistics().sections().stream().anyMatch(s -> figure.apply(s) == null))
+                .map(SchoolInput::name).toList();
     }
 
     /** EQ1: (graduates − transfers in + transfers out) ÷ (grade-7 enrolment − deaths), summed over the cohorts. */

@@ -286,6 +286,10 @@ final class SchoolEvaluator {
 
     private ItemResult catchment(Subject subject, SectionStatistics section) {
         BigDecimal minimum = standard.number(IndicatorCode.GG13, MINIMUM, section.section());
+        if (section.inCatchmentPupils() == null) {
+            return ctx.notEvaluable(subject, IndicatorCode.GG13, minimum,
+                    "未填报划片就近入学学生数 (in-catchment pupils not reported)");
+        }
         Fraction share = Fraction.ratio(section.inCatchmentPupils(), section.pupils());
         return ctx.measured(subject, IndicatorCode.GG13, share.isAtLeast(minimum), share,
                 minimum, Severity.COUNTY_RULE, () -> {
@@ -436,6 +440,10 @@ final class SchoolEvaluator {
         BigDecimal minimum = standard.number(IndicatorCode.GG12, MINIMUM);
         int teachers = sections.values().stream()
                 .mapToInt(s -> s.teachers().fullTimeByQualification().total()).sum();
+        if (sections.values().stream().anyMatch(s -> s.teachers().certified() == null)) {
+            return ctx.notEvaluable(subject, IndicatorCode.GG12, minimum,
+                    "未填报持教师资格证专任教师数 (certified teachers not reported)");
+        }
         int certified = sections.values().stream().mapToInt(s -> s.teachers().certified()).sum();
         if (teachers <= 0) {
             return ctx.notEvaluable(subject, IndicatorCode.GG12, minimum,

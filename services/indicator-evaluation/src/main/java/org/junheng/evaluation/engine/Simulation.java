@@ -222,38 +222,39 @@ public final class Simulation {
     private static Teachers addTeachers(Teachers t, HypotheticalChange.TeacherCount count, int n) {
         QualificationCounts q = t.fullTimeByQualification();
         int[] byQualification = {q.highSchoolOrBelow(), q.associate(), q.bachelor(), q.master(), q.doctorate()};
-        int certified = t.certified();
+        Integer certified = t.certified();
         int key = t.countyLevelKey();
         int pe = t.physicalEducation();
         int music = t.music();
         int art = t.fineArt();
         int arts = t.integratedArts();
         int rotating = t.rotatingPhysicalEducationAndArts();
-        int trained = t.completed360TrainingHours();
+        Integer trained = t.completed360TrainingHours();
         switch (count) {
             case HIGH_SCHOOL_OR_BELOW -> byQualification[0] += n;
             case ASSOCIATE -> byQualification[1] += n;
             case BACHELOR -> byQualification[2] += n;
             case MASTER -> byQualification[3] += n;
             case DOCTORATE -> byQualification[4] += n;
-            case CERTIFIED -> certified += n;
+            case CERTIFIED -> certified = reported(certified, "certified teachers") + n;
             case COUNTY_LEVEL_KEY -> key += n;
             case PHYSICAL_EDUCATION -> pe += n;
             case MUSIC -> music += n;
             case FINE_ART -> art += n;
             case INTEGRATED_ARTS -> arts += n;
             case ROTATING_PE_AND_ARTS -> rotating += n;
-            case COMPLETED_360_HOURS -> trained += n;
+            case COMPLETED_360_HOURS -> trained = reported(trained, "trained teachers") + n;
             default -> throw new IllegalStateException(count.name());
         }
         for (int value : byQualification) {
             nonNegative(value, "teachers");
         }
         return new Teachers(new QualificationCounts(byQualification[0], byQualification[1], byQualification[2],
-                byQualification[3], byQualification[4]), nonNegative(certified, "certified"),
+                byQualification[3], byQualification[4]), certified == null ? null : nonNegative(certified, "certified"),
                 nonNegative(key, "key teachers"), nonNegative(pe, "PE teachers"), nonNegative(music, "music teachers"),
                 nonNegative(art, "fine-art teachers"), nonNegative(arts, "arts teachers"),
-                nonNegative(rotating, "rotating teachers"), nonNegative(trained, "trained teachers"));
+                nonNegative(rotating, "rotating teachers"),
+                trained == null ? null : nonNegative(trained, "trained teachers"));
     }
 
     private static Funds addFunds(Funds funds, AddFunds change) {
@@ -284,11 +285,19 @@ public final class Simulation {
     }
 
     private static BigDecimal add(BigDecimal value, BigDecimal amount, String what) {
-        BigDecimal result = (value == null ? BigDecimal.ZERO : value).add(amount);
+        BigDecimal result = reported(value, what + " budget").add(amount);
         if (result.signum() < 0) {
             throw new IllegalArgumentException(what + " would become negative");
         }
         return result;
+    }
+
+    /** An addition to a figure the school left blank has nothing to add to: it is refused, not guessed. */
+    private static <T> T reported(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " not reported by the school: nothing to add to");
+        }
+        return value;
     }
 
     private static int nonNegative(int value, String what) {

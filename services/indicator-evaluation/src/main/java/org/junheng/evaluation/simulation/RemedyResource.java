@@ -62,14 +62,18 @@ public class RemedyResource {
                                HypotheticalChange change) {
     }
 
-    /** One way to meet the limit, checked: the coefficient it gives, its cost, and the plan in words. */
+    /**
+     * One way to meet the limit, checked: the coefficient it gives (rounded, and exactly to 34 significant digits),
+     * its cost, and the plan in words.
+     */
     public record Option(Remedies.Kind kind, String kindLabel, List<AdditionView> additions, BigDecimal total,
-                         BigDecimal coefficientAfter, @Nullable BigDecimal cost, String text) {
+                         BigDecimal coefficientAfter, String coefficientAfterExact, @Nullable BigDecimal cost,
+                         String text) {
     }
 
     /** The coefficient, its limit, what is added and in which unit, and the ways to meet the limit. */
     public record RemediesView(IndicatorCode indicator, String indicatorName, BigDecimal coefficient,
-                               BigDecimal limit, boolean met, String unit, String unitEnglish,
+                               String coefficientExact, BigDecimal limit, boolean met, String unit, String unitEnglish,
                                @Nullable BigDecimal unitCost, List<Option> options) {
     }
 
@@ -117,11 +121,13 @@ public class RemedyResource {
                 BigDecimal coefficientAfter = checked.variation().coefficient().setScale(4, RoundingMode.HALF_UP);
                 BigDecimal cost = unitCost == null ? null : unitCost.multiply(remedy.total());
                 options.add(new Option(remedy.kind(), remedy.kind() == Remedies.Kind.ONE_SCHOOL ? "单校方案" : "分散方案",
-                        additions, remedy.total(), coefficientAfter, cost,
+                        additions, remedy.total(), coefficientAfter,
+                        checked.variation().coefficient().toPlainString(), cost,
                         Remedies.describe(remedy, lever, coefficientAfter, cost)));
             }
             return new RemediesView(code, code.chineseName(), variation.variation().coefficient()
-                    .setScale(4, RoundingMode.HALF_UP), variation.limit(), variation.met(), lever.unit(),
+                    .setScale(4, RoundingMode.HALF_UP), variation.variation().coefficient().toPlainString(),
+                    variation.limit(), variation.met(), lever.unit(),
                     lever.unitEnglish(), unitCost, options);
         }));
     }

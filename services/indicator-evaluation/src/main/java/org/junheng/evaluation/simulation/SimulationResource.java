@@ -49,15 +49,19 @@ public class SimulationResource {
     public record SimulationRequest(List<HypotheticalChange> changes) {
     }
 
+    /** An item whose outcome the changes flip; {@code measuredExact} is the value exactly (a fraction or digits). */
     public record ItemChange(Subject subject, IndicatorCode indicator, @Nullable BigDecimal measured,
-                             @Nullable BigDecimal required) {
+                             @Nullable BigDecimal required, @Nullable String measuredExact) {
         static ItemChange of(ItemResult item) {
-            return new ItemChange(item.subject(), item.indicator(), item.measured(), item.required());
+            return new ItemChange(item.subject(), item.indicator(), item.measured(), item.required(),
+                    item.measuredExact());
         }
     }
 
+    /** A coefficient before and after, rounded to 4 decimals, each beside its exact value (34 significant digits). */
     public record VariationChange(IndicatorCode indicator, BigDecimal before, BigDecimal after, BigDecimal limit,
-                                  boolean metBefore, boolean metAfter) {
+                                  boolean metBefore, boolean metAfter, @Nullable String beforeExact,
+                                  String afterExact) {
     }
 
     public record SimulationResponse(List<HypotheticalChange> changes, boolean readyBefore, boolean readyAfter,
@@ -106,7 +110,9 @@ public class SimulationResource {
             CountyVariation was = beforeByCode.get(v.indicator());
             variations.add(new VariationChange(v.indicator(),
                     was == null ? null : round(was.variation().coefficient()), round(v.variation().coefficient()),
-                    v.limit(), was != null && was.met(), v.met()));
+                    v.limit(), was != null && was.met(), v.met(),
+                    was == null ? null : was.variation().coefficient().toPlainString(),
+                    v.variation().coefficient().toPlainString()));
         }
         return new SimulationResponse(result.changes(), result.readyBefore(), result.readyAfter(),
                 after.readiness().reasons(),

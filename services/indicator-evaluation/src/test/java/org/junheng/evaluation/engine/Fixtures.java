@@ -64,17 +64,17 @@ final class Fixtures {
         int largest = 43;
         List<Integer> classSizes = List.of();
         int migrant = 100;
-        int catchment = 1000;
+        Integer catchment = 1000;
         int associate = 0;
         int bachelor;
-        int certified;
+        Integer certified;
         int key = 15;
         int pe = 6;
         int music = 3;
         int art = 3;
         int integratedArts = 0;
         int rotating = 0;
-        int trained;
+        Integer trained;
         FacilitySpec facilities;
 
         SectionSpec(Section section) {

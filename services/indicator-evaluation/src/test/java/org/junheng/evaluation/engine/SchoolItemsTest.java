@@ -244,6 +244,41 @@ class SchoolItemsTest {
         assertTrue(unmet.gap().contains("还需增加培训经费 1 元"), unmet.gap());
     }
 
+    /**
+     * A school may leave the GG9, GG12 and GG13 counts and its budgets blank: exactly the items that need them are
+     * “data missing” (for the school, or for the county where the item is a county ratio), and the rest is evaluated.
+     */
+    @Test
+    void figuresLeftBlankLeaveOnlyTheirItemsOpenAsDataMissing() {
+        Fixtures.SchoolSpec school = Fixtures.primary(CODE);
+        school.section(Section.P).certified = null;
+        school.section(Section.P).catchment = null;
+        school.section(Section.P).trained = null;
+        school.operating = null;
+        Fixtures.SchoolSpec other = Fixtures.primary("5001990102");
+        DistrictEvaluation evaluation = evaluate(school, other);
+
+        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG12, CODE).outcome());
+        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG13, CODE + "/P").outcome());
+        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.EQ4, CODE).outcome());
+        ItemResult training = item(evaluation, IndicatorCode.GG9, "county");
+        assertEquals(Outcome.NOT_EVALUABLE, training.outcome());
+        assertTrue(training.note().contains("1所学校未填报完成360学时培训的教师数：" + school.name), training.note());
+        // everything else of the school is evaluated, and the other school is untouched
+        assertTrue(item(evaluation, IndicatorCode.RA1, CODE + "/P").met());
+        assertTrue(item(evaluation, IndicatorCode.GG5, CODE + "/P").met());
+        assertTrue(item(evaluation, IndicatorCode.GG12, "5001990102").met());
+        assertTrue(item(evaluation, IndicatorCode.EQ4, "5001990102").met());
+        // readiness names them as data not yet reported, not as failures
+        List<org.junheng.contracts.evaluation.ReadinessReason> open = evaluation.readiness().reasons().stream()
+                .filter(r -> r.indicator() == IndicatorCode.GG12 || r.indicator() == IndicatorCode.GG13
+                        || r.indicator() == IndicatorCode.EQ4 || r.indicator() == IndicatorCode.GG9)
+                .toList();
+        assertEquals(4, open.size(), evaluation.readiness().reasons().toString());
+        assertTrue(open.stream().allMatch(r -> r.kind()
+                == org.junheng.contracts.evaluation.ReadinessReason.Kind.DATA_MISSING), open.toString());
+    }
+
     static Fixtures.SchoolSpec nineYear(String code, int primaryPupils, int juniorPupils) {
         Fixtures.SchoolSpec school = new Fixtures.SchoolSpec(code, SchoolType.NINE_YEAR);
         Fixtures.SectionSpec p = new Fixtures.SectionSpec(Section.P);

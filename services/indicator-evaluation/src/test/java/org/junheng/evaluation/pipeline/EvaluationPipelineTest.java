@@ -162,6 +162,7 @@ class EvaluationPipelineTest {
         JsonPath remedies = given().get(BASE + "/variation/CV-RA5-P/remedies").then().statusCode(200).extract()
                 .jsonPath();
         assertEquals(false, remedies.getBoolean("met"));
+        assertTrue(remedies.getString("coefficientExact").startsWith("0.54227"), remedies.getString("coefficientExact"));
         assertEquals("m² 体育运动场馆", remedies.getString("unit"));
         List<String> kinds = remedies.getList("options.kind", String.class);
         assertTrue(kinds.contains("ONE_SCHOOL") && kinds.contains("SPREAD"), kinds.toString());
@@ -169,6 +170,10 @@ class EvaluationPipelineTest {
             assertTrue(new java.math.BigDecimal(option.get("coefficientAfter").toString())
                     .compareTo(new java.math.BigDecimal("0.50")) <= 0, option.toString());
             assertTrue(option.get("text").toString().contains("差异系数降至"), option.toString());
+            // the exact coefficient rounds to the displayed one
+            assertEquals(0, new java.math.BigDecimal(option.get("coefficientAfterExact").toString())
+                    .setScale(4, java.math.RoundingMode.HALF_UP)
+                    .compareTo(new java.math.BigDecimal(option.get("coefficientAfter").toString())), option.toString());
             org.hamcrest.MatcherAssert.assertThat(option.get("cost"), org.hamcrest.Matchers.nullValue());
         }
         given().get(BASE + "/variation/RA5/remedies").then().statusCode(400).body("errors[0].field",
@@ -307,7 +312,13 @@ class EvaluationPipelineTest {
                 .body("unmetBefore", equalTo(18))
                 .body("unmetAfter", equalTo(simulated.simulated().unmetItems().size()))
                 .body("readyAfter", equalTo(simulated.readyAfter()))
-                .body("variations.size()", equalTo(14));
+                .body("variations.size()", equalTo(14))
+                .body("variations.find { it.indicator == 'CV-RA5-P' }.afterExact", org.hamcrest.Matchers.equalTo(
+                        simulated.simulated().variations().stream()
+                                .filter(v -> v.indicator() == org.junheng.contracts.IndicatorCode.CV_RA5_P)
+                                .findFirst().orElseThrow().variation().coefficient().toPlainString()))
+                .body("variations.find { it.indicator == 'CV-RA5-P' }.beforeExact",
+                        org.hamcrest.Matchers.startsWith("0.54227"));
         given().contentType("application/json").body("{\"changes\": [{\"type\": \"AddTeachers\", \"schoolCode\": "
                         + "\"2150611199\", \"count\": \"COUNTY_LEVEL_KEY\", \"number\": 3}]}")
                 .post(BASE + "/simulate").then().statusCode(400).contentType("application/problem+json");

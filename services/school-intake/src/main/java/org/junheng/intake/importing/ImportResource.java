@@ -97,8 +97,9 @@ public class ImportResource {
     }
 
     /** One field of the statistics form, as the template's column and the web form's input. */
+    /** {@code blank}: REFUSED (required), ALLOWED (blank is none) or NOT_REPORTED (blank leaves its items open). */
     public record FormField(String header, StatisticsColumn.Scope scope, String path, StatisticsColumn.Kind kind,
-                            boolean required) {
+                            boolean required, StatisticsColumn.Blank blank) {
     }
 
     @GET
@@ -107,7 +108,7 @@ public class ImportResource {
     @Operation(summary = "统计表字段 (the form's fields: heading, scope, path in the form, kind, required)")
     public List<FormField> columns() {
         return java.util.Arrays.stream(StatisticsColumn.values()).map(c -> new FormField(c.header(), c.scope(),
-                c.path(), c.kind(), c.required())).toList();
+                c.path(), c.kind(), c.required(), c.blank())).toList();
     }
 
     @GET

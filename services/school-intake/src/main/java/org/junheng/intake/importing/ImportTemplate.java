@@ -178,6 +178,10 @@ public final class ImportTemplate {
 
     /** 必填, or when and where a column is to be filled. */
     static String requirement(StatisticsColumn column) {
+        if (column.blank() == StatisticsColumn.Blank.NOT_REPORTED) {
+            String missing = "选填，不填则相关指标记为“数据未报送”";
+            return column.scope() == StatisticsColumn.Scope.SCHOOL ? missing + "（该校第一行）" : missing;
+        }
         return switch (column.scope()) {
             case IDENTITY, SECTION -> column.required() ? "必填" : "选填";
             case FACILITIES -> column.required() ? "必填（填写办学条件的行）" : "选填";

@@ -327,8 +327,10 @@ public final class RowMapper {
                     column));
         }
         Funds funds = new Funds(
-                schoolLevelSources.get(StatisticsColumn.OPERATING_FUND_BUDGET).amount(StatisticsColumn.OPERATING_FUND_BUDGET),
-                schoolLevelSources.get(StatisticsColumn.TRAINING_BUDGET).amount(StatisticsColumn.TRAINING_BUDGET),
+                schoolLevelSources.getOrDefault(StatisticsColumn.OPERATING_FUND_BUDGET, first)
+                        .amount(StatisticsColumn.OPERATING_FUND_BUDGET),
+                schoolLevelSources.getOrDefault(StatisticsColumn.TRAINING_BUDGET, first)
+                        .amount(StatisticsColumn.TRAINING_BUDGET),
                 schoolLevelSources.getOrDefault(StatisticsColumn.FUNDED_PUPILS, first)
                         .countOrNull(StatisticsColumn.FUNDED_PUPILS));
         RetentionCohort retention = null;
@@ -365,14 +367,14 @@ public final class RowMapper {
                 row.count(StatisticsColumn.TEACHERS_DOCTORATE));
         Teachers teachers = new Teachers(
                 qualifications,
-                row.count(StatisticsColumn.CERTIFIED_TEACHERS),
+                row.countOrNull(StatisticsColumn.CERTIFIED_TEACHERS),
                 row.count(StatisticsColumn.KEY_TEACHERS),
                 row.count(StatisticsColumn.PE_TEACHERS),
                 row.count(StatisticsColumn.MUSIC_TEACHERS),
                 row.count(StatisticsColumn.FINE_ART_TEACHERS),
                 row.count(StatisticsColumn.ARTS_TEACHERS),
                 row.count(StatisticsColumn.ROTATING_PE_ARTS_TEACHERS),
-                row.count(StatisticsColumn.TRAINED_TEACHERS));
+                row.countOrNull(StatisticsColumn.TRAINED_TEACHERS));
         return new SectionStatistics(
                 row.section,
                 row.count(StatisticsColumn.PUPILS),
@@ -380,7 +382,7 @@ public final class RowMapper {
                 row.count(StatisticsColumn.LARGEST_CLASS_SIZE),
                 List.of(), // the import has no class-size distribution; the largest class is enough for GG5
                 row.count(StatisticsColumn.MIGRANT_PUPILS),
-                row.count(StatisticsColumn.IN_CATCHMENT_PUPILS),
+                row.countOrNull(StatisticsColumn.IN_CATCHMENT_PUPILS),
                 teachers,
                 facilities);
     }

@@ -97,7 +97,9 @@ public final class StatisticsValidator {
         nonNegative(at + ".classes", s.classes(), out);
         nonNegative(at + ".largestClassSize", s.largestClassSize(), out);
         nonNegative(at + ".migrantPupils", s.migrantPupils(), out);
-        nonNegative(at + ".inCatchmentPupils", s.inCatchmentPupils(), out);
+        if (s.inCatchmentPupils() != null) {
+            nonNegative(at + ".inCatchmentPupils", s.inCatchmentPupils(), out);
+        }
         if (s.pupils() == 0) {
             out.add(Violation.error(at + ".pupils", 0, "在校生数须大于0 (a reported section needs pupils)"));
         } else if (s.pupils() > MAX_PUPILS_PER_SECTION) {
@@ -121,7 +123,7 @@ public final class StatisticsValidator {
             out.add(Violation.error(at + ".migrantPupils", s.migrantPupils(),
                     "随迁子女数大于在校生数 (more migrant pupils than pupils)"));
         }
-        if (s.inCatchmentPupils() > s.pupils()) {
+        if (s.inCatchmentPupils() != null && s.inCatchmentPupils() > s.pupils()) {
             out.add(Violation.error(at + ".inCatchmentPupils", s.inCatchmentPupils(),
                     "划片入学学生数大于在校生数 (more in-catchment pupils than pupils)"));
         }
@@ -182,7 +184,11 @@ public final class StatisticsValidator {
         }
     }
 
-    private static void notMoreThanTeachers(String field, int value, int total, String what, List<Violation> out) {
+    /** A count of teachers within the full-time teachers; a count left blank (null) is not reported, not wrong. */
+    private static void notMoreThanTeachers(String field, Integer value, int total, String what, List<Violation> out) {
+        if (value == null) {
+            return;
+        }
         if (value < 0) {
             nonNegative(field, value, out);
         } else if (value > total) {
@@ -258,8 +264,9 @@ public final class StatisticsValidator {
             out.add(Violation.error("funds", null, "经费必填 (funds are required)"));
             return;
         }
-        area("funds.operatingFundBudget", funds.operatingFundBudget(), true, out);
-        area("funds.teacherTrainingBudget", funds.teacherTrainingBudget(), true, out);
+        // budgets left blank are not reported: EQ4 is then data missing for the school, nothing else is affected
+        area("funds.operatingFundBudget", funds.operatingFundBudget(), false, out);
+        area("funds.teacherTrainingBudget", funds.teacherTrainingBudget(), false, out);
         if (funds.fundedPupils() != null) {
             nonNegative("funds.fundedPupils", funds.fundedPupils(), out);
         }

@@ -49,7 +49,7 @@ class ImportMistakesTest {
                     TEACHING_AREA, 5230.456),
             /* 3 */ with(primaryRow("5001040002"), SECTION, "高中"),
             /* 4 */ primaryRow("50010400"),
-            /* 5 */ with(primaryRow("5001040004"), CERTIFIED_TEACHERS, null),
+            /* 5 */ with(primaryRow("5001040004"), KEY_TEACHERS, null),
             /* 6 */ primaryRow("5001040004"),
             /* 7 */ with(primaryRow("5001040005"), TEACHING_AREA, null, INDOOR_SPORTS_AREA, null, GYMNASIUM_AREA, null,
                     SPORTS_GROUND_AREA, null, EQUIPMENT_VALUE, null, MULTIMEDIA_CLASSROOMS, null,
@@ -71,7 +71,7 @@ class ImportMistakesTest {
             new Expected(2, "V", "两位小数"),
             new Expected(3, "C", "学段须为小学或初中"),
             new Expected(4, "A", "10位数字"),
-            new Expected(5, "N", "必填"),
+            new Expected(5, "O", "必填"),
             new Expected(6, "C", "重复，同第5行"),
             new Expected(8, "V", "该校第一行（第7行）"),
             new Expected(10, "AF", "与该校第9行的值不一致"),
@@ -98,6 +98,28 @@ class ImportMistakesTest {
             assertEquals(expected.column(), problem.column(), () -> "column of " + problem);
             assertTrue(problem.reason().contains(expected.keyword()), () -> expected.keyword() + " in " + problem);
         }));
+    }
+
+    /** Blank cells of the columns that may stay open are read as not reported (null), not as 0 nor as mistakes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void figuresThatMayStayOpenAreReadAsNotReported(String format,
+                                                     Function<List<Map<StatisticsColumn, Object>>, byte[]> writer) {
+        byte[] file = writer.apply(List.of(
+                with(primaryRow("5001040009"), CERTIFIED_TEACHERS, null, TRAINED_TEACHERS, null, IN_CATCHMENT_PUPILS,
+                        null, OPERATING_FUND_BUDGET, null, TRAINING_BUDGET, null),
+                primaryRow("5001040010")));
+        ImportResult.Parsed parsed = assertInstanceOf(ImportResult.Parsed.class,
+                StatisticsImport.parse(file, "open." + format));
+        var open = parsed.schools().get(0).statistics();
+        org.junit.jupiter.api.Assertions.assertNull(open.sections().get(0).teachers().certified());
+        org.junit.jupiter.api.Assertions.assertNull(open.sections().get(0).teachers().completed360TrainingHours());
+        org.junit.jupiter.api.Assertions.assertNull(open.sections().get(0).inCatchmentPupils());
+        org.junit.jupiter.api.Assertions.assertNull(open.funds().operatingFundBudget());
+        org.junit.jupiter.api.Assertions.assertNull(open.funds().teacherTrainingBudget());
+        var filled = parsed.schools().get(1).statistics();
+        assertEquals(26, filled.sections().get(0).teachers().certified());
+        assertEquals(0, new java.math.BigDecimal("800000").compareTo(filled.funds().operatingFundBudget()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -121,6 +121,9 @@ class ImportTemplateTest {
             assertEquals("m²", columnLines.get(StatisticsColumn.TEACHING_AREA.ordinal()).get(3));
             assertEquals("元", columnLines.get(StatisticsColumn.EQUIPMENT_VALUE.ordinal()).get(3));
             assertTrue(ImportTemplate.requirement(StatisticsColumn.OPERATING_FUND_BUDGET).contains("第一行"));
+            // a column that may stay open says what leaving it blank means
+            assertTrue(ImportTemplate.requirement(StatisticsColumn.CERTIFIED_TEACHERS).contains("数据未报送"));
+            assertEquals("必填", ImportTemplate.requirement(StatisticsColumn.KEY_TEACHERS));
         }
     }
 
