@@ -629,12 +629,6 @@ def summary(rows):
             limit = 45 if s["section"] == "P" else 50
             if s["largest"] > limit:
                 others.append("GG5   %s %s: largest class %d > %d" % (label, s["section"], s["largest"], limit))
-            if school["loc"] in ("URBAN", "TOWN") and school["own"] == "PUBLIC" and not school["boarding"]:
-                rate = s["catchment"] / s["pupils"]
-                need = 1.0 if s["section"] == "P" else 0.95
-                if rate < need:
-                    others.append("GG13  %s %s: in-catchment %.2f%% < %d%%" % (label, s["section"], 100 * rate,
-                                                                              round(100 * need)))
             t = s["teachers"]
             if t["certified"] < t["total"]:
                 others.append("GG12  %s %s: certified %d of %d" % (label, s["section"], t["certified"], t["total"]))
@@ -657,6 +651,19 @@ def summary(rows):
             rate = (c["graduates"] - c["t_in"] + c["t_out"]) / (c["g7"] - c["deaths"])
             if rate < 0.95:
                 others.append("EQ1   %s: retention %.2f%% < 95%%" % (label, 100 * rate))
+    # GG13: one county ratio per section over the urban and town public day schools, with the schools behind it
+    for sec, need in (("P", 1.0), ("J", 0.95)):
+        counted = [(school, s) for school in SCHOOLS for s in school["sections"]
+                   if s["section"] == sec and school["loc"] in ("URBAN", "TOWN") and school["own"] == "PUBLIC"
+                   and not school["boarding"]]
+        pupils = sum(s["pupils"] for _, s in counted)
+        inside = sum(s["catchment"] for _, s in counted)
+        if pupils and inside / pupils < need:
+            outside = sorted(((s["pupils"] - s["catchment"], school["code"]) for school, s in counted
+                              if s["pupils"] > s["catchment"]), key=lambda o: (-o[0], o[1]))
+            others.append("GG13  county %s: in-catchment %.2f%% < %d%% (%d / %d; outside: %s)" % (
+                sec, 100 * inside / pupils, round(100 * need), inside, pupils,
+                ", ".join("%s %d" % (code, n) for n, code in outside)))
     for line in others:
         out(line)
     out("")

@@ -11,6 +11,7 @@ import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.notices.NoticeEvent;
 import org.junheng.contracts.operations.OperationsEvent;
+import org.junheng.contracts.rectification.RecognitionEvent;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
@@ -124,7 +125,9 @@ public final class EventCatalog {
                 TaskEvent.TaskClosed.class,
                 TaskEvent.TaskReassigned.class,
                 TaskEvent.TaskDueSoon.class,
-                TaskEvent.TaskReopened.class);
+                TaskEvent.TaskReopened.class,
+                RecognitionEvent.RecognitionStageRecorded.class,
+                RecognitionEvent.RecognitionAtRisk.class);
         register(entries, Topics.NOTICES,
                 NoticeEvent.NoticeIssued.class,
                 NoticeEvent.NoticeAcknowledged.class);

@@ -186,6 +186,12 @@ final class SampleEvents {
                         LocalDate.of(2025, 3, 31), 7),
                 new TaskEvent.TaskReopened(SPORTS_AREA_TASK, DISTRICT, SPORTS_AREA_FINDING,
                         "复核数据再次未达标 (the corrected data no longer meet the standard)", LocalDate.of(2025, 6, 30)),
+                new org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded(DISTRICT,
+                        org.junheng.contracts.rectification.RecognitionEvent.Stage.MUNICIPAL_ASSESSMENT,
+                        LocalDate.of(2025, 6, 30), org.junheng.contracts.rectification.RecognitionEvent.Outcome.PASSED,
+                        null, "渝教督〔2025〕12号", "市级督导评估通过，反馈问题12项", SUPERVISOR),
+                new org.junheng.contracts.rectification.RecognitionEvent.RecognitionAtRisk(DISTRICT, 2027,
+                        SPORTS_AREA_FINDING, IndicatorCode.RA5, "动态监测：2025年已整改销号，2027年再次未达标"),
 
                 noticeIssued(),
                 new NoticeAcknowledged(OVERDUE_NOTICE, DISTRICT, new Audience(AudienceKind.DEPARTMENT, "jw"),
@@ -273,7 +279,13 @@ final class SampleEvents {
         return new CountyEvaluated(DISTRICT, PERIOD, STANDARD, 41, 39, List.of(sportsAreaPrimary, floorAreaJunior),
                 List.of(value(IndicatorCode.GG8, "142360.00", "139800.00", true),
                         value(IndicatorCode.SR1, "0.912", "0.85", true),
-                        new IndicatorValue(IndicatorCode.GG1, null, null, true)));
+                        new IndicatorValue(IndicatorCode.GG1, null, null, true)),
+                List.of(new org.junheng.contracts.evaluation.CatchmentRatio(Section.P, 26690, 26652,
+                        new BigDecimal("0.9986"), "13326/13345", BigDecimal.ONE, false,
+                        List.of(new org.junheng.contracts.evaluation.CatchmentRatio.CatchmentContribution("2150473309",
+                                "重庆市大渡口区钢花小学", 1420, 1382, 38, BigDecimal.ONE),
+                                new org.junheng.contracts.evaluation.CatchmentRatio.CatchmentContribution("2150202506",
+                                        "重庆市大渡口区实验小学", 2480, 2480, 0, BigDecimal.ZERO)))));
     }
 
     private static NoticeIssued noticeIssued() {

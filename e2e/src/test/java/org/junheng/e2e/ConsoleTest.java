@@ -54,7 +54,7 @@ class ConsoleTest {
         cluster = new Cluster();
         cluster.startAll();
         SampleDistrict.load(cluster.url("school-intake"), DISTRICT, () -> { });
-        String tasks = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT;
+        String tasks = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT + "&kind=RECTIFICATION";
         await().atMost(Duration.ofSeconds(90)).until(() -> Api.getAnswer(tasks).status() == 200
                 && Api.get(tasks).size() == 19);
         console = cluster.startConsole(DISTRICT);
@@ -100,12 +100,25 @@ class ConsoleTest {
         assertTrue(page.locator("#cv-chart svg").count() == 1);
         // tasks by department link to the filtered board
         page.locator("#tasks-by-department a", new Page.LocatorOptions().setHasText("区财政局")).first().click();
-        page.waitForURL("**/tasks?department=cz");
+        page.waitForURL("**/tasks?department=cz&kind=RECTIFICATION");
         // the tasks it leads and those it helps with, as the service counts them
-        assertEquals(Api.get(cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT + "&department=cz")
-                .size(), page.locator("table.board tbody tr").count());
+        assertEquals(Api.get(cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT + "&department=cz"
+                + "&kind=RECTIFICATION").size(), page.locator("table.board tbody tr").count());
         assertFalse(page.content().contains("TaskOpened") || page.content().contains("null"));
         screenshot(page, "office-board-filtered");
+        // the data the evaluation lacks are 报送 tasks, counted apart and one click away
+        page.navigate(console + "/overview");
+        int dataTasks = Api.get(cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT
+                + "&kind=DATA_SUBMISSION").size();
+        assertTrue(dataTasks > 0);
+        assertTrue(page.locator("#data-tasks").innerText().contains("报送任务 " + dataTasks + " 项"),
+                page.locator("#data-tasks").innerText());
+        page.locator("#data-tasks a").click();
+        page.waitForURL("**/tasks?kind=DATA_SUBMISSION");
+        assertEquals(dataTasks, page.locator("table.board tbody tr").count());
+        assertEquals(dataTasks, page.locator("table.board tbody .tag", new Page.LocatorOptions().setHasText("报送"))
+                .count());
+        screenshot(page, "office-data-tasks");
         page.navigate(console + "/overview");
         page.locator("#cv-chart[data-rendered='14']").waitFor();
         screenshot(page, "office-overview");
@@ -214,7 +227,8 @@ class ConsoleTest {
         assertTrue(jw.url().endsWith("/my-tasks"), jw.url());
         assertEquals(17, jw.locator("#lead table.board tbody tr").count());
         screenshot(jw, "department-my-tasks");
-        jw.locator("#lead a", new Page.LocatorOptions().setHasText("钢花小学")).first().click();
+        // the county's GG13 task: 钢花小学's 38 pupils from outside the catchment keep the ratio under 100%
+        jw.locator("#lead a", new Page.LocatorOptions().setHasText("全区就近划片入学比例")).first().click();
         String taskUrl = jw.url();
         act(jw, "分派责任人");
         assertEquals("已分派", jw.locator("#status").innerText());
@@ -438,6 +452,14 @@ class ConsoleTest {
             return !reasons.contains("GG1 ") && !reasons.contains("EQ3 ") && !reasons.contains("基本均衡认定年份")
                     && !reasons.contains("年度监测");
         });
+        // the 报送 task that asked the office for the GG1 judgment closed by itself: the data arrived
+        String gg1 = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT
+                + "&kind=DATA_SUBMISSION&indicator=GG1";
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(Api.get(gg1).get(0).path("status").asText()));
+        assertEquals("DATA_SUBMITTED", Api.get(gg1).get(0).path("closure").asText());
+        office.navigate(console + "/tasks?kind=DATA_SUBMISSION&indicator=GG1");
+        assertTrue(office.locator("table.board tbody").innerText().contains("已关闭（数据已报送）"),
+                office.locator("table.board tbody").innerText());
     }
 
     @Test
@@ -481,10 +503,13 @@ class ConsoleTest {
 
     @Test
     @Order(10)
-    void aSchoolCorrectsAFigureAndSeesItsFindingResolved() {
+    void aSchoolCorrectsAFigureAndSeesTheCountyRatioMet() {
         Page school = signIn("钢花小学填报员");
         assertTrue(school.url().endsWith("/my-school"), school.url());
-        assertTrue(school.locator("#findings").innerText().contains("GG13"), school.locator("#findings").innerText());
+        // GG13 is the county's ratio: the school sees its own part in it, not a finding of its own
+        String before = school.locator("#findings").innerText();
+        assertTrue(before.contains("本校暂无待整改问题") && before.contains("本校小学非划片入学 38 名")
+                && before.contains("未达标"), before);
         screenshot(school, "school-form");
         // a value that is no number is marked at its field; nothing is stored
         Locator catchment = school.locator("input[name='sections[P].inCatchmentPupils']");
@@ -508,10 +533,11 @@ class ConsoleTest {
         school.getByLabel("更正原因（必填）").fill("更正划片入学人数（按学籍核对）");
         school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交更正")).click();
         assertTrue(school.locator("#saved").isVisible());
-        // the evaluation runs again: the finding is resolved, the school's page says so
+        // the evaluation runs again: the county's ratio is met, the school's page says so
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             school.navigate(console + "/my-school");
-            return !school.locator("#findings").innerText().contains("GG13");
+            String after = school.locator("#findings").innerText();
+            return after.contains("本校小学非划片入学 0 名") && after.contains("已达标");
         });
     }
 
@@ -549,11 +575,61 @@ class ConsoleTest {
     }
 
     @Test
+    @Order(14)
+    void theOfficeImportsAnInspectionListAndEachItemBecomesATaskWithItsSource() {
+        Page office = signIn("王督学");
+        office.navigate(console + "/outside-problems");
+        office.locator("select[name=kind]").selectOption("INSPECTION");
+        office.getByLabel("文号（群众反映可不填）").fill("大渡口督学〔2025〕7号");
+        office.locator("input[name=issuedOn]").fill("2025-05-20");
+        String header = "序号,指标代码,学校标识码,学校名称,问题描述,牵头单位代码,整改期限\n";
+        office.locator("input[type=file]").setInputFiles(new FilePayload("督学检查问题清单.csv", "text/csv",
+                (header + "1,GG3,2150473309,重庆市大渡口区钢花小学,美术教室改作他用,,\n2,GX1,,,课后服务登记不全,,\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("导入")).click();
+        // the mistake at its cell; the source kept in the form; nothing entered
+        String problems = office.locator("#problems").innerText();
+        assertTrue(problems.contains("3") && problems.contains("B") && problems.contains("未知指标代码"), problems);
+        assertEquals("INSPECTION", office.locator("select[name=kind]").inputValue());
+        office.locator("input[type=file]").setInputFiles(new FilePayload("督学检查问题清单.csv", "text/csv",
+                (header + "1,GG3,2150473309,重庆市大渡口区钢花小学,美术教室改作他用,,\n2,EQ10,,,课后服务登记不全,,2025-09-30\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("导入")).click();
+        assertTrue(office.locator("#entered").innerText().contains("共 2 条问题"), office.locator("#entered").innerText());
+        screenshot(office, "office-outside-problems");
+        office.locator("#entered a").first().click();
+        assertTrue(office.locator("#source").innerText().startsWith("督学检查（大渡口督学〔2025〕7号，2025年5月20日，第1项）"),
+                office.locator("#source").innerText());
+        assertFalse(office.content().contains("INSPECTION"));
+
+        // 创建进程: the office records the self-assessment; the overview says where the district stands
+        office.navigate(console + "/recognition");
+        assertTrue(office.locator("#stage").innerText().contains("当前阶段：未开始"));
+        office.locator("select[name=stage]").selectOption("SELF_ASSESSMENT");
+        office.locator("input[name=date]").fill("2025-03-01");
+        office.getByLabel("说明").fill("完成自评，形成自评报告");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录")).click();
+        office.waitForURL("**/recognition?saved=1");
+        assertTrue(office.locator("#history").innerText().contains("自评") && office.locator("#history").innerText()
+                .contains("王督学"), office.locator("#history").innerText());
+        // a stage skipped is refused in words
+        office.locator("select[name=stage]").selectOption("NATIONAL_APPLICATION");
+        office.locator("input[name=date]").fill("2025-04-01");
+        office.locator("input[name=documentNumber]").fill("渝府教督〔2025〕3号");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录")).click();
+        assertTrue(office.locator("#refusal").innerText().contains("不能记录“申报国家认定”"),
+                office.locator("#refusal").innerText());
+        screenshot(office, "office-recognition");
+        office.navigate(console + "/overview");
+        assertTrue(office.locator("#road").innerText().contains("创建进程：自评"), office.locator("#road").innerText());
+    }
+
+    @Test
     @Order(13)
     void everyPageFitsAt1366PixelsAndAFormWorksFromTheKeyboard() {
         Page office = signIn("王督学");
         for (String path : List.of("/overview", "/tasks", "/ledger", "/variation", "/matrix", "/attestations",
-                "/notices", "/bulletins", "/webhooks")) {
+                "/outside-problems", "/recognition", "/notices", "/bulletins", "/webhooks")) {
             office.navigate(console + path);
             assertNoHorizontalScroll(office);
         }

@@ -55,7 +55,7 @@ class KeycloakSignInTest {
         cluster.withConfig(keycloak.serviceConfig());
         cluster.startAll();
         SampleDistrict.load(cluster.url("school-intake"), DISTRICT, () -> { });
-        String tasks = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT;
+        String tasks = cluster.url("rectification") + "/api/v1/tasks?district=" + DISTRICT + "&kind=RECTIFICATION";
         await().atMost(Duration.ofSeconds(90)).until(() -> Api.getAnswer(tasks).status() == 200
                 && Api.get(tasks).size() == 19);
         console = cluster.startConsole(DISTRICT, consolePort, keycloak.consoleConfig());

@@ -68,12 +68,24 @@ public sealed interface EvaluationEvent extends PublishedEvent {
             @JsonPropertyDescription("school sections passing RA-SCHOOL") int schoolSectionsPassing,
             @JsonPropertyDescription("one entry per CV-RAk-P / CV-RAk-J code with sections to compare")
             List<Variation> variations,
-            @JsonPropertyDescription("county-level GG, EQ, SR and V items") List<IndicatorValue> indicatorValues)
+            @JsonPropertyDescription("county-level GG, EQ, SR and V items") List<IndicatorValue> indicatorValues,
+            @Nullable @JsonPropertyDescription("GG13 per section with the schools admitting from outside their "
+                    + "catchment; absent in events recorded before GG13 was a county ratio") List<CatchmentRatio>
+            catchment)
             implements EvaluationEvent {
 
         public CountyEvaluated {
             variations = List.copyOf(variations);
             indicatorValues = List.copyOf(indicatorValues);
+            catchment = catchment == null ? null : List.copyOf(catchment);
+        }
+
+        /** A county result as earlier producers wrote it, without the catchment ratios. */
+        public CountyEvaluated(String districtCode, int period, String standardVersion, int schoolSections,
+                               int schoolSectionsPassing, List<Variation> variations,
+                               List<IndicatorValue> indicatorValues) {
+            this(districtCode, period, standardVersion, schoolSections, schoolSectionsPassing, variations,
+                    indicatorValues, null);
         }
     }
 

@@ -99,5 +99,13 @@ public sealed interface FindingEvent extends PublishedEvent {
             this(findingId, districtCode, period, subject, indicator, measured, required, gap, severity,
                     standardVersion, reason, null);
         }
+
+        /** The reason's head when a finding rectified in an earlier year is unmet again (三年动态监测). */
+        public static final String REGRESSION_PREFIX = "动态监测";
+
+        /** A regression found by the yearly monitoring, not a reopening within the year. */
+        public boolean regression() {
+            return reason.startsWith(REGRESSION_PREFIX);
+        }
     }
 }

@@ -43,10 +43,27 @@ public sealed interface TaskEvent extends PublishedEvent {
             @JsonPropertyDescription("Chinese description of the gap, copied from the finding") String gap,
             @JsonPropertyDescription("牵头单位") Department leadDepartment,
             @JsonPropertyDescription("配合单位") List<Department> coDepartments,
-            @JsonPropertyDescription("整改期限") LocalDate dueDate) implements TaskEvent {
+            @JsonPropertyDescription("整改期限") LocalDate dueDate,
+            @Nullable @JsonPropertyDescription("整改 (a finding to rectify) or 报送 (data a readiness reason lacks; the "
+                    + "finding id is then the data gap's); absent means 整改") TaskKind kind,
+            @Nullable @JsonPropertyDescription("where a problem found outside the evaluation came from (市级督导评估反馈, "
+                    + "国家认定反馈, 督学检查, 群众反映) with its document number and date; absent for the evaluation's own "
+                    + "findings") ProblemSource source) implements TaskEvent {
 
         public TaskOpened {
             coDepartments = List.copyOf(coDepartments);
+        }
+
+        /** A rectification task (整改) for a finding. */
+        public TaskOpened(UUID taskId, String districtCode, UUID findingId, int period, Subject subject,
+                          IndicatorCode indicator, Severity severity, String title, String gap,
+                          Department leadDepartment, List<Department> coDepartments, LocalDate dueDate) {
+            this(taskId, districtCode, findingId, period, subject, indicator, severity, title, gap, leadDepartment,
+                    coDepartments, dueDate, null, null);
+        }
+
+        public TaskKind kindOrDefault() {
+            return kind == null ? TaskKind.RECTIFICATION : kind;
         }
     }
 
@@ -110,17 +127,43 @@ public sealed interface TaskEvent extends PublishedEvent {
             UUID findingId,
             VerificationMethod method,
             @Nullable @JsonPropertyDescription("督学; null when verified by data") Person verifier,
-            @Nullable @JsonPropertyDescription("核验意见") String comment) implements TaskEvent {
+            @Nullable @JsonPropertyDescription("核验意见") String comment,
+            @Nullable @JsonPropertyDescription("true when verified by data or attestation and the supervision office "
+                    + "still signs it off (复核销号: close or reject); absent when nothing waits") Boolean awaitingReview)
+            implements TaskEvent {
+
+        /** A verification that waits for no review (the office's own judgment, or a district without 复核). */
+        public TaskVerified(UUID taskId, String districtCode, UUID findingId, VerificationMethod method,
+                            @Nullable Person verifier, @Nullable String comment) {
+            this(taskId, districtCode, findingId, method, verifier, comment, null);
+        }
+
+        public boolean awaitsReview() {
+            return Boolean.TRUE.equals(awaitingReview);
+        }
     }
 
-    @JsonClassDescription("核验不通过: the fix is rejected and the task goes back to the department")
+    @JsonClassDescription("核验不通过: the fix is rejected (on submission, or on review before 销号) and the task goes "
+            + "back to the department")
     record TaskRejected(
             UUID taskId,
             String districtCode,
             UUID findingId,
             @JsonPropertyDescription("the verification round rejected") int round,
             @JsonPropertyDescription("退回原因") String reason,
-            Person rejectedBy) implements TaskEvent {
+            Person rejectedBy,
+            @Nullable @JsonPropertyDescription("true when the office rejected a verification on review before 销号 "
+                    + "(复核不通过) rather than a submission; absent otherwise") Boolean review) implements TaskEvent {
+
+        /** A submission rejected (核验不通过). */
+        public TaskRejected(UUID taskId, String districtCode, UUID findingId, int round, String reason,
+                            Person rejectedBy) {
+            this(taskId, districtCode, findingId, round, reason, rejectedBy, null);
+        }
+
+        public boolean onReview() {
+            return Boolean.TRUE.equals(review);
+        }
     }
 
     @JsonClassDescription("延期: the due date moves, with the reason and who approved it")

@@ -8,7 +8,7 @@ import org.junheng.service.AccessRule;
 
 /**
  * Who may call what in the evaluation (docs/security.md). Finer scopes in the code: a school sees only its own ledger
- * lines and findings and, of the variation, the coefficients and its own share.
+ * lines and findings and, of the variation and the catchment ratio, the county's figures and its own contribution.
  */
 public final class EvaluationAccess {
 
@@ -23,6 +23,8 @@ public final class EvaluationAccess {
     public static final AccessRule LEDGER_WORKBOOK = AccessRule.of("GET " + PERIOD + "/ledger.xlsx", EVERY_ROLE);
     public static final AccessRule READ_READINESS = AccessRule.of("GET " + PERIOD + "/readiness", EVERY_ROLE);
     public static final AccessRule READ_VARIATION = AccessRule.of("GET " + PERIOD + "/variation", EVERY_ROLE);
+    /** GG13 per section with each school's pupils from outside its catchment. */
+    public static final AccessRule READ_CATCHMENT = AccessRule.of("GET " + PERIOD + "/catchment", EVERY_ROLE);
     public static final AccessRule READ_SETTINGS = AccessRule.of("GET " + DISTRICT + "/evaluation-settings",
             EVERY_ROLE);
     public static final AccessRule CHANGE_SETTINGS = AccessRule.of("PUT " + DISTRICT + "/evaluation-settings",

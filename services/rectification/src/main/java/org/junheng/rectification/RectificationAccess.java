@@ -43,6 +43,15 @@ public final class RectificationAccess {
     public static final AccessRule READ_CAMPAIGN = AccessRule.of("GET " + DISTRICT + "/campaign", EVERY_ROLE);
     public static final AccessRule CHANGE_CAMPAIGN = AccessRule.of("PUT " + DISTRICT + "/campaign", SUPERVISOR);
     public static final AccessRule SCORECARD = AccessRule.of("GET " + DISTRICT + "/scorecard", OVERSEERS);
+    /** 创建进程: everyone of the district reads where it stands; the office records the stages. */
+    public static final AccessRule READ_RECOGNITION = AccessRule.of("GET " + DISTRICT + "/recognition", EVERY_ROLE);
+    public static final AccessRule RECORD_STAGE = AccessRule.of("POST " + DISTRICT + "/recognition/stages",
+            SUPERVISOR);
+    /** 外部问题清单: the office enters what the city, the nation, its 督学 and the public found. */
+    public static final AccessRule ENTER_OUTSIDE_PROBLEMS = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/outside-problems", SUPERVISOR);
+    public static final AccessRule IMPORT_OUTSIDE_PROBLEMS = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/outside-problems/import", SUPERVISOR);
 
     public static AccessRule action(TaskAction action) {
         return AccessRule.of("POST /api/v1/tasks/{id}/" + action.operation(),

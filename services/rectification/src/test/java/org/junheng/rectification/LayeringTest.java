@@ -17,7 +17,7 @@ class LayeringTest {
                         "..rectification.infra..", "..rectification.settings..", "..rectification.schedule.."});
         Architecture.domainIsPlainJava(RECTIFICATION, new String[] {"..rectification.documents.."},
                 new String[] {"..rectification.tasks..", "..rectification.infra..", "..rectification.settings.."});
-        Architecture.classesArePlainJava(RECTIFICATION, "DeadlineWatch", "FileKind");
+        Architecture.classesArePlainJava(RECTIFICATION, "DeadlineWatch", "FileKind", "Recognition");
     }
 
     @Test

@@ -24,6 +24,11 @@ public interface EvaluationApi {
     @Path("districts/{district}/periods/{period}/variation")
     JsonNode variation(@PathParam("district") String district, @PathParam("period") int period);
 
+    /** GG13 per section; a school's token sees its own contribution only. */
+    @GET
+    @Path("districts/{district}/periods/{period}/catchment")
+    JsonNode catchment(@PathParam("district") String district, @PathParam("period") int period);
+
     @GET
     @Path("districts/{district}/periods/{period}/variation/{indicator}/remedies")
     JsonNode remedies(@PathParam("district") String district, @PathParam("period") int period,

@@ -27,7 +27,8 @@ public interface RectificationApi {
     @Path("tasks")
     JsonNode tasks(@QueryParam("district") String district, @QueryParam("department") String department,
                    @QueryParam("status") String status, @QueryParam("school") String school,
-                   @QueryParam("indicator") String indicator, @QueryParam("overdue") String overdue);
+                   @QueryParam("indicator") String indicator, @QueryParam("overdue") String overdue,
+                   @QueryParam("kind") String kind);
 
     /** The task with what the caller may do now ({@code actions}); its version in the ETag. */
     @GET
@@ -63,4 +64,25 @@ public interface RectificationApi {
     @GET
     @Path("districts/{district}/responsibilities")
     JsonNode responsibilities(@PathParam("district") String district);
+
+    /** 创建进程: the district's stage, history and risks. */
+    @GET
+    @Path("districts/{district}/recognition")
+    JsonNode recognition(@PathParam("district") String district);
+
+    @POST
+    @Path("districts/{district}/recognition/stages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode recordStage(@PathParam("district") String district, JsonNode stage);
+
+    /** 外部问题清单: the spreadsheet and its source; every item a task, all or none. */
+    @POST
+    @Path("districts/{district}/periods/{period}/outside-problems/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    JsonNode importOutsideProblems(@PathParam("district") String district, @PathParam("period") int period,
+                                   ClientMultipartForm form);
+
+    @GET
+    @Path("import-templates/outside-problems.xlsx")
+    Response outsideProblemsTemplate();
 }

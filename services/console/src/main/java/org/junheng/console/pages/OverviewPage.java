@@ -62,7 +62,8 @@ public class OverviewPage {
         JsonNode readiness = orNull(() -> evaluation.readiness(district, period));
         JsonNode variation = orNull(() -> evaluation.variation(district, period));
         JsonNode ledger = orNull(() -> evaluation.ledger(district, period, null, null));
-        JsonNode tasks = rectification.tasks(district, null, null, null, null, null);
+        JsonNode tasks = rectification.tasks(district, null, null, null, null, null, "RECTIFICATION");
+        JsonNode dataTasks = rectification.tasks(district, null, null, null, null, null, "DATA_SUBMISSION");
         return pages.page(overview, "overview")
                 .data("readiness", Pages.tree(readiness))
                 .data("evaluatedAt", readiness == null || readiness.path("evaluatedAt").isNull() ? null
@@ -72,7 +73,19 @@ public class OverviewPage {
                 .data("unmetByCategory", ledger == null ? Map.of() : unmetByCategory(ledger))
                 .data("byStatus", counts(tasks, "status", "statusLabel"))
                 .data("byDepartment", counts(tasks, "leadDepartment", "leadDepartmentName"))
-                .data("taskCount", tasks.size());
+                .data("road", Pages.tree(orNull(() -> rectification.recognition(district))))
+                .data("taskCount", tasks.size())
+                .data("dataTasks", dataTasks.size())
+                .data("dataTasksOpen", countOpen(dataTasks));
+    }
+
+    /** The tasks not closed yet. */
+    static int countOpen(JsonNode tasks) {
+        int open = 0;
+        for (JsonNode task : tasks) {
+            open += "CLOSED".equals(task.path("status").asText()) ? 0 : 1;
+        }
+        return open;
     }
 
     /**

@@ -59,6 +59,34 @@ public class SchoolPage {
                         String error) {
     }
 
+    /**
+     * The school's part in county items (GG13 就近划片入学 is one ratio for the county): per section, its pupils from
+     * outside the catchment beside the county's ratio and minimum.
+     */
+    static List<String> countyShares(JsonNode catchment) {
+        List<String> lines = new ArrayList<>();
+        if (catchment == null) {
+            return lines;
+        }
+        for (JsonNode ratio : catchment) {
+            String section = "P".equals(ratio.path("section").asText()) ? "小学" : "初中";
+            if (ratio.path("schools").isEmpty()) {
+                continue; // the school is not counted in this section's ratio (rural, private, boarding)
+            }
+            int outside = 0;
+            for (JsonNode own : ratio.path("schools")) {
+                outside += own.path("outsideCatchment").asInt();
+            }
+            java.math.BigDecimal percent = ratio.path("ratio").decimalValue().movePointRight(2)
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            java.math.BigDecimal required = ratio.path("required").decimalValue().movePointRight(2).stripTrailingZeros();
+            lines.add("就近划片入学（GG13，全区指标）：本校" + section + "非划片入学 " + outside + " 名；全区" + section
+                    + "就近划片入学比例 " + percent.toPlainString() + "%，要求不低于 " + required.toPlainString() + "%"
+                    + (ratio.path("met").asBoolean() ? "，已达标。" : "，未达标。"));
+        }
+        return lines;
+    }
+
     /** A group of inputs: a section (小学部, 初中部) or the school as a whole. */
     @io.quarkus.qute.TemplateData
     public record FieldGroup(String title, List<Field> fields) {
@@ -112,7 +140,9 @@ public class SchoolPage {
                 .data("groups", groups).data("saved", saved).data("refusal", refusal).data("refusalLines", refusalLines)
                 .data("warningsOnly", warningsOnly)
                 .data("findings", findings(evaluation.findings(district, "OPEN", code())))
-                .data("tasks", TaskPages.rows(rectification.tasks(district, null, null, code(), null, null)));
+                .data("countyShares", countyShares(OverviewPage.orNull(() -> evaluation.catchment(district,
+                        pages.period()))))
+                .data("tasks", TaskPages.rows(rectification.tasks(district, null, null, code(), null, null, null)));
     }
 
     private String code() {

@@ -66,32 +66,36 @@ public class TaskPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance board(@QueryParam("department") String department, @QueryParam("status") String status,
                                   @QueryParam("school") String school, @QueryParam("indicator") String indicator,
-                                  @QueryParam("overdue") String overdue) {
+                                  @QueryParam("overdue") String overdue, @QueryParam("kind") String kind) {
         String district = pages.district();
-        JsonNode all = rectification.tasks(district, null, null, null, null, null);
+        JsonNode all = rectification.tasks(district, null, null, null, null, null, null);
         JsonNode shown = rectification.tasks(district, Pages.blankToNull(department), Pages.blankToNull(status),
-                Pages.blankToNull(school), Pages.blankToNull(indicator), "true".equals(overdue) ? "true" : null);
+                Pages.blankToNull(school), Pages.blankToNull(indicator), "true".equals(overdue) ? "true" : null,
+                Pages.blankToNull(kind));
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("department", department == null ? "" : department);
         filters.put("status", status == null ? "" : status);
         filters.put("school", school == null ? "" : school);
         filters.put("indicator", indicator == null ? "" : indicator);
         filters.put("overdue", "true".equals(overdue) ? "true" : "");
+        filters.put("kind", kind == null ? "" : kind);
         List<Map<String, Object>> rows = rows(shown);
         // filtered by a department: say where it only helps
-        if (department != null && !department.isBlank()) {
-            rows.forEach(row -> row.put("helping", !department.equals(row.get("leadDepartment"))));
-        }
+        rows.forEach(row -> row.put("helping", "HELP".equals(row.get("involvement"))));
         return pages.page(board, "tasks").data("tasks", rows).data("total", all.size())
                 .data("filters", filters)
                 .data("departments", options(all, "leadDepartment", "leadDepartmentName"))
                 .data("statuses", options(all, "status", "statusLabel"))
+                .data("kinds", options(all, "kind", "kindLabel"))
                 .data("schools", options(all, "schoolCode", "schoolName"))
                 .data("indicators", indicatorOptions(all))
                 .data("scorecard", Pages.tree(rectification.scorecard(district)));
     }
 
-    /** A department's tasks: those it leads, then those it helps with; the nearest due date first. */
+    /**
+     * A department's tasks: the findings it leads, those it helps with, then the data it is asked to supply (报送);
+     * the nearest due date first.
+     */
     @GET
     @Path("my-tasks")
     @Produces(MediaType.TEXT_HTML)
@@ -99,11 +103,16 @@ public class TaskPages {
         String department = pages.user().department();
         List<Map<String, Object>> lead = new ArrayList<>();
         List<Map<String, Object>> help = new ArrayList<>();
+        List<Map<String, Object>> data = new ArrayList<>();
         for (Map<String, Object> row : rows(rectification.tasks(pages.district(), department, null, null, null,
-                null))) {
-            (department != null && department.equals(row.get("leadDepartment")) ? lead : help).add(row);
+                null, null))) {
+            if ("DATA_SUBMISSION".equals(row.get("kind"))) {
+                data.add(row);
+            } else {
+                ("LEAD".equals(row.get("involvement")) ? lead : help).add(row);
+            }
         }
-        return pages.page(mine, "my-tasks").data("lead", lead).data("help", help);
+        return pages.page(mine, "my-tasks").data("lead", lead).data("help", help).data("data", data);
     }
 
     @GET
@@ -242,6 +251,7 @@ public class TaskPages {
                 .data("actions", labels).data("story", story).data("evidence", evidence).data("departments", departments)
                 .data("escalation", escalation(state.path("escalation").asText(null)))
                 .data("indicatorName", Pages.indicator(state.path("indicator").asText()))
+                .data("source", source(state.path("source")))
                 .data("done", done)
                 .data("refusal", refused == null ? null : refused.message())
                 .data("refusalLines", refused == null ? List.of() : refused.errorLines())
@@ -328,5 +338,21 @@ public class TaskPages {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** 市级督导评估反馈（渝教督〔2025〕12号，2025年6月30日，第3项）, or null for the evaluation's own findings. */
+    static String source(JsonNode source) {
+        if (!source.isObject()) {
+            return null;
+        }
+        try {
+            return new org.junheng.contracts.rectification.ProblemSource(
+                    org.junheng.contracts.rectification.ProblemSource.Kind.valueOf(source.path("kind").asText()),
+                    source.path("documentNumber").asText(null),
+                    java.time.LocalDate.parse(source.path("issuedOn").asText()), source.path("item").asInt())
+                    .describe();
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -24,7 +24,7 @@ import org.junheng.contracts.schooldata.SectionStatistics;
 import org.junheng.evaluation.standard.Standard;
 
 /**
- * County-level items: the coefficients of variation, items computed over all schools (GG9, EQ1), items from county
+ * County-level items: the coefficients of variation, items computed over all schools (GG9, GG13, EQ1), items from county
  * figure sets (GG7, GG8, GG11, GG14, GG15, EQ2, EQ9, SR1, V1–V6) and attested items.
  */
 final class CountyEvaluator {
@@ -163,6 +163,63 @@ final class CountyEvaluator {
                             + " 名教师完成培训 (needs " + Texts.count(short_) + " more "
                             + GapTexts.plural(short_, "teacher", "teachers") + " to complete 360 training hours)";
                 }, Texts.count(completed) + "/" + Texts.count(teachers));
+    }
+
+    /** The minimum in-catchment share of each section (P 100%, J 95% in CN-2017). */
+    java.util.Map<Section, BigDecimal> catchmentMinimum() {
+        java.util.Map<Section, BigDecimal> minimum = new java.util.EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            minimum.put(section, standard.number(IndicatorCode.GG13, MINIMUM, section));
+        }
+        return minimum;
+    }
+
+    /**
+     * GG13, one item for the county: every section's ratio at or above its minimum. Open while a school's profile
+     * leaves undecided whether it counts or its figure is blank; absent where no school section counts. The value
+     * shown is the first failing section's ratio (else the primary one), the note gives both.
+     */
+    Optional<ItemResult> catchment(CountyCatchment catchment) {
+        java.util.Map<Section, BigDecimal> minimum = catchmentMinimum();
+        List<CountyCatchment.Part> open = catchment.open();
+        if (!open.isEmpty()) {
+            String which = open.stream().map(part -> part.schoolName() + part.section().label()
+                    + (part.undecided() ? "（城乡分类或办学性质未登记）" : "（未填报划片就近入学学生数）"))
+                    .distinct().collect(Collectors.joining("、"));
+            return Optional.of(ctx.notEvaluable(COUNTY, IndicatorCode.GG13, null, "就近划片入学比例暂无法计算：" + which
+                    + " (" + open.size() + " school section(s) undecided or not reported)"));
+        }
+        List<CountyCatchment.Ratio> ratios = catchment.ratios();
+        if (ratios.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CountyCatchment.Ratio> unmet = ratios.stream()
+                .filter(r -> !r.value().isAtLeast(minimum.get(r.section()))).toList();
+        CountyCatchment.Ratio shown = unmet.isEmpty() ? ratios.get(0) : unmet.get(0);
+        String note = ratios.stream().map(r -> r.section().label() + " " + Texts.count(r.inCatchment()) + "/"
+                + Texts.count(r.pupils()) + "（" + Texts.percent(r.value()) + "）").collect(Collectors.joining("，"));
+        return Optional.of(ctx.measured(COUNTY, IndicatorCode.GG13, unmet.isEmpty(), shown.value(),
+                minimum.get(shown.section()), Severity.COUNTY_RULE, () -> unmet.stream()
+                        .map(r -> catchmentGap(r, minimum.get(r.section()))).collect(Collectors.joining("；")),
+                note));
+    }
+
+    /** A section below its minimum: how many pupils came from outside the catchment, how many too many, and where. */
+    private static String catchmentGap(CountyCatchment.Ratio ratio, BigDecimal minimum) {
+        BigInteger tooMany = GapTexts.peopleShort(minimum, ratio.pupils(), ratio.inCatchment());
+        List<CountyCatchment.Part> top = ratio.outside().stream().limit(3).toList();
+        String where = top.stream().map(part -> part.schoolName() + " " + Texts.count(part.outside()) + " 名")
+                .collect(Collectors.joining("、")) + (ratio.outside().size() > top.size()
+                ? "等" + ratio.outside().size() + "所" : "");
+        String whereEnglish = top.stream().map(part -> part.schoolCode() + " " + part.outside())
+                .collect(Collectors.joining(", "));
+        String section = ratio.section() == Section.P ? "primary" : "junior";
+        return "全区" + ratio.section().label() + "就近划片入学比例" + Texts.percent(ratio.value()) + "，低于"
+                + Texts.percent(minimum) + "；非划片入学学生 " + Texts.count(ratio.outsidePupils()) + " 名，还需减少 "
+                + Texts.count(tooMany) + " 名；非划片入学在：" + where + " (" + section + " in-catchment admission "
+                + Texts.percent(ratio.value()) + " is below " + Texts.percent(minimum) + "; "
+                + Texts.count(ratio.outsidePupils()) + " pupils admitted from outside the catchment, "
+                + Texts.count(tooMany) + " too many; at " + whereEnglish + ")";
     }
 
     /** GG12 for the county as a whole: certified ÷ full-time teachers (the findings are raised per school). */

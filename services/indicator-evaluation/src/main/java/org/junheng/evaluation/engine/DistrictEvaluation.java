@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.evaluation.CatchmentRatio;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
@@ -29,6 +30,7 @@ import org.junheng.contracts.evaluation.IndicatorValue;
  * @param countyValues        the values of {@link CountyEvaluated}: county items, and per-school items rolled up
  *                            (share of schools meeting; GG12 the county's certified share)
  * @param schoolsNotEvaluated registered schools without statistics for the period: their open findings stay open
+ * @param catchment           GG13 per section, with the schools admitting from outside their catchment
  */
 public record DistrictEvaluation(
         String districtCode,
@@ -39,9 +41,11 @@ public record DistrictEvaluation(
         List<ItemResult> items,
         List<IndicatorValue> countyValues,
         Set<String> schoolsNotEvaluated,
-        Readiness readiness) {
+        Readiness readiness,
+        List<CatchmentRatio> catchment) {
 
     public DistrictEvaluation {
+        catchment = List.copyOf(catchment);
         sections = List.copyOf(sections);
         variations = List.copyOf(variations);
         items = List.copyOf(items);
@@ -81,8 +85,8 @@ public record DistrictEvaluation(
     }
 
     /**
-     * One event per in-scope school section: RA1–RA7, RA-SCHOOL and the items measured on the section itself (GG5,
-     * GG13). Items about the whole school (GG3, GG4, …) are in {@link #items()} and the findings.
+     * One event per in-scope school section: RA1–RA7, RA-SCHOOL and the items measured on the section itself (GG5).
+     * Items about the whole school (GG3, GG4, …) are in {@link #items()} and the findings.
      */
     public List<SchoolSectionEvaluated> schoolSectionEvents() {
         Map<String, List<IndicatorValue>> bySection = new LinkedHashMap<>();
@@ -101,7 +105,7 @@ public record DistrictEvaluation(
     public CountyEvaluated countyEvent() {
         int passing = (int) sections.stream().filter(SectionResult::passesSchoolRule).count();
         return new CountyEvaluated(districtCode, period, standardVersion, sections.size(), passing,
-                variations.stream().map(CountyVariation::toContract).toList(), countyValues);
+                variations.stream().map(CountyVariation::toContract).toList(), countyValues, catchment);
     }
 
     /** The readiness as an event; the service publishes it only when the flag or the reasons changed. */

@@ -26,7 +26,7 @@ public final class Evaluator {
     /** Items measured on schools that {@link DistrictEvaluation#countyValues()} rolls up for the county. */
     /** Items judged per school whose county value is only the share of schools meeting them. */
     public static final List<IndicatorCode> ROLLED_UP = List.of(IndicatorCode.GG3, IndicatorCode.GG4,
-            IndicatorCode.GG5, IndicatorCode.GG6, IndicatorCode.GG12, IndicatorCode.GG13, IndicatorCode.EQ3,
+            IndicatorCode.GG5, IndicatorCode.GG6, IndicatorCode.GG12, IndicatorCode.EQ3,
             IndicatorCode.EQ4, IndicatorCode.EQ6);
 
     private Evaluator() {
@@ -53,16 +53,20 @@ public final class Evaluator {
 
         List<SectionResult> sections = new ArrayList<>();
         List<ItemResult> schoolItems = new ArrayList<>();
+        List<CountyCatchment.Part> catchmentParts = new ArrayList<>();
         for (SchoolInput school : reported) {
             SchoolEvaluator.Result result = schools.evaluate(school);
             sections.addAll(result.sections());
             schoolItems.addAll(result.items());
+            catchmentParts.addAll(result.catchment());
         }
+        CountyCatchment catchment = new CountyCatchment(catchmentParts);
 
         CountyEvaluator.Balance balance = county.balance(sections, notReported);
         List<ItemResult> items = new ArrayList<>(schoolItems);
         items.addAll(balance.items());
         items.add(county.training(reported));
+        county.catchment(catchment).ifPresent(items::add);
         items.add(county.retention(reported));
         Attestations attestations = Attestations.inForce(inputs.districtCode(), inputs.period(),
                 inputs.attestations());
@@ -75,7 +79,8 @@ public final class Evaluator {
         Set<String> notEvaluated = new LinkedHashSet<>();
         notReported.forEach(school -> notEvaluated.add(school.schoolCode()));
         return new DistrictEvaluation(inputs.districtCode(), inputs.period(), standard.version(), sections,
-                balance.variations(), items, countyValues, notEvaluated, readiness);
+                balance.variations(), items, countyValues, notEvaluated, readiness,
+                catchment.toContract(county.catchmentMinimum()));
     }
 
     /**

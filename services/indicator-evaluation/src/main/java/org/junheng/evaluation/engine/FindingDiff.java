@@ -128,7 +128,7 @@ public record FindingDiff(List<FindingRaised> raised, List<FindingReopened> reop
             } else {
                 allReopened.add(new FindingReopened(finding.findingId(), finding.districtCode(), finding.period(),
                         finding.subject(), finding.indicator(), finding.measured(), finding.required(), finding.gap(),
-                        finding.severity(), finding.standardVersion(), "动态监测：" + year + "年已整改销号，"
+                        finding.severity(), finding.standardVersion(), FindingReopened.REGRESSION_PREFIX + "：" + year + "年已整改销号，"
                         + finding.period() + "年再次未达标 (regression: rectified in " + year + ", unmet again in "
                         + finding.period() + ")", finding.measuredExact()));
             }

@@ -29,8 +29,8 @@ import org.junheng.contracts.schooldata.Teachers;
 import org.junheng.evaluation.standard.Standard;
 
 /**
- * Everything measured on one school and its sections: RA1–RA7 and RA-SCHOOL (in scope), GG5 and GG13 per section,
- * GG3, GG4, GG6, GG12 and EQ4 per school. Items of the government-guarantee and quality parts are county rules, so
+ * Everything measured on one school and its sections: RA1–RA7 and RA-SCHOOL (in scope), GG5 per section, GG3, GG4,
+ * GG6, GG12 and EQ4 per school, and each section's part in the county's GG13 ratio. Items of the government-guarantee and quality parts are county rules, so
  * their findings have {@link Severity#COUNTY_RULE} even when measured on a school.
  */
 final class SchoolEvaluator {
@@ -38,8 +38,8 @@ final class SchoolEvaluator {
     static final List<IndicatorCode> RESOURCES = List.of(IndicatorCode.RA1, IndicatorCode.RA2, IndicatorCode.RA3,
             IndicatorCode.RA4, IndicatorCode.RA5, IndicatorCode.RA6, IndicatorCode.RA7);
 
-    /** The school's results: its in-scope sections and every item measured on it. */
-    record Result(List<SectionResult> sections, List<ItemResult> items) {
+    /** The school's results: its in-scope sections, every item measured on it, its parts in the GG13 ratio. */
+    record Result(List<SectionResult> sections, List<ItemResult> items, List<CountyCatchment.Part> catchment) {
     }
 
     /** The facilities a section counts: its own (share 1) or its share of the whole school's. */
@@ -71,6 +71,7 @@ final class SchoolEvaluator {
         }
         List<ItemResult> items = new ArrayList<>();
         List<SectionResult> sectionResults = new ArrayList<>();
+        List<CountyCatchment.Part> catchment = new ArrayList<>();
         int compulsoryPupils = sections.values().stream().mapToInt(SectionStatistics::pupils).sum();
         boolean inScope = inResourceScope(profile.type(), compulsoryPupils);
         Map<Section, FacilityPart> facilities = facilities(profile.type(), statistics, sections);
@@ -88,11 +89,9 @@ final class SchoolEvaluator {
             if (profile.type() != SchoolType.SPECIAL_EDUCATION) {
                 items.add(classSize(subject, section));
             }
-            if (catchmentUndecided(profile, section)) {
-                items.add(ctx.notEvaluable(subject, IndicatorCode.GG13, null, "学校的城乡分类或办学性质尚未登记，无法确定"
-                        + "是否适用就近划片入学比例 (location class or ownership not registered: GG13 may apply)"));
-            } else if (catchmentApplies(profile, section)) {
-                items.add(catchment(subject, section));
+            if (catchmentUndecided(profile, section) || catchmentApplies(profile, section)) {
+                catchment.add(new CountyCatchment.Part(school.schoolCode(), school.name(), section.section(),
+                        section.pupils(), section.inCatchmentPupils(), catchmentUndecided(profile, section)));
             }
         }
 
@@ -109,7 +108,7 @@ final class SchoolEvaluator {
         }
         items.add(certifiedTeachers(schoolSubject, sections));
         items.add(trainingBudget(schoolSubject, statistics));
-        return new Result(sectionResults, items);
+        return new Result(sectionResults, items, catchment);
     }
 
     /** STANDARD.md §1 scope: not special-education schools, not teaching points under 50 pupils. */
@@ -282,24 +281,6 @@ final class SchoolEvaluator {
                 && !profile.boarding()
                 && profile.type() != SchoolType.SPECIAL_EDUCATION
                 && section.pupils() > 0;
-    }
-
-    private ItemResult catchment(Subject subject, SectionStatistics section) {
-        BigDecimal minimum = standard.number(IndicatorCode.GG13, MINIMUM, section.section());
-        if (section.inCatchmentPupils() == null) {
-            return ctx.notEvaluable(subject, IndicatorCode.GG13, minimum,
-                    "未填报划片就近入学学生数 (in-catchment pupils not reported)");
-        }
-        Fraction share = Fraction.ratio(section.inCatchmentPupils(), section.pupils());
-        return ctx.measured(subject, IndicatorCode.GG13, share.isAtLeast(minimum), share,
-                minimum, Severity.COUNTY_RULE, () -> {
-                    BigInteger tooMany = GapTexts.peopleShort(minimum, section.pupils(), section.inCatchmentPupils());
-                    String outside = Texts.count(section.pupils() - section.inCatchmentPupils());
-                    return "划片就近入学比例" + Texts.percent(share) + "，低于" + Texts.percent(minimum) + "；非划片入学学生 "
-                            + outside + " 名，还需减少 " + Texts.count(tooMany) + " 名 (in-catchment admission "
-                            + Texts.percent(share) + " is below " + Texts.percent(minimum) + "; " + outside
-                            + " pupils admitted from outside the catchment, " + Texts.count(tooMany) + " too many)";
-                }, Texts.count(section.inCatchmentPupils()) + "/" + Texts.count(section.pupils()));
     }
 
     // ------------------------------------------------------------------------------------------ per-school items

@@ -74,6 +74,16 @@ public final class LedgerProjection implements Projection {
                             .toList())
                     .replaceWithVoid();
         }
+        if (result instanceof CountyEvaluated county && county.catchment() != null && !county.catchment().isEmpty()) {
+            variations = variations.flatMap(ignored -> tx.preparedQuery("""
+                            insert into ledger_catchment (district_code, period, section, ratio, run_transaction)
+                            values ($1, $2, $3, $4::text::jsonb, $5::text::xid8)
+                            on conflict (district_code, period, section) do update
+                            set ratio = excluded.ratio, run_transaction = excluded.run_transaction""")
+                    .executeBatch(county.catchment().stream().map(ratio -> Tuple.of(county.districtCode(),
+                            county.period(), ratio.section().name(), PublishedEvents.write(ratio), run)).toList())
+                    .replaceWithVoid());
+        }
         List<LedgerEntry> entries = LedgerEntry.of(result);
         if (entries.isEmpty()) {
             return variations;
@@ -107,6 +117,9 @@ public final class LedgerProjection implements Projection {
                         and run_transaction <> $3::text::xid8""").execute(key)
                 .flatMap(ignored -> tx.preparedQuery("""
                         delete from ledger_variations where district_code = $1 and period = $2
+                        and run_transaction <> $3::text::xid8""").execute(key))
+                .flatMap(ignored -> tx.preparedQuery("""
+                        delete from ledger_catchment where district_code = $1 and period = $2
                         and run_transaction <> $3::text::xid8""").execute(key))
                 .flatMap(ignored -> tx.preparedQuery("""
                         update ledger_readiness set open_findings = $3 where district_code = $1 and period = $2""")
@@ -155,7 +168,8 @@ public final class LedgerProjection implements Projection {
 
     @Override
     public Uni<Void> reset(SqlConnection tx) {
-        return tx.query("truncate ledger_items, ledger_variations, ledger_readiness, ledger_runs, findings")
+        return tx.query("truncate ledger_items, ledger_variations, ledger_catchment, ledger_readiness, ledger_runs, "
+                        + "findings")
                 .execute().replaceWithVoid();
     }
 

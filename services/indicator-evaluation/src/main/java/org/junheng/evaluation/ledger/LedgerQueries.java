@@ -16,6 +16,7 @@ import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
+import org.junheng.contracts.evaluation.CatchmentRatio;
 import org.junheng.contracts.evaluation.EvaluationEvent.EvaluationCompleted;
 import org.junheng.contracts.evaluation.ReadinessReason;
 import org.junheng.contracts.evaluation.Variation;
@@ -128,6 +129,18 @@ public class LedgerQueries {
                                     : row.getOffsetDateTime("completed_at").toInstant(),
                             row.getLong("completed_position"),
                             List.of(read(row.getString("provisional_json"), String[].class))));
+                });
+    }
+
+    /** GG13 per section, P before J; empty before the first evaluation that computed it. */
+    public Uni<List<CatchmentRatio>> catchment(String district, int period) {
+        return pool.preparedQuery("""
+                        select ratio::text as ratio from ledger_catchment
+                        where district_code = $1 and period = $2 order by section desc""")
+                .execute(Tuple.of(district, period)).map(rows -> {
+                    List<CatchmentRatio> ratios = new ArrayList<>();
+                    rows.forEach(row -> ratios.add(read(row.getString("ratio"), CatchmentRatio.class)));
+                    return ratios;
                 });
     }
 

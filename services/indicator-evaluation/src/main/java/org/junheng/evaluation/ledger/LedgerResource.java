@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junheng.contracts.Section;
 import org.junheng.contracts.Severity;
+import org.junheng.contracts.evaluation.CatchmentRatio;
 import org.junheng.contracts.evaluation.Variation;
 import org.junheng.evaluation.EvaluationAccess;
 import org.junheng.eventsourcing.decider.Refusal;
@@ -121,6 +122,28 @@ public class LedgerResource {
                             v.meanExact(), v.standardDeviationExact(), v.coefficientExact(), v.complete(),
                             v.missingSchools()))
                     .toList();
+        });
+    }
+
+    /**
+     * 就近划片入学 (GG13) per section: the county's in-catchment ratio against its minimum and each counted school's
+     * pupils from outside its catchment. A school sees the county's ratio and its own contribution only.
+     */
+    @GET
+    @Path("catchment")
+    public Uni<List<CatchmentRatio>> catchment(@PathParam("district") String district, @PathParam("year") String year,
+                                               @BeanParam Caller caller) {
+        String d = DistrictCode.require(district);
+        int y = ReportingYear.require(year);
+        caller.require(EvaluationAccess.READ_CATCHMENT, d);
+        return Uni.combine().all().unis(queries.catchment(d, y), queries.readiness(d, y)).asTuple().map(both -> {
+            if (both.getItem2().isEmpty()) {
+                throw notEvaluated(d, y, null);
+            }
+            String school = caller.school();
+            return both.getItem1().stream().map(r -> school == null ? r : new CatchmentRatio(r.section(), r.pupils(),
+                    r.inCatchmentPupils(), r.ratio(), r.ratioExact(), r.required(), r.met(),
+                    r.schools().stream().filter(c -> school.equals(c.schoolCode())).toList())).toList();
         });
     }
 

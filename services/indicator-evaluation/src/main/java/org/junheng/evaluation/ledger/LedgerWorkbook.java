@@ -20,8 +20,9 @@ import org.junheng.service.documents.WordDocument;
 
 /**
  * The ledgers as an XLSX workbook a county office prints: sheet 已达标台账 and sheet 未达标台账, each with its title and
- * the moment it was computed for, a unit beside every measured and required value, and A4 landscape print setup —
- * all columns on one page width, the header row repeated on every page.
+ * the moment it was computed for, a unit beside every measured and required value (the last column the measured
+ * value exactly, as text, for other systems to check), and A4 landscape print setup — all columns on one page width,
+ * the header row repeated on every page.
  */
 public final class LedgerWorkbook {
 
@@ -30,8 +31,9 @@ public final class LedgerWorkbook {
     /** Rows 1–2 are the title and the date line; the column headers are row 3 (index 2). */
     public static final int HEADER_ROW = 2;
     static final List<String> HEADERS = List.of("序号", "学校标识码", "学校名称", "学段", "指标代码", "指标名称",
-            "测算值", "标准值", "计量单位", "状态", "问题等级", "差距说明", "责任单位", "整改期限", "整改进展", "问题编号");
-    private static final int[] WIDTHS = {6, 13, 30, 6, 10, 26, 10, 10, 9, 10, 14, 44, 14, 12, 14, 10};
+            "测算值", "标准值", "计量单位", "状态", "问题等级", "差距说明", "责任单位", "整改期限", "整改进展", "问题编号",
+            "测算值（精确值）");
+    private static final int[] WIDTHS = {6, 13, 30, 6, 10, 26, 10, 10, 9, 10, 14, 44, 14, 12, 14, 10, 18};
 
     private LedgerWorkbook() {
     }
@@ -109,7 +111,8 @@ public final class LedgerWorkbook {
                     line.required() == null ? "" : line.required().doubleValue(), text(units.apply(line.indicator())),
                     line.status().label(), line.severity() == null ? "" : line.severity().label(), text(line.gap()),
                     step == null ? "" : step.leadName(), step == null ? "" : step.dueDate().toString(),
-                    step == null ? "" : step.step(), line.findingId().toString().substring(0, 8));
+                    step == null ? "" : step.step(), line.findingId().toString().substring(0, 8),
+                    text(line.measuredExact()));
             for (int c = 0; c < values.size(); c++) {
                 var cell = row.createCell(c);
                 if (values.get(c) instanceof Number number) {

@@ -36,11 +36,14 @@ record ExpectedSummary(
                               Map<String, BigDecimal> unmetPercentOfStandard, boolean passesSchoolRule) {
     }
 
-    /** E.g. {@code GG13 2150473309 … P: in-catchment 97.32% < 100%}; section null for school-level checks. */
+    /**
+     * E.g. {@code GG5 2150202506 … P: largest class 52 > 45}; section null for school-level checks; school code
+     * {@code county} for a county ratio of one section ({@code GG13 county P: …}), whose finding is the county's.
+     */
     record OtherCheck(String indicator, String schoolCode, String section, String detail) {
 
         String subjectKey() {
-            return section == null ? schoolCode : schoolCode + "/" + section;
+            return schoolCode.equals("county") ? "county" : section == null ? schoolCode : schoolCode + "/" + section;
         }
     }
 
@@ -50,7 +53,8 @@ record ExpectedSummary(
     private static final Pattern SECTION = Pattern.compile("^(\\d{10}) \\S+ \\[.+] ([PJ]) pupils (\\d+)$");
     private static final Pattern VALUE = Pattern.compile("(RA\\d) (\\S+)");
     private static final Pattern UNMET = Pattern.compile("(RA\\d) \\((\\d+\\.\\d)% of standard\\)");
-    private static final Pattern OTHER = Pattern.compile("^((?:GG|EQ)\\d+)\\s+(\\d{10}) \\S+?(?: ([PJ]))?: (.*)$");
+    private static final Pattern OTHER = Pattern.compile(
+            "^((?:GG|EQ)\\d+)\\s+(\\d{10}|county)(?: \\S+?)?(?: ([PJ]))?: (.*)$");
     private static final Pattern RETENTION = Pattern.compile("^county retention \\S+ \\((\\d+) / (\\d+)\\)$");
 
     static ExpectedSummary read(Path file) {

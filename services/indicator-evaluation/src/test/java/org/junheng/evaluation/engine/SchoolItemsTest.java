@@ -130,7 +130,9 @@ class SchoolItemsTest {
         ItemResult size = item(evaluation, IndicatorCode.GG4, CODE);
         assertEquals(Outcome.NOT_EVALUABLE, size.outcome());
         assertTrue(size.note().contains("建校年份尚未登记"), size.note());
-        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG13, CODE + "/P").outcome());
+        ItemResult catchment = item(evaluation, IndicatorCode.GG13, "county");
+        assertEquals(Outcome.NOT_EVALUABLE, catchment.outcome(), "whether the school counts for GG13 is open");
+        assertTrue(catchment.note().contains(school.name + "小学（城乡分类或办学性质未登记）"), catchment.note());
         assertTrue(item(evaluation, IndicatorCode.GG5, CODE + "/P").stated(), "other items do not depend on it");
         school.section(Section.P).pupils = 2500; // over even the relaxed cap: unmet whatever the year
         assertTrue(item(evaluate(school), IndicatorCode.GG4, CODE).unmet());
@@ -138,35 +140,63 @@ class SchoolItemsTest {
 
     // ------------------------------------------------------------------------------------------ GG13 catchment
 
+    /** GG13 is one county ratio per section, not a rule per school: a school below 100% is made up by none. */
     @Test
-    void catchmentExactlyAtNinetyFivePercentPassesForJuniorAndPrimaryNeedsAll() {
-        Fixtures.SchoolSpec junior = Fixtures.junior(CODE);
-        junior.section(Section.J).catchment = 950;
-        assertTrue(item(evaluate(junior), IndicatorCode.GG13, CODE + "/J").met());
-        junior.section(Section.J).catchment = 949;
-        ItemResult unmet = item(evaluate(junior), IndicatorCode.GG13, CODE + "/J");
-        assertTrue(unmet.unmet());
-        assertTrue(unmet.gap().contains("非划片入学学生 51 名，还需减少 1 名"), unmet.gap());
+    void catchmentIsTheCountyRatioPerSectionWithEachSchoolsContribution() {
+        Fixtures.SchoolSpec first = Fixtures.junior(CODE);
+        Fixtures.SchoolSpec second = Fixtures.junior("5001990102");
+        first.section(Section.J).catchment = 900; // 100 from outside
+        second.section(Section.J).catchment = 1000;
+        // 1,900 of 2,000 = exactly 95%: met for junior, though the first school alone is at 90%
+        DistrictEvaluation evaluation = evaluate(first, second);
+        assertTrue(item(evaluation, IndicatorCode.GG13, "county").met());
+        assertFalse(has(evaluation, IndicatorCode.GG13, CODE + "/J"), "no rule per school section");
+        assertEquals(1, evaluation.catchment().size());
+        var junior = evaluation.catchment().get(0);
+        assertEquals(0, new BigDecimal("0.95").compareTo(junior.ratio()));
+        assertEquals("19/20", junior.ratioExact());
+        assertEquals(List.of(CODE, "5001990102"), junior.schools().stream().map(c -> c.schoolCode()).toList(),
+                "each counted school, most from outside the catchment first");
+        assertEquals(100, junior.schools().get(0).outsideCatchment());
+        assertEquals(0, BigDecimal.ONE.compareTo(junior.schools().get(0).share()));
+        assertEquals(0, junior.schools().get(1).outsideCatchment());
 
-        Fixtures.SchoolSpec primary = Fixtures.primary("5001990102");
+        second.section(Section.J).catchment = 999; // 1,899 of 2,000: one too many
+        ItemResult unmet = item(evaluate(first, second), IndicatorCode.GG13, "county");
+        assertTrue(unmet.unmet());
+        assertTrue(unmet.gap().contains("全区初中就近划片入学比例94.95%"), unmet.gap());
+        assertTrue(unmet.gap().contains("非划片入学学生 101 名，还需减少 1 名"), unmet.gap());
+        assertTrue(unmet.gap().contains("非划片入学在：" + first.name + " 100 名、" + second.name + " 1 名"),
+                unmet.gap());
+
+        // primary needs every pupil in the catchment: one outside anywhere fails the county
+        Fixtures.SchoolSpec primary = Fixtures.primary("5001990103");
         primary.section(Section.P).catchment = 999;
-        assertTrue(item(evaluate(primary), IndicatorCode.GG13, "5001990102/P").unmet());
+        ItemResult primaryUnmet = item(evaluate(primary, first), IndicatorCode.GG13, "county");
+        assertTrue(primaryUnmet.unmet());
+        assertEquals(0, BigDecimal.ONE.compareTo(primaryUnmet.required()), "the failing section's minimum is shown");
+        assertTrue(primaryUnmet.note().contains("小学 999/1,000") && primaryUnmet.note().contains("初中 900/1,000"),
+                primaryUnmet.note());
     }
 
     @Test
-    void catchmentAppliesOnlyToUrbanAndTownPublicDaySchools() {
+    void catchmentCountsOnlyUrbanAndTownPublicDaySchools() {
         Fixtures.SchoolSpec school = Fixtures.primary(CODE);
         school.section(Section.P).catchment = 500;
         school.boarding = true;
-        assertFalse(has(evaluate(school), IndicatorCode.GG13, CODE + "/P"));
+        assertFalse(has(evaluate(school), IndicatorCode.GG13, "county"), "no school counts: not applicable");
         school.boarding = false;
         school.ownership = Ownership.PRIVATE;
-        assertFalse(has(evaluate(school), IndicatorCode.GG13, CODE + "/P"));
+        assertFalse(has(evaluate(school), IndicatorCode.GG13, "county"));
         school.ownership = Ownership.PUBLIC;
         school.location = LocationClass.RURAL;
-        assertFalse(has(evaluate(school), IndicatorCode.GG13, CODE + "/P"));
+        assertFalse(has(evaluate(school), IndicatorCode.GG13, "county"));
         school.location = LocationClass.TOWN;
-        assertTrue(item(evaluate(school), IndicatorCode.GG13, CODE + "/P").unmet());
+        assertTrue(item(evaluate(school), IndicatorCode.GG13, "county").unmet());
+        // a boarding school beside it does not dilute the ratio
+        Fixtures.SchoolSpec boarding = Fixtures.primary("5001990102");
+        boarding.boarding = true;
+        assertEquals(0, new BigDecimal("0.5").compareTo(evaluate(school, boarding).catchment().get(0).ratio()));
     }
 
     // ------------------------------------------------------------------------------------------ GG3 rooms
@@ -259,7 +289,9 @@ class SchoolItemsTest {
         DistrictEvaluation evaluation = evaluate(school, other);
 
         assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG12, CODE).outcome());
-        assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.GG13, CODE + "/P").outcome());
+        ItemResult catchment = item(evaluation, IndicatorCode.GG13, "county");
+        assertEquals(Outcome.NOT_EVALUABLE, catchment.outcome());
+        assertTrue(catchment.note().contains(school.name + "小学（未填报划片就近入学学生数）"), catchment.note());
         assertEquals(Outcome.NOT_EVALUABLE, item(evaluation, IndicatorCode.EQ4, CODE).outcome());
         ItemResult training = item(evaluation, IndicatorCode.GG9, "county");
         assertEquals(Outcome.NOT_EVALUABLE, training.outcome());

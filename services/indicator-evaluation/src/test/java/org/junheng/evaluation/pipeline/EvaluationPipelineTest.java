@@ -66,7 +66,7 @@ class EvaluationPipelineTest {
     static final String DISTRICT = SampleDistrict.DISTRICT;
     static final int PERIOD = SampleDistrict.PERIOD;
     static final String BASE = "/api/v1/districts/" + DISTRICT + "/periods/" + PERIOD;
-    /** 钢花小学: its only finding is GG13 (in-catchment share), a school item that moves no coefficient. */
+    /** 钢花小学: its 38 pupils from outside the catchment are why the county's GG13 (a county ratio) is unmet. */
     static final String GANGHUA = "2150473309";
 
     @Inject
@@ -215,6 +215,14 @@ class EvaluationPipelineTest {
                     .filter(row -> row.getRowNum() > header && "RA4".equals(row.getCell(4).getStringCellValue()))
                     .findFirst().orElseThrow();
             assertTrue(ra4.getCell(8).getStringCellValue().contains("m"), ra4.getCell(8).getStringCellValue());
+            // and the measured value exactly, last, rounding to the shown one
+            assertEquals("测算值（精确值）", unmet.getRow(header).getCell(16).getStringCellValue());
+            String exact = ra4.getCell(16).getStringCellValue();
+            String[] parts = exact.split("/");
+            java.math.BigDecimal value = parts.length == 1 ? new java.math.BigDecimal(parts[0])
+                    : new java.math.BigDecimal(parts[0]).divide(new java.math.BigDecimal(parts[1]), 4,
+                    java.math.RoundingMode.HALF_UP);
+            assertEquals(ra4.getCell(6).getNumericCellValue(), value.doubleValue(), 0.00005, exact);
             // printed: A4 landscape, one page wide, the header row on every page
             assertTrue(unmet.getPrintSetup().getLandscape());
             assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, unmet.getPrintSetup().getPaperSize());
@@ -260,11 +268,32 @@ class EvaluationPipelineTest {
         awaitNoPendingEvaluation();
         assertEquals(eventsBefore, eventCount(), "an evaluation with unchanged results appends nothing");
 
-        // ---- correcting 钢花小学 (every pupil in the catchment) resolves exactly its finding
+        // ---- GG13 is the county's ratio; 钢花小学 is the one school admitting from outside its catchment
+        given().get(BASE + "/catchment").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].section", equalTo("P")).body("[0].met", equalTo(false))
+                .body("[0].ratioExact", equalTo("13326/13345"))
+                .body("[0].schools[0].schoolCode", equalTo(GANGHUA))
+                .body("[0].schools[0].outsideCatchment", equalTo(38))
+                .body("[0].schools[0].share", equalTo(1.0f))
+                .body("[0].schools.findAll { it.outsideCatchment > 0 }.size()", equalTo(1))
+                .body("[0].schools.size()", org.hamcrest.Matchers.greaterThan(10))
+                .body("[1].section", equalTo("J")).body("[1].met", equalTo(true));
+        given().header("Authorization", "Bearer " + org.junheng.infra.DevTokens.token("u-school", "八桥小学", "school",
+                        List.of(DISTRICT), "2150635869", Duration.ofMinutes(5)))
+                .get(BASE + "/catchment").then().statusCode(200)
+                .body("[0].ratio", equalTo(0.9986f))
+                .body("[0].schools.schoolCode", org.hamcrest.Matchers.everyItem(equalTo("2150635869")))
+                .body("[0].schools.size()", org.hamcrest.Matchers.lessThanOrEqualTo(1));
+        given().get("/api/v1/districts/" + DISTRICT + "/periods/2019/catchment").then().statusCode(404);
+
+        // ---- correcting 钢花小学 (every pupil in the catchment) resolves exactly the county's GG13 finding
         Set<UUID> ganghuaFindings = expected.unmetItems().stream()
-                .filter(item -> GANGHUA.equals(item.subject().schoolCode())).map(ItemResult::findingId)
-                .collect(Collectors.toSet());
+                .filter(item -> item.indicator() == org.junheng.contracts.IndicatorCode.GG13)
+                .map(ItemResult::findingId).collect(Collectors.toSet());
         assertEquals(1, ganghuaFindings.size());
+        assertTrue(expected.unmetItems().stream().noneMatch(item -> GANGHUA.equals(item.subject().schoolCode())),
+                "钢花小学 itself has no finding: GG13 is not a rule per school");
         try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
             SchoolInput ganghua = school(inputs, GANGHUA);
             publisher.publish(List.of(new SchoolStatisticsCorrected(DISTRICT, GANGHUA, PERIOD, ganghua.profile(),
@@ -280,11 +309,14 @@ class EvaluationPipelineTest {
         given().get("/api/v1/findings/" + resolved + "/history").then().statusCode(200)
                 .body("type", org.hamcrest.Matchers.contains("FindingRaised.v1", "FindingResolved.v1"))
                 .body("[0].actor.subject", equalTo("indicator-evaluation"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/ledger?school=" + GANGHUA
-                + "&indicator=GG13").jsonPath().getString("lines[0].status").equals("RECTIFIED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(BASE + "/ledger?indicator=GG13")
+                .jsonPath().getString("lines[0].status").equals("RECTIFIED"));
+        given().get(BASE + "/catchment").then().statusCode(200)
+                .body("[0].met", equalTo(true))
+                .body("[0].schools.findAll { it.outsideCatchment > 0 }", org.hamcrest.Matchers.empty());
 
         // ---- ?asOf= gives the ledger as it stood before the correction, from the log
-        given().get(BASE + "/ledger?school=" + GANGHUA + "&indicator=GG13&asOf=" + beforeCorrection).then()
+        given().get(BASE + "/ledger?indicator=GG13&asOf=" + beforeCorrection).then()
                 .statusCode(200).body("lines[0].status", equalTo("UNMET"));
         given().get(BASE + "/ledger?asOf=2020-01-01").then().statusCode(404)
                 .body("type", equalTo("https://junheng.org/problems/not-evaluated"));

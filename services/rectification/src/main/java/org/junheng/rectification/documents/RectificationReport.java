@@ -13,6 +13,7 @@ import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
 import org.junheng.contracts.evaluation.IndicatorValue;
 import org.junheng.contracts.evaluation.ReadinessReason;
 import org.junheng.contracts.evaluation.Variation;
+import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.service.documents.WordDocument;
 
 /**
@@ -27,7 +28,11 @@ public final class RectificationReport {
 
     public static byte[] docx(int period, @Nullable ReadinessChanged readiness, @Nullable CountyEvaluated county,
                               List<TaskRecord> tasks, LocalDate today, SupervisionNotices.Stamp stamp) {
+        // 报送 tasks ask for data, not for a fix: one sentence of their own, not counted as problems
+        List<TaskRecord> dataTasks = tasks.stream().filter(task -> task.state().kind() == TaskKind.DATA_SUBMISSION)
+                .toList();
         List<TaskRecord> counted = tasks.stream().filter(task -> !task.withdrawn())
+                .filter(task -> task.state().kind() == TaskKind.RECTIFICATION)
                 .sorted(Comparator.comparing((TaskRecord t) -> t.state().lead().name())
                         .thenComparing(t -> t.state().dueDate()).thenComparing(t -> t.state().title())).toList();
         long open = counted.stream().filter(TaskRecord::open).count();
@@ -44,7 +49,9 @@ public final class RectificationReport {
                     + counted.size() + "项，已整改到位" + (onTime + late) + "项（其中按期" + onTime + "项、逾期完成" + late
                     + "项），尚在整改" + open + "项（其中逾期" + overdue + "项）。"
                     + (county == null ? "" : "参评学校学段" + county.schoolSections() + "个，校级资源配置达标"
-                    + county.schoolSectionsPassing() + "个。"));
+                    + county.schoolSectionsPassing() + "个。")
+                    + (dataTasks.isEmpty() ? "" : "评估所缺数据共形成报送任务" + dataTasks.size() + "项，已报送"
+                    + dataTasks.stream().filter(t -> !t.open()).count() + "项。"));
             if (readiness != null && !readiness.ready()) {
                 int n = 1;
                 for (ReadinessReason reason : readiness.reasons()) {

@@ -19,7 +19,8 @@ import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 /**
  * What a finding's news asks of its task: raised → open it, with the lead and helping departments of the district's
  * matrix and the due date of its campaign (先硬件后软件); reopened → reopen it with a new due date (or open it, for a
- * regression of an earlier year's finding); resolved → verified by data and closed.
+ * regression of an earlier year's finding); resolved → verified by data, then closed by the supervision office's
+ * review (复核销号) or at once where the district's campaign does without it.
  */
 public final class FindingFollowUp {
 
@@ -44,7 +45,8 @@ public final class FindingFollowUp {
         if (task == null) {
             return List.of(); // resolved before a task was opened: nothing to close
         }
-        return List.of(new TaskCommand.FindingResolved(((FindingResolved) finding).basis()));
+        return List.of(new TaskCommand.FindingResolved(((FindingResolved) finding).basis(),
+                campaign.reviewBeforeClosing()));
     }
 
     /** A task's start: what it is about in words, who leads and helps, and when it is due. */

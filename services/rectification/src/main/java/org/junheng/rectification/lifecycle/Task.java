@@ -34,7 +34,8 @@ import org.junheng.eventsourcing.decider.Refusal;
  * OPEN → ASSIGNED → PLANNED → IN_PROGRESS → SUBMITTED → VERIFIED → CLOSED
  *                                   ↑            │ rejected (rounds counted)
  *                                   └────────────┘
- * reopened finding: VERIFIED/CLOSED → IN_PROGRESS; resolved finding: any open state → VERIFIED (by data) → CLOSED
+ * reopened finding: VERIFIED/CLOSED → IN_PROGRESS; resolved finding: any open state → VERIFIED (by data), then
+ * the office's review: 销号 → CLOSED or 退回 → IN_PROGRESS (without review, where the district says so: → CLOSED)
  * </pre>
  */
 public final class Task {
@@ -54,8 +55,9 @@ public final class Task {
 
     static {
         // the pipeline's own commands
-        on(TaskCommand.FindingResolved.class, (state, resolved) -> findingResolved(state, resolved.basis()));
+        on(TaskCommand.FindingResolved.class, Task::findingResolved);
         on(TaskCommand.Reopen.class, Task::reopen);
+        on(TaskCommand.DataArrived.class, (state, arrived) -> dataArrived(state));
         on(TaskCommand.MarkDueSoon.class, Task::markDueSoon);
         on(TaskCommand.MarkOverdue.class, (state, overdue) -> markOverdue(state));
         on(TaskCommand.Escalate.class, Task::escalate);
@@ -105,6 +107,13 @@ public final class Task {
         }
         return List.of(new TaskReopened(state.taskId(), state.districtCode(), state.findingId(), reopen.reason(),
                 reopen.newDueDate()));
+    }
+
+    /** A 报送 task closes when its data arrive, whatever step it reached; no review: the data are the proof. */
+    private static List<TaskEvent> dataArrived(TaskState state) {
+        return state.status() == TaskStatus.CLOSED ? List.of()
+                : List.of(new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
+                ClosureReason.DATA_SUBMITTED, "所需数据已报送，任务关闭"));
     }
 
     private static List<TaskEvent> markDueSoon(TaskState state, TaskCommand.MarkDueSoon dueSoon) {
@@ -174,8 +183,9 @@ public final class Task {
 
     private static List<TaskEvent> reject(TaskState state, TaskCommand.Reject reject) {
         requireText(reject.reason(), "reason", "请填写退回原因 (reason is required)");
+        boolean review = state.status() == TaskStatus.VERIFIED; // 复核不通过: a verification is not signed off
         return List.of(new TaskRejected(state.taskId(), state.districtCode(), state.findingId(), state.rounds(),
-                reject.reason(), reject.by()));
+                reject.reason(), reject.by(), review ? Boolean.TRUE : null));
     }
 
     private static List<TaskEvent> close(TaskState state, TaskCommand.Close close) {
@@ -210,10 +220,16 @@ public final class Task {
                 reassign.to(), reassign.reason(), reassign.approver()));
     }
 
-    private static List<TaskEvent> findingResolved(TaskState state, ResolutionBasis basis) {
+    /**
+     * A finding resolved by a new evaluation. No longer applicable: closed at once. By data or attestation: verified
+     * by data, and closed at once only where the district does without review — otherwise the supervision office
+     * signs it off (销号) or rejects it back to the department (复核).
+     */
+    private static List<TaskEvent> findingResolved(TaskState state, TaskCommand.FindingResolved resolved) {
         if (state.status() == TaskStatus.CLOSED) {
             return List.of();
         }
+        ResolutionBasis basis = resolved.basis();
         if (basis == ResolutionBasis.NO_LONGER_APPLICABLE) {
             return List.of(new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
                     ClosureReason.NO_LONGER_APPLICABLE, "问题不再适用 (the finding no longer applies)"));
@@ -221,10 +237,11 @@ public final class Task {
         TaskClosed closed = new TaskClosed(state.taskId(), state.districtCode(), state.findingId(),
                 ClosureReason.RECTIFIED, basis.label());
         if (state.status() == TaskStatus.VERIFIED) {
-            return List.of(closed);
+            return resolved.review() ? List.of() : List.of(closed); // verified already: waits for 销号, or gets it
         }
-        return List.of(new TaskVerified(state.taskId(), state.districtCode(), state.findingId(), VerificationMethod.DATA,
-                null, basis.label()), closed);
+        TaskVerified verified = new TaskVerified(state.taskId(), state.districtCode(), state.findingId(),
+                VerificationMethod.DATA, null, basis.label(), resolved.review() ? Boolean.TRUE : null);
+        return resolved.review() ? List.of(verified) : List.of(verified, closed);
     }
 
     public static @Nullable TaskState evolve(@Nullable TaskState state, TaskEvent event) {
@@ -250,7 +267,9 @@ public final class Task {
             return state.withRounds(submitted.round(), state.rejections()).withStatus(TaskStatus.SUBMITTED);
         }
         if (event instanceof TaskRejected) {
-            return state.withRounds(state.rounds(), state.rejections() + 1).withStatus(TaskStatus.IN_PROGRESS);
+            // rejected on submission or on review (复核) of a verification: back to work, unverified
+            return state.withRounds(state.rounds(), state.rejections() + 1).withStatus(TaskStatus.IN_PROGRESS)
+                    .withoutVerification();
         }
         if (event instanceof TaskVerified verified) {
             return state.withVerification(verified.method());

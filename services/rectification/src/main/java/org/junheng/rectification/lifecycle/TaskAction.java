@@ -17,7 +17,8 @@ public enum TaskAction implements Labelled {
             TaskStatus.SUBMITTED)),
     SUBMIT("提交核验", Party.LEAD, EnumSet.of(TaskStatus.IN_PROGRESS)),
     VERIFY("核验通过", Party.OFFICE, EnumSet.of(TaskStatus.SUBMITTED)),
-    REJECT("退回", Party.OFFICE, EnumSet.of(TaskStatus.SUBMITTED)),
+    /** On a submission (核验不通过) or on review of a verification before 销号 (复核不通过). */
+    REJECT("退回", Party.OFFICE, EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.VERIFIED)),
     CLOSE("销号", Party.OFFICE, EnumSet.of(TaskStatus.VERIFIED)),
     EXTEND("延期", Party.OFFICE, unsettled()),
     REASSIGN("改派", Party.OFFICE, unsettled());

@@ -52,8 +52,15 @@ public sealed interface TaskCommand {
     record Reassign(Department to, String reason, Person approver) implements TaskCommand {
     }
 
-    /** The finding was resolved by a new evaluation: by data or attestation, or it no longer applies. */
-    record FindingResolved(ResolutionBasis basis) implements TaskCommand {
+    /**
+     * The finding was resolved by a new evaluation: by data or attestation, or it no longer applies. With
+     * {@code review} the task waits, verified, for the supervision office to sign it off (复核销号).
+     */
+    record FindingResolved(ResolutionBasis basis, boolean review) implements TaskCommand {
+    }
+
+    /** A 报送 task's data arrived: the readiness no longer names its gap. */
+    record DataArrived() implements TaskCommand {
     }
 
     /** The finding is unmet again; the task goes back to the department with a new due date. */

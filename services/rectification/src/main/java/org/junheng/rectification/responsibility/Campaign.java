@@ -16,9 +16,11 @@ import org.junheng.contracts.IndicatorCode;
  * @param softwareDue     when software items are due (end of consolidation)
  * @param hardwareLeadDays minimum days a hardware finding gets
  * @param softwareLeadDays minimum days a software finding gets
+ * @param reviewBeforeClosing whether a task resolved by data or attestation waits for the supervision office's review
+ *                         before 销号 (复核销号); absent means yes — the office signs off, the data only propose
  */
 public record Campaign(List<Phase> phases, LocalDate hardwareDue, LocalDate softwareDue, int hardwareLeadDays,
-                       int softwareLeadDays) {
+                       int softwareLeadDays, Boolean reviewBeforeClosing) {
 
     /** One phase of the campaign, both dates inclusive; {@code end} null when open-ended. */
     public record Phase(String name, LocalDate start, LocalDate end, String work) {
@@ -36,6 +38,7 @@ public record Campaign(List<Phase> phases, LocalDate hardwareDue, LocalDate soft
 
     public Campaign {
         phases = List.copyOf(phases);
+        reviewBeforeClosing = reviewBeforeClosing == null || reviewBeforeClosing;
         if (hardwareLeadDays <= 0 || softwareLeadDays <= 0) {
             throw new IllegalArgumentException("lead times must be positive");
         }
@@ -64,13 +67,25 @@ public record Campaign(List<Phase> phases, LocalDate hardwareDue, LocalDate soft
                         "市级督导评估 (municipal assessment)"),
                 new Phase("国家认定 national recognition", LocalDate.of(2025, 9, 1), null,
                         "国家督导评估认定，三年动态监测 (national assessment, dynamic monitoring)")),
-                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180);
+                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180, true);
     }
 
     /** Hardware before software (先硬件后软件); coefficients of variation follow the indicator they vary. */
     public static boolean hardware(IndicatorCode indicator) {
         IndicatorCode varied = indicator.variedIndicator().orElse(indicator);
         return HARDWARE.contains(varied) || varied == IndicatorCode.RA_SCHOOL;
+    }
+
+    /** The least time a 报送 task gets to supply its data. */
+    public static final int DATA_LEAD_DAYS = 30;
+
+    /**
+     * The due date of a 报送 task opened on {@code openedOn}: the data must be in by the end of consolidation (深化巩固),
+     * before the municipal check; a gap found later gets {@value #DATA_LEAD_DAYS} days.
+     */
+    public LocalDate dataDueDate(LocalDate openedOn) {
+        LocalDate earliest = openedOn.plusDays(DATA_LEAD_DAYS);
+        return softwareDue.isBefore(earliest) ? earliest : softwareDue;
     }
 
     /** The due date of a finding raised on {@code raisedOn}. */

@@ -49,8 +49,9 @@ public final class TaskProjection implements Projection {
             return tx.preparedQuery("""
                             insert into tasks (task_id, district_code, finding_id, period, subject_key, school_code,
                                 school_name, section, indicator, severity, title, gap, lead_code, lead_name, co_codes,
-                                due_date, status, opened_at, version)
-                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'OPEN', $17, $18)
+                                co_names, due_date, status, opened_at, version, kind)
+                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'OPEN',
+                                $18, $19, $20)
                             on conflict (task_id) do nothing""")
                     .execute(Tuple.from(new Object[] {id, opened.districtCode(), opened.findingId(), opened.period(),
                             subject.key(), subject.schoolCode(), subject.schoolName(),
@@ -58,7 +59,8 @@ public final class TaskProjection implements Projection {
                             opened.severity().name(), opened.title(), opened.gap(), opened.leadDepartment().code(),
                             opened.leadDepartment().name(),
                             opened.coDepartments().stream().map(d -> d.code()).toArray(String[]::new),
-                            opened.dueDate(), at, version}))
+                            opened.coDepartments().stream().map(d -> d.name()).toArray(String[]::new),
+                            opened.dueDate(), at, version, opened.kindOrDefault().name()}))
                     .replaceWithVoid();
         }
         String set;
@@ -79,7 +81,8 @@ public final class TaskProjection implements Projection {
             set = "status = 'SUBMITTED', rounds = $3";
             values = new Object[] {submitted.round()};
         } else if (event instanceof TaskRejected) {
-            set = "status = 'IN_PROGRESS', rejections = rejections + 1";
+            set = "status = 'IN_PROGRESS', rejections = rejections + 1, verification = null, settled_at = null,"
+                    + " settled_on_time = null";
             values = new Object[0];
         } else if (event instanceof TaskVerified verified) {
             set = "status = 'VERIFIED', verification = $3, settled_at = coalesce(settled_at, $4),"
@@ -93,7 +96,8 @@ public final class TaskProjection implements Projection {
             set = "due_date = $3, overdue = false, escalation = null";
             values = new Object[] {extended.newDueDate()};
         } else if (event instanceof TaskReassigned reassigned) {
-            set = "lead_code = $3, lead_name = $4, co_codes = array_remove(co_codes, $3)";
+            set = "lead_code = $3, lead_name = $4, co_codes = array_remove(co_codes, $3),"
+                    + " co_names = array_remove(co_names, $4)";
             values = new Object[] {reassigned.toDepartment().code(), reassigned.toDepartment().name()};
         } else if (event instanceof TaskOverdue) {
             set = "overdue = true";

@@ -24,6 +24,7 @@ import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.rectification.Milestone;
+import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.eventsourcing.EventMetadata;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.published.PublishedEvents;
@@ -63,11 +64,10 @@ public class TaskResource {
         this.settings = settings;
     }
 
-    /** A task as it stands, with its status in Chinese. */
     /** The task, its status in words, its version (the ETag) and what the caller may do with it now. */
     public record TaskView(TaskState task, String statusLabel, long version, List<ActionView> actions) {
         static TaskView of(TaskState state, long version, Caller caller) {
-            return new TaskView(state, state.status().label(), version, TaskAccess.available(state, caller).stream()
+            return new TaskView(state, state.status().describe(state.verification(), state.closure()), version, TaskAccess.available(state, caller).stream()
                     .map(action -> new ActionView(action.operation(), action.label())).toList());
         }
     }
@@ -112,6 +112,8 @@ public class TaskResource {
                                                @QueryParam("school") String school,
                                                @QueryParam("overdue") String overdue,
                                                @QueryParam("period") String period,
+                                               @QueryParam("involvement") String involvement,
+                                               @QueryParam("kind") String kind,
                                                @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.require(RectificationAccess.LIST_TASKS, district);
@@ -136,9 +138,29 @@ public class TaskResource {
                 throw Refusal.invalidField("indicator", indicator, "未知指标代码 (unknown indicator code)");
             }
         }
+        TaskQueries.Involvement part = null;
+        if (involvement != null && !involvement.isBlank()) {
+            try {
+                part = TaskQueries.Involvement.valueOf(involvement);
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalidField("involvement", involvement, "可选值 (allowed): LEAD（牵头）、HELP（配合）");
+            }
+            if (blankToNull(department) == null) {
+                throw Refusal.invalidField("involvement", involvement,
+                        "按牵头/配合筛选须指定单位 department (involvement needs a department)");
+            }
+        }
+        TaskKind taskKind = null;
+        if (kind != null && !kind.isBlank()) {
+            try {
+                taskKind = TaskKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalidField("kind", kind, "可选值 (allowed): RECTIFICATION（整改）、DATA_SUBMISSION（报送）");
+            }
+        }
         return queries.list(new TaskQueries.Filter(district, blankToNull(department), blankToNull(status),
                 blankToNull(indicator), blankToNull(school), QueryValues.optionalBoolean("overdue", overdue),
-                QueryValues.optionalInteger("period", period)));
+                QueryValues.optionalInteger("period", period), part, taskKind));
     }
 
     @GET

@@ -53,11 +53,16 @@ class FindingFollowUpTest {
     }
 
     @Test
-    void aResolvedFindingClosesItsTaskAndWithoutATaskDoesNothing() {
+    void aResolvedFindingResolvesItsTaskForTheOfficesReviewAndWithoutATaskDoesNothing() {
         var resolved = new FindingEvent.FindingResolved(TaskFixtures.FINDING, "500104", 2024, SCHOOL,
                 IndicatorCode.RA5, ResolutionBasis.DATA, new BigDecimal("7.6"), new BigDecimal("7.5"), "CN-2017");
-        assertEquals(List.of(new TaskCommand.FindingResolved(ResolutionBasis.DATA)),
+        assertEquals(List.of(new TaskCommand.FindingResolved(ResolutionBasis.DATA, true)),
                 follow(resolved, TaskFixtures.in(TaskStatus.IN_PROGRESS)));
         assertEquals(List.of(), follow(resolved, null));
+        Campaign withoutReview = new Campaign(List.of(), LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180,
+                false);
+        assertEquals(List.of(new TaskCommand.FindingResolved(ResolutionBasis.DATA, false)),
+                FindingFollowUp.commandsFor(resolved, TaskFixtures.in(TaskStatus.IN_PROGRESS), TaskFixtures.TASK,
+                        ResponsibilityMatrix.standard(), withoutReview, TODAY));
     }
 }

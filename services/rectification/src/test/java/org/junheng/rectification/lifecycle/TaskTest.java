@@ -5,6 +5,7 @@ import static org.junheng.rectification.lifecycle.TaskFixtures.HEAD;
 import static org.junheng.rectification.lifecycle.TaskFixtures.PHOTO;
 import static org.junheng.rectification.lifecycle.TaskFixtures.SUPERVISOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,7 @@ class TaskTest {
                     TaskStatus.SUBMITTED),
             "submit", EnumSet.of(TaskStatus.IN_PROGRESS),
             "verify", EnumSet.of(TaskStatus.SUBMITTED),
-            "reject", EnumSet.of(TaskStatus.SUBMITTED),
+            "reject", EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.VERIFIED),
             "close", EnumSet.of(TaskStatus.VERIFIED),
             "extend", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
                     TaskStatus.SUBMITTED),
@@ -223,31 +224,72 @@ class TaskTest {
     }
 
     @Test
-    void aFindingResolvedByDataVerifiesAndClosesFromAnyOpenStatus() {
+    void aFindingResolvedByDataIsVerifiedAndWaitsForTheOfficesReviewFromAnyOpenStatus() {
         for (TaskStatus status : EnumSet.range(TaskStatus.OPEN, TaskStatus.SUBMITTED)) {
             List<TaskEvent> events = Task.decide(TaskFixtures.in(status),
-                    new TaskCommand.FindingResolved(ResolutionBasis.DATA));
+                    new TaskCommand.FindingResolved(ResolutionBasis.DATA, true));
+            assertEquals(List.of(TaskEvent.TaskVerified.class), events.stream().map(Object::getClass).toList(),
+                    status.name());
+            TaskEvent.TaskVerified verified = (TaskEvent.TaskVerified) events.get(0);
+            assertEquals(VerificationMethod.DATA, verified.method());
+            assertNull(verified.verifier());
+            assertTrue(verified.awaitsReview());
+        }
+        // verified already (by a supervisor's judgment): it waits for 销号 as it did
+        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.VERIFIED),
+                new TaskCommand.FindingResolved(ResolutionBasis.ATTESTATION, true)));
+        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.CLOSED),
+                new TaskCommand.FindingResolved(ResolutionBasis.DATA, true)));
+    }
+
+    @Test
+    void withoutReviewAFindingResolvedByDataVerifiesAndClosesAtOnce() {
+        for (TaskStatus status : EnumSet.range(TaskStatus.OPEN, TaskStatus.SUBMITTED)) {
+            List<TaskEvent> events = Task.decide(TaskFixtures.in(status),
+                    new TaskCommand.FindingResolved(ResolutionBasis.DATA, false));
             assertEquals(List.of(TaskEvent.TaskVerified.class, TaskEvent.TaskClosed.class),
                     events.stream().map(Object::getClass).toList(), status.name());
-            assertEquals(VerificationMethod.DATA, ((TaskEvent.TaskVerified) events.get(0)).method());
-            assertNull(((TaskEvent.TaskVerified) events.get(0)).verifier());
+            assertFalse(((TaskEvent.TaskVerified) events.get(0)).awaitsReview());
         }
         assertEquals(List.of(TaskEvent.TaskClosed.class), Task.decide(TaskFixtures.in(TaskStatus.VERIFIED),
-                new TaskCommand.FindingResolved(ResolutionBasis.ATTESTATION)).stream().map(Object::getClass).toList());
-        assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.CLOSED),
-                new TaskCommand.FindingResolved(ResolutionBasis.DATA)));
+                new TaskCommand.FindingResolved(ResolutionBasis.ATTESTATION, false)).stream().map(Object::getClass)
+                .toList());
+    }
+
+    @Test
+    void theOfficeSignsOffOrRejectsAVerificationByData() {
+        List<TaskEvent> history = new java.util.ArrayList<>(TaskFixtures.historyTo(TaskStatus.IN_PROGRESS));
+        TaskState inProgress = Task.fold(history);
+        history.addAll(Task.decide(inProgress, new TaskCommand.FindingResolved(ResolutionBasis.DATA, true)));
+        TaskState waiting = Task.fold(history);
+        assertEquals(TaskStatus.VERIFIED, waiting.status());
+        assertEquals(VerificationMethod.DATA, waiting.verification());
+
+        TASK.given(history).when(new TaskCommand.Close("复核数据无误，予以销号", SUPERVISOR))
+                .thenEvents(events -> assertEquals(ClosureReason.RECTIFIED,
+                        ((TaskEvent.TaskClosed) events.get(0)).reason()));
+        List<TaskEvent> rejected = TASK.given(history)
+                .when(new TaskCommand.Reject("新报数据与现场核查不符", SUPERVISOR))
+                .thenEvents(events -> assertTrue(((TaskEvent.TaskRejected) events.get(0)).onReview()));
+        history.addAll(rejected);
+        TaskState back = Task.fold(history);
+        assertEquals(TaskStatus.IN_PROGRESS, back.status());
+        assertNull(back.verification(), "a rejected verification is forgotten");
+        // the department submits again, the office judges
+        TASK.given(history).when(new TaskCommand.SubmitForVerification("已补充现场核查材料", SUPERVISOR))
+                .thenEvents(events -> assertEquals(1, events.size()));
     }
 
     @Test
     void aFindingThatNoLongerAppliesClosesItsTaskWithoutVerificationFromEveryUnclosedStatus() {
         for (TaskStatus status : EnumSet.range(TaskStatus.OPEN, TaskStatus.VERIFIED)) {
             List<TaskEvent> events = Task.decide(TaskFixtures.in(status),
-                    new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE));
+                    new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE, true));
             assertEquals(1, events.size(), status.name());
             assertEquals(ClosureReason.NO_LONGER_APPLICABLE, ((TaskEvent.TaskClosed) events.get(0)).reason());
         }
         assertEquals(List.of(), Task.decide(TaskFixtures.in(TaskStatus.CLOSED),
-                new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE)));
+                new TaskCommand.FindingResolved(ResolutionBasis.NO_LONGER_APPLICABLE, true)));
     }
 
     @Test

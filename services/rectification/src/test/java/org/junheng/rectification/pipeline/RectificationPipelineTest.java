@@ -51,6 +51,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junheng.contracts.evaluation.FindingEvent.FindingReopened;
+import org.junheng.contracts.Subject;
+import org.junheng.contracts.Severity;
+import org.junheng.contracts.Section;
+import org.junheng.contracts.IndicatorCode;
+import java.math.BigDecimal;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Row;
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The sample district's 19 findings (the evaluation's own output, kept in step by the evaluation's
@@ -123,6 +135,31 @@ class RectificationPipelineTest {
                 .jsonPath().getList("indicator");
         assertTrue(financeIndicators.containsAll(List.of("EQ4", "RA5", "RA6")), financeIndicators.toString());
         assertTrue(!financeIndicators.contains("GG5") && !financeIndicators.contains("RA2"));
+        // … each row saying which, and either half on its own
+        var finance = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=cz").jsonPath();
+        assertEquals("LEAD", finance.getString("find { it.indicator == 'EQ4' }.involvement"));
+        assertEquals("配合", finance.getString("find { it.indicator == 'RA5' }.involvementLabel"));
+        List<String> led = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=cz&involvement=LEAD")
+                .jsonPath().getList("indicator");
+        List<String> helped = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=cz&involvement=HELP")
+                .jsonPath().getList("indicator");
+        assertTrue(led.contains("EQ4") && !led.contains("RA5"), led.toString());
+        assertTrue(helped.contains("RA5") && !helped.contains("EQ4"), helped.toString());
+        assertEquals(financeIndicators.size(), led.size() + helped.size());
+        given().get("/api/v1/tasks?district=" + DISTRICT + "&involvement=HELP").then().statusCode(400)
+                .body("errors[0].field", equalTo("involvement"));
+        given().get("/api/v1/tasks?district=" + DISTRICT + "&department=cz&involvement=BOTH").then().statusCode(400)
+                .body("errors[0].field", equalTo("involvement"));
+        // the scorecard counts what a unit helps with; the public security bureau only helps (GG5, GG13 …)
+        var scorecard = given().get("/api/v1/districts/" + DISTRICT + "/scorecard").jsonPath();
+        assertEquals(helped.size(), scorecard.getInt("find { it.department == 'cz' }.helping"));
+        assertEquals("区财政局", scorecard.getString("find { it.department == 'cz' }.departmentName"));
+        int securityHelps = given().get("/api/v1/tasks?district=" + DISTRICT + "&department=ga").jsonPath()
+                .getList("taskId").size();
+        assertTrue(securityHelps > 0);
+        assertEquals(securityHelps, scorecard.getInt("find { it.department == 'ga' }.helping"));
+        assertEquals(0, scorecard.getInt("find { it.department == 'ga' }.open"));
+        assertEquals("区公安分局", scorecard.getString("find { it.department == 'ga' }.departmentName"));
     }
 
     @Test
@@ -167,13 +204,20 @@ class RectificationPipelineTest {
         given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get(task).then()
                 .body("actions.operation", equalTo(List.of("evidence")));
 
-        // the school's corrected data resolve the finding: the task is verified by data and closed
+        // the school's corrected data resolve the finding: the task is verified by data and waits for the office's
+        // review (复核销号), which may sign it off or send it back
         publish(List.of(new FindingEvent.FindingResolved(finding.findingId(), DISTRICT, 2024, finding.subject(),
                 finding.indicator(), ResolutionBasis.DATA, new java.math.BigDecimal("2.38"), finding.required(),
                 "CN-2017")), 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(given().get(task).jsonPath()
+        await().atMost(Duration.ofSeconds(30)).until(() -> "VERIFIED".equals(given().get(task).jsonPath()
                 .getString("task.status")));
         given().get(task).then().body("task.verification", equalTo("DATA"));
+        given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get(task).then()
+                .body("actions.operation", equalTo(List.of("reject", "close")))
+                .body("actions.label", equalTo(List.of("退回", "销号")));
+        act(task, "close", given().get(task).header("ETag"), EDUCATION, "{}", 403);
+        act(task, "close", given().get(task).header("ETag"), SUPERVISOR, "{\"note\": \"复核数据无误，予以销号\"}", 200)
+                .then().body("task.status", equalTo("CLOSED"));
         List<String> steps = given().get(task + "/history").jsonPath().getList("type");
         assertEquals(List.of("TaskOpened.v1", "TaskAssigned.v1", "PlanSubmitted.v1", "ProgressReported.v1",
                 "EvidenceAttached.v1", "SubmittedForVerification.v1", "TaskRejected.v1", "ProgressReported.v1",
@@ -182,6 +226,7 @@ class RectificationPipelineTest {
         assertEquals("u-ddr-03", history.getString("[6].actor.subject"));
         assertEquals("supervisor", history.getString("[6].actor.role"));
         assertEquals("rectification", history.getString("[9].actor.subject"));
+        assertEquals("u-ddr-03", history.getString("[10].actor.subject"), "销号 is the office's, by name");
 
         // a reopened finding reopens the task
         publish(List.of(new FindingEvent.FindingReopened(finding.findingId(), DISTRICT, 2024, finding.subject(),
@@ -597,6 +642,250 @@ class RectificationPipelineTest {
         given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get(report).then().statusCode(403);
         given().get("/api/v1/districts/" + DISTRICT + "/periods/20x4/rectification-report.docx").then()
                 .statusCode(400).body("errors[0].field", equalTo("year"));
+    }
+
+    @Test
+    @Order(12)
+    void theDataAReadinessVerdictLacksBecome报送TasksThatCloseWhenTheDataArrive() throws Exception {
+        var pay = new org.junheng.contracts.evaluation.ReadinessReason(org.junheng.contracts.IndicatorCode.GG8,
+                "GG8 教师平均工资收入：未报送教师与公务员年平均工资收入",
+                org.junheng.contracts.evaluation.ReadinessReason.Kind.DATA_MISSING);
+        var care = new org.junheng.contracts.evaluation.ReadinessReason(org.junheng.contracts.IndicatorCode.GG15_CARE,
+                "GG15-CARE 留守儿童关爱体系健全：待督导认定",
+                org.junheng.contracts.evaluation.ReadinessReason.Kind.AWAITING_ATTESTATION);
+        var veto = new org.junheng.contracts.evaluation.ReadinessReason(org.junheng.contracts.IndicatorCode.V2,
+                "V2 违规择校：尚未声明", org.junheng.contracts.evaluation.ReadinessReason.Kind.AWAITING_ATTESTATION);
+        var unmet = new org.junheng.contracts.evaluation.ReadinessReason(org.junheng.contracts.IndicatorCode.GG5,
+                "GG5 班额：3个学校学段未达标", org.junheng.contracts.evaluation.ReadinessReason.Kind.UNMET);
+        String dataTasks = "/api/v1/tasks?district=" + DISTRICT + "&period=2025&kind=DATA_SUBMISSION";
+        publish(List.of(readiness2025(pay, care, veto, unmet)), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(dataTasks).jsonPath().getList("taskId")
+                .size() == 3);
+        var listed = given().get(dataTasks).jsonPath();
+        assertEquals("rs", listed.getString("find { it.indicator == 'GG8' }.leadDepartment"));
+        assertEquals("dd", listed.getString("find { it.indicator == 'GG15-CARE' }.leadDepartment"));
+        assertEquals("ldb", listed.getString("find { it.indicator == 'V2' }.leadDepartment"));
+        assertEquals("报送", listed.getString("find { it.indicator == 'GG8' }.kindLabel"));
+        assertEquals(Campaign.standard().dataDueDate(LocalDate.now(clock)).toString(),
+                listed.getString("find { it.indicator == 'GG8' }.dueDate"));
+        assertEquals(0, given().get("/api/v1/tasks?district=" + DISTRICT + "&period=2025&kind=RECTIFICATION")
+                .jsonPath().getList("taskId").size(), "an unmet item is a finding's task, not a 报送 task");
+        // the human resources bureau is asked for it in its own list
+        assertTrue(given().get("/api/v1/tasks?district=" + DISTRICT + "&department=rs&period=2025").jsonPath()
+                .getList("indicator").contains("GG8"));
+
+        // the pay figures and the care attestation arrive: a later verdict names only the veto declaration
+        publish(List.of(readiness2025(veto, unmet)), 1);
+        String payTask = "/api/v1/tasks/" + listed.getString("find { it.indicator == 'GG8' }.taskId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(given().get(payTask).jsonPath()
+                .getString("task.status")));
+        given().get(payTask).then().body("task.closure", equalTo("DATA_SUBMITTED"));
+        assertEquals("CLOSED", given().get("/api/v1/tasks/" + listed.getString("find { it.indicator == 'GG15-CARE' }"
+                + ".taskId")).jsonPath().getString("task.status"));
+        assertEquals("OPEN", given().get("/api/v1/tasks/" + listed.getString("find { it.indicator == 'V2' }.taskId"))
+                .jsonPath().getString("task.status"));
+
+        // the pay figures are withdrawn: the same task reopens, no second one
+        publish(List.of(readiness2025(pay, veto, unmet)), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_PROGRESS".equals(given().get(payTask).jsonPath()
+                .getString("task.status")));
+        assertEquals(3, given().get(dataTasks).jsonPath().getList("taskId").size());
+        assertEquals(3, count("select count(*) as n from events where event_type = 'TaskOpened.v1' and stream_id in "
+                + "(select 'task/' || task_id from tasks where kind = 'DATA_SUBMISSION')"));
+    }
+
+    private static org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged readiness2025(
+            org.junheng.contracts.evaluation.ReadinessReason... reasons) {
+        return new org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged(DISTRICT, 2025, "CN-2017", false,
+                List.of(reasons), 1);
+    }
+
+    static final String LISTS = "/api/v1/districts/" + DISTRICT + "/periods/2023/outside-problems";
+    static final String FEEDBACK = """
+            {"source": {"kind": "MUNICIPAL_ASSESSMENT", "documentNumber": "渝教督〔2025〕12号", "issuedOn": "2024-06-30"},
+             "items": [
+               {"number": 1, "indicator": "GG5", "schoolCode": "2150473309", "schoolName": "重庆市大渡口区钢花小学",
+                "description": "四年级3个班超过45人，最大班额52人"},
+               {"number": 2, "indicator": "EQ4", "description": "教师培训经费未单独列支", "leadDepartment": "区财政局",
+                "dueDate": "2024-12-31"}]}""";
+
+
+    @Test
+    @Order(13)
+    void aMunicipalFeedbackListBecomesTasksWithItsSourceAndOnlyOnce() {
+        JsonPath entered = given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR))
+                .contentType("application/json").body(FEEDBACK).post(LISTS).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("市级督导评估反馈", entered.getString("kindLabel"));
+        assertEquals(List.of(1, 2), entered.getList("tasks.item"));
+        String classSize = "/api/v1/tasks/" + entered.getString("tasks[0].taskId");
+        JsonPath task = given().get(classSize).then().statusCode(200).extract().jsonPath();
+        assertEquals("MUNICIPAL_ASSESSMENT", task.getString("task.source.kind"));
+        assertEquals("渝教督〔2025〕12号", task.getString("task.source.documentNumber"));
+        assertEquals(1, task.getInt("task.source.item"));
+        assertEquals("jw", task.getString("task.lead.code"), "GG5: the matrix's lead");
+        assertEquals("2150473309", task.getString("task.subject.schoolCode"));
+        assertTrue(task.getString("task.title").startsWith("市级督导评估反馈：重庆市大渡口区钢花小学四年级3个班"),
+                task.getString("task.title"));
+        assertEquals("OPEN", task.getString("task.status"));
+        JsonPath pay = given().get("/api/v1/tasks/" + entered.getString("tasks[1].taskId")).then().extract().jsonPath();
+        assertEquals("cz", pay.getString("task.lead.code"), "the unit the list names leads");
+        assertEquals("2024-12-31", pay.getString("task.dueDate"));
+        assertEquals("COUNTY", pay.getString("task.subject.level"));
+        // the office is named as who entered it
+        assertEquals("u-ddr-03", given().get(classSize + "/history").jsonPath().getString("[0].actor.subject"));
+
+        // the same list again: the same tasks, nothing opened twice
+        JsonPath again = given().contentType("application/json").body(FEEDBACK).post(LISTS).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(entered.getList("tasks.taskId"), again.getList("tasks.taskId"));
+        assertEquals(2, given().get("/api/v1/tasks?district=" + DISTRICT + "&period=2023").jsonPath()
+                .getList("taskId").size());
+
+        // resolved by judgment (复查): the office verifies and signs it off like any task
+        given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get(classSize).then()
+                .body("actions.operation", equalTo(List.of("extend", "reassign")));
+    }
+
+
+    @Test
+    @Order(14)
+    void aListWithMistakesNamesEachAndEntersNothing() {
+        String bad = """
+                {"source": {"kind": "INSPECTION", "issuedOn": "2099-01-01"},
+                 "items": [
+                   {"number": 1, "indicator": "XX9", "description": "操场积水"},
+                   {"number": 1, "indicator": "GG3", "schoolCode": "2150473309", "description": ""},
+                   {"number": 4, "indicator": "RA5", "description": "运动场地不足", "leadDepartment": "区外单位",
+                    "dueDate": "2020-01-01"}]}""";
+        JsonPath problem = given().contentType("application/json").body(bad).post(LISTS.replace("2023", "2022"))
+                .then().statusCode(400).extract().jsonPath();
+        List<String> fields = problem.getList("errors.field");
+        for (String expected : List.of("source.documentNumber", "source.issuedOn", "items[0].indicator",
+                "items[1].number", "items[1].schoolName", "items[1].description", "items[2].leadDepartment",
+                "items[2].dueDate")) {
+            assertTrue(fields.contains(expected), expected + " not in " + fields);
+        }
+        assertTrue(problem.getString("detail").contains("未录入任何条目"), problem.getString("detail"));
+        // a null in the list is named too
+        given().contentType("application/json").body(FEEDBACK.replace("\"items\": [", "\"items\": [null, "))
+                .post(LISTS.replace("2023", "2022")).then().statusCode(400).body("errors[0].field", equalTo("items[0]"));
+        assertEquals(0, given().get("/api/v1/tasks?district=" + DISTRICT + "&period=2022").jsonPath().getList("taskId").size());
+        // not the office's to enter
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-jw-17;department;jw"))
+                .contentType("application/json").body(FEEDBACK).post(LISTS).then().statusCode(403);
+        given().contentType("application/json").body("{\"source\": {\"kind\": \"NOPE\"}}").post(LISTS).then()
+                .statusCode(400);
+    }
+
+    @Test
+    @Order(15)
+    void anInspectionListImportedFromTheTemplateNamesEachBadCellThenEntersEveryRow() throws Exception {
+        String importing = LISTS.replace("2023", "2021") + "/import";
+        byte[] template = given().get("/api/v1/import-templates/outside-problems.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        byte[] withMistakes = filledList(template, List.of(
+                List.of("1", "GG5", "2150473309", "重庆市大渡口区钢花小学", "五年级班额超标", "", ""),
+                List.of("2", "RA9", "", "", "实验室仪器老化", "", "2024/13/40")));
+        JsonPath refused = given().multiPart("file", "督学检查问题清单.xlsx", withMistakes)
+                .multiPart("kind", "INSPECTION").multiPart("documentNumber", "大渡口督学〔2025〕3号")
+                .multiPart("issuedOn", "2024-05-20").post(importing).then().statusCode(422).extract().jsonPath();
+        assertTrue(refused.getString("type").endsWith("/import-rejected"), refused.getString("type"));
+        assertEquals(List.of(3, 3), refused.getList("errors.row"));
+        assertEquals(List.of("B", "G"), refused.getList("errors.column"));
+        assertEquals(List.of("指标代码", "整改期限"), refused.getList("errors.header"));
+        assertEquals(0, given().get("/api/v1/tasks?district=" + DISTRICT + "&period=2021").jsonPath().getList("taskId").size());
+
+        byte[] right = filledList(template, List.of(
+                List.of("1", "GG5", "2150473309", "重庆市大渡口区钢花小学", "五年级班额超标", "", ""),
+                List.of("2", "RA6", "", "", "实验室仪器老化", "jw", "2024/12/31")));
+        JsonPath entered = given().multiPart("file", "督学检查问题清单.xlsx", right).multiPart("kind", "INSPECTION")
+                .multiPart("documentNumber", "大渡口督学〔2025〕3号").multiPart("issuedOn", "2024-05-20")
+                .post(importing).then().statusCode(200).extract().jsonPath();
+        assertEquals(2, entered.getList("tasks").size());
+        assertEquals("2024-12-31", entered.getString("tasks[1].dueDate"));
+        assertEquals("INSPECTION", given().get("/api/v1/tasks/" + entered.getString("tasks[0].taskId")).jsonPath()
+                .getString("task.source.kind"));
+        // the source is required: a missing 文号 names the form field
+        given().multiPart("file", "x.xlsx", right).multiPart("kind", "INSPECTION").multiPart("issuedOn", "2024-05-20")
+                .post(importing).then().statusCode(400).body("errors[0].field", equalTo("documentNumber"));
+    }
+
+    /** The template with {@code rows} below its header. */
+    static byte[] filledList(byte[] template, List<List<String>> rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.getSheet("问题清单");
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = sheet.createRow(i + 1);
+                for (int c = 0; c < rows.get(i).size(); c++) {
+                    if (!rows.get(i).get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(rows.get(i).get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static final String ROAD = "/api/v1/districts/" + DISTRICT + "/recognition";
+
+    static void recordStage(String body, int status) {
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-ddr-03;supervisor;", "王督学"))
+                .contentType("application/json").body(body).post(ROAD + "/stages").then().statusCode(status);
+    }
+
+    @Test
+    @Order(16)
+    void theOfficeRecordsTheRoadAndARegressionAfterRecognitionPutsItAtRisk() throws Exception {
+        given().get(ROAD).then().statusCode(200).body("stageLabel", equalTo("未开始"))
+                .body("recognised", equalTo(false));
+        recordStage("""
+                {"stage": "SELF_ASSESSMENT", "date": "2021-03-01", "remarks": "完成自评，形成自评报告"}""", 200);
+        // a stage skipped: refused in words, nothing recorded
+        given().contentType("application/json").body("""
+                {"stage": "NATIONAL_APPLICATION", "date": "2021-04-01", "documentNumber": "渝府教督〔2021〕3号"}""")
+                .post(ROAD + "/stages").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("当前阶段为“自评”，不能记录“申报国家认定”"));
+        recordStage("""
+                {"stage": "MUNICIPAL_ASSESSMENT", "date": "2021-06-30"}""", 400);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-jw-17;department;jw"))
+                .contentType("application/json").body("""
+                {"stage": "MUNICIPAL_ASSESSMENT", "date": "2021-06-30", "outcome": "PASSED",
+                 "documentNumber": "渝教督〔2021〕12号"}""").post(ROAD + "/stages").then().statusCode(403);
+        recordStage("""
+                {"stage": "MUNICIPAL_ASSESSMENT", "date": "2021-06-30", "outcome": "PASSED",
+                 "documentNumber": "渝教督〔2021〕12号", "remarks": "反馈问题12项"}""", 200);
+        recordStage("""
+                {"stage": "NATIONAL_APPLICATION", "date": "2021-09-01", "documentNumber": "渝府教督〔2021〕3号"}""", 200);
+        recordStage("""
+                {"stage": "NATIONAL_RECOGNITION", "date": "2022-05-20", "outcome": "PASSED",
+                 "documentNumber": "国教督〔2022〕8号"}""", 200);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-school;school;2150473309"))
+                .get(ROAD).then().statusCode(200).body("stageLabel", equalTo("国家认定：通过"))
+                .body("recognised", equalTo(true)).body("atRisk", equalTo(false))
+                .body("history.stageLabel", equalTo(List.of("自评", "市级督导评估", "申报国家认定", "国家认定")))
+                .body("history[1].recordedBy.name", equalTo("王督学"));
+
+        // the evaluation's monitoring finds a regression: the recognition is at risk, the finding gets its task
+        UUID finding = UUID.randomUUID();
+        Subject school = Subject.schoolSection("2150473309", "重庆市大渡口区钢花小学", Section.P);
+        publish(List.of(new FindingReopened(finding, DISTRICT, 2023, school,
+                IndicatorCode.GG5, new BigDecimal("52"), new BigDecimal("45"), "最大班额52人", Severity.COUNTY_RULE,
+                "CN-2017", FindingReopened.REGRESSION_PREFIX + "：2022年已整改销号，2023年再次未达标")), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(ROAD).jsonPath().getBoolean("atRisk"));
+        given().get(ROAD).then().body("risks.size()", equalTo(1)).body("risks[0].indicator", equalTo("GG5"));
+        assertEquals("OPEN", given().get("/api/v1/tasks/" + TaskStore.taskIdFor(finding)).jsonPath()
+                .getString("task.status"));
+
+        // an earlier monitoring year passed changes nothing; the year of the regression passed ends the risk
+        recordStage("""
+                {"stage": "MONITORING", "date": "2023-04-01", "outcome": "PASSED", "monitoringYear": 2022}""", 200);
+        given().get(ROAD).then().body("atRisk", equalTo(true));
+        recordStage("""
+                {"stage": "MONITORING", "date": "2024-04-01", "outcome": "PASSED", "monitoringYear": 2023}""", 200);
+        given().get(ROAD).then().body("atRisk", equalTo(false)).body("stageLabel", equalTo("动态监测（2023年）：通过"));
     }
 
     private static Response act(String task, String action, String etag, String actor, String body, int status) {

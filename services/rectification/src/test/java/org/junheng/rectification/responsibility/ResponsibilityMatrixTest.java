@@ -2,6 +2,8 @@ package org.junheng.rectification.responsibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -63,13 +65,13 @@ class ResponsibilityMatrixTest {
         var later = new Campaign.Phase("B", LocalDate.of(2024, 1, 1), null, "b");
         var earlier = new Campaign.Phase("A", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "a");
         assertThrows(IllegalArgumentException.class, () -> new Campaign(List.of(later, earlier),
-                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180));
+                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180, null));
         assertThrows(IllegalArgumentException.class, () -> new Campaign(List.of(earlier, later),
-                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 0, 180));
+                LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 0, 180, null));
         assertThrows(IllegalArgumentException.class, () -> new Campaign.Phase("C", LocalDate.of(2024, 2, 1),
                 LocalDate.of(2024, 1, 1), "c"));
         assertEquals(2, new Campaign(List.of(earlier, later), LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90,
-                180).phases().size());
+                180, null).phases().size());
     }
 
     @Test
@@ -97,6 +99,15 @@ class ResponsibilityMatrixTest {
     @Test
     void softwareCannotBeDueBeforeHardware() {
         assertThrows(IllegalArgumentException.class, () -> new Campaign(List.of(), LocalDate.of(2025, 1, 1),
-                LocalDate.of(2024, 1, 1), 90, 180));
+                LocalDate.of(2024, 1, 1), 90, 180, null));
+    }
+
+    @Test
+    void aCampaignThatSaysNothingAboutReviewHasTheOfficeSignOff() {
+        assertTrue(new Campaign(List.of(), LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180, null)
+                .reviewBeforeClosing());
+        assertFalse(new Campaign(List.of(), LocalDate.of(2024, 3, 31), LocalDate.of(2025, 3, 31), 90, 180, false)
+                .reviewBeforeClosing());
+        assertTrue(Campaign.standard().reviewBeforeClosing());
     }
 }

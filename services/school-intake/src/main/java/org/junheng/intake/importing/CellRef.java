@@ -2,6 +2,7 @@ package org.junheng.intake.importing;
 
 import java.util.Comparator;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.service.documents.ImportProblem;
 
 /**
  * Where a value of the uploaded file came from, so that a domain {@code Violation} can be shown on its cell.
@@ -17,4 +18,9 @@ public record CellRef(int row, String column, String header, String value) {
     public static final Comparator<CellRef> SHEET_ORDER = Comparator.comparingInt(CellRef::row)
             .thenComparingInt(cell -> cell.column().length())
             .thenComparing(CellRef::column);
+
+    /** A problem at this cell. */
+    public ImportProblem problem(String reason) {
+        return new ImportProblem(row, column, header, value, reason);
+    }
 }

@@ -20,6 +20,7 @@ import org.junheng.intake.registry.School;
 import org.junheng.intake.registry.SchoolRegistry;
 import org.junheng.intake.statistics.StatisticsDesk;
 import org.junheng.intake.statistics.StatisticsForm;
+import org.junheng.service.documents.ImportProblem;
 
 /**
  * Imports a district's year from a file, atomically: every school of the file is checked (well-formed cells,
@@ -46,13 +47,11 @@ public class ImportDesk {
      * ({@code acceptWarnings}) would let it through. Nothing of the file is stored.
      */
     static Refusal rejected(List<ImportProblem> problems, boolean onlyWarnings) {
-        String detail = "文件中有" + problems.size() + "处问题 (" + problems.size() + " problem(s) in the file)";
         return onlyWarnings
                 ? new Refusal(Refusal.Kind.UNPROCESSABLE, "import-implausible-values",
                         "导入数据存疑，请核实后确认 (implausible values: check them, then import with acceptWarnings)",
-                        detail, problems)
-                : new Refusal(Refusal.Kind.UNPROCESSABLE, "import-rejected",
-                        "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)", detail, problems);
+                        ImportProblem.detail(problems), problems)
+                : ImportProblem.rejected(problems);
     }
 
     /** @param mayImport whether the caller may import a row of this school (a school: only its own) */
@@ -86,13 +85,13 @@ public class ImportDesk {
                         School.State.initial(district, school.schoolCode()));
                 CellRef codeCell = school.locate("schoolCode").orElse(firstCell(school));
                 if (!mayImport.test(school.schoolCode())) {
-                    errors.add(problem(codeCell, "学校只能导入本校数据 (a school imports its own rows only)"));
+                    errors.add(codeCell.problem("学校只能导入本校数据 (a school imports its own rows only)"));
                     continue;
                 }
                 if (registered.exists() && !school.schoolName().isBlank()
                         && !school.schoolName().equals(registered.profile().name())) {
                     CellRef nameCell = school.locate("schoolName").orElse(codeCell);
-                    warnings.add(problem(nameCell, "学校名称与名录不符，名录为 " + registered.profile().name()
+                    warnings.add(nameCell.problem("学校名称与名录不符，名录为 " + registered.profile().name()
                             + " (name differs from the register)"));
                 }
                 Current form = current.getOrDefault(school.schoolCode(), new Current(
@@ -104,7 +103,7 @@ public class ImportDesk {
                             registered, school.statistics(), reason, acceptWarnings));
                 } catch (Refusal refusal) {
                     if (refusal.errors().isEmpty()) {
-                        errors.add(problem(codeCell, refusal.getMessage()));
+                        errors.add(codeCell.problem(refusal.getMessage()));
                     }
                     for (Object error : refusal.errors()) {
                         Violation violation = (Violation) error;
@@ -194,9 +193,6 @@ public class ImportDesk {
                 school.schoolCode());
     }
 
-    private static ImportProblem problem(CellRef cell, String reason) {
-        return new ImportProblem(cell.row(), cell.column(), cell.header(), cell.value(), reason);
-    }
 
     static void requireContent(byte[] content) {
         if (content == null || content.length == 0) {

@@ -3,6 +3,7 @@ package org.junheng.intake.importing;
 import java.util.List;
 import java.util.Optional;
 import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.service.documents.ImportProblem;
 
 /** The outcome of parsing an uploaded statistics file: all its schools, or all its problems. */
 public sealed interface ImportResult {

@@ -1,18 +1,10 @@
 package org.junheng.intake.importing;
 
+import org.junheng.service.documents.ImportProblem;
 /** The texts of {@link ImportProblem#reason()}: Chinese for the user, English in parentheses for everyone else. */
 final class Reasons {
 
-    // the file as a whole
-    static final String EMPTY_FILE = "文件为空 (the file is empty)";
-    static final String UNKNOWN_FORMAT = "无法识别的文件格式，请上传模板的 .xlsx 文件或 UTF-8 编码的 .csv 文件 "
-            + "(unrecognised file format: upload the template as .xlsx or as UTF-8 .csv)";
-    static final String UNREADABLE_WORKBOOK = "无法读取 Excel 文件，文件可能已损坏 (the Excel file cannot be read; it may be damaged)";
-    static final String ENCRYPTED_WORKBOOK = "Excel 文件设有密码，请取消密码后再上传 (the Excel file is password-protected)";
-    static final String NO_SHEET = "Excel 文件中没有工作表 (the workbook has no sheet)";
-    static final String NOT_UTF8 = "CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
-            + "(the CSV is not UTF-8: save it as \"CSV UTF-8\")";
-    static final String MALFORMED_CSV = "CSV 格式错误（引号不成对？）(malformed CSV: unbalanced quotes?)";
+    // the file as a whole (why it cannot be read at all: SheetGrid's)
     static final String NO_HEADER = "未找到表头：第一个非空行不是模板的表头 (no header: the first non-blank row is not the template header)";
     static final String NO_DATA_ROWS = "没有数据行 (no data rows)";
     static final String TOO_MANY_ROWS = "数据行过多，最多 " + SheetReader.MAX_DATA_ROWS + " 行 (too many data rows)";

@@ -25,6 +25,7 @@ import org.junheng.contracts.schooldata.SectionStatistics;
 import org.junheng.contracts.schooldata.Teachers;
 import org.junheng.intake.importing.CellParsing.Outcome;
 import org.junheng.intake.importing.SheetContent.SheetRow;
+import org.junheng.service.documents.ImportProblem;
 
 /**
  * Turns the rows of a {@link SheetContent} into one {@link SchoolStatistics} per school code, grouping a school's
@@ -435,6 +436,6 @@ public final class RowMapper {
 
     private void report(SheetRow row, StatisticsColumn column, String reason) {
         CellRef cell = content.cell(row, column).orElseGet(() -> new CellRef(row.number(), "", column.header(), ""));
-        problems.add(ImportProblem.at(cell, reason));
+        problems.add(cell.problem(reason));
     }
 }

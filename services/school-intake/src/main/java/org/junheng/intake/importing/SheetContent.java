@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junheng.service.documents.ImportProblem;
 
 /**
  * What {@link SheetReader} found in an uploaded file: where the template columns are, the non-blank data rows, and

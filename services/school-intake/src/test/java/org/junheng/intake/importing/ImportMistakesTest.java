@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junheng.service.documents.ImportProblem;
 
 /** A file with a dozen different mistakes yields exactly one precise problem per mistake, in sheet order. */
 class ImportMistakesTest {

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junheng.contracts.schooldata.SectionStatistics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junheng.service.documents.ImportProblem;
 
 /**
  * Property: whatever a user uploads, reading and mapping never throw; they yield parsed schools or problems that point

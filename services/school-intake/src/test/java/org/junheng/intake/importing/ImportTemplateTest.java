@@ -23,6 +23,7 @@ import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junheng.service.documents.ImportProblem;
 
 class ImportTemplateTest {
 

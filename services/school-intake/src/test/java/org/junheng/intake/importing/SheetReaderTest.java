@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junheng.service.documents.ImportProblem;
 
 /** Formats, unreadable files and the header row. */
 class SheetReaderTest {

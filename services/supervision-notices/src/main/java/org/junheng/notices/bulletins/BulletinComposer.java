@@ -86,7 +86,15 @@ public final class BulletinComposer {
             }
             body.append('\n');
         }
-        List<String> withoutTasks = scorecards.stream().filter(scorecard -> scorecard.total() == 0)
+        List<String> onlyHelping = scorecards.stream().filter(scorecard -> scorecard.total() == 0
+                        && scorecard.helping() > 0)
+                .sorted(Comparator.comparing(scorecard -> scorecard.department().code()))
+                .map(scorecard -> NoticeText.department(scorecard.department()) + helpingText(scorecard)).toList();
+        if (!onlyHelping.isEmpty()) {
+            body.append("仅承担配合任务的单位：").append(String.join("；", onlyHelping)).append("。");
+        }
+        List<String> withoutTasks = scorecards.stream().filter(scorecard -> scorecard.total() == 0
+                        && scorecard.helping() == 0)
                 .sorted(Comparator.comparing(scorecard -> scorecard.department().code()))
                 .map(scorecard -> NoticeText.department(scorecard.department())).toList();
         if (!withoutTasks.isEmpty()) {
@@ -123,7 +131,16 @@ public final class BulletinComposer {
         } else {
             line.append("尚无完成任务");
         }
+        if (scorecard.helping() > 0) {
+            line.append("；").append(helpingText(scorecard));
+        }
         return line.append("。").toString();
+    }
+
+    /** {@code 配合任务未完成2项，其中逾期1项}: what a co-responsible unit still owes others' tasks. */
+    static String helpingText(DepartmentScorecard scorecard) {
+        return "配合任务未完成" + scorecard.helping() + "项"
+                + (scorecard.helpingOverdue() > 0 ? "，其中逾期" + scorecard.helpingOverdue() + "项" : "");
     }
 
     /** One decimal at most: 23.5, 12 (not 12.0). */

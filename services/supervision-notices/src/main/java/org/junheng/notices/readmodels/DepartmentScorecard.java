@@ -5,9 +5,9 @@ import java.util.OptionalDouble;
 import org.junheng.contracts.Department;
 
 /**
- * One department's rectification record for a bulletin (通报): tasks still open (overdue ones among them) and tasks
- * closed on time or late, with the average days from opening to closing; that average is empty while the department
- * has closed nothing.
+ * One department's rectification record for a bulletin (通报): the tasks it leads still open (overdue ones among them)
+ * and closed on time or late, with the average days from opening to closing (empty while it has closed nothing); and
+ * the open tasks it helps with as a co-responsible unit (配合单位), overdue ones among them.
  */
 public record DepartmentScorecard(
         Department department,
@@ -15,15 +15,17 @@ public record DepartmentScorecard(
         int overdue,
         int closedOnTime,
         int closedLate,
-        OptionalDouble averageDaysToClose) {
+        OptionalDouble averageDaysToClose,
+        int helping,
+        int helpingOverdue) {
 
     public DepartmentScorecard {
         Objects.requireNonNull(department, "department");
         Objects.requireNonNull(averageDaysToClose, "averageDaysToClose");
-        if (open < 0 || overdue < 0 || closedOnTime < 0 || closedLate < 0) {
+        if (open < 0 || overdue < 0 || closedOnTime < 0 || closedLate < 0 || helping < 0 || helpingOverdue < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
-        if (overdue > open) {
+        if (overdue > open || helpingOverdue > helping) {
             throw new IllegalArgumentException("overdue tasks are open tasks: " + overdue + " > " + open);
         }
         // parameters, not closed(): the fields are not assigned yet in a compact constructor
@@ -36,6 +38,7 @@ public record DepartmentScorecard(
         return closedOnTime + closedLate;
     }
 
+    /** The tasks it leads, open or closed. */
     public int total() {
         return open + closed();
     }

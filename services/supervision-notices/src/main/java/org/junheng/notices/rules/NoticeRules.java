@@ -18,8 +18,11 @@ import org.junheng.contracts.notices.AudienceKind;
 import org.junheng.contracts.notices.NoticeEvent.NoticeIssued;
 import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.contracts.notices.NoticeSeverity;
+import org.junheng.contracts.rectification.ClosureReason;
 import org.junheng.contracts.rectification.EscalationLevel;
+import org.junheng.contracts.rectification.RecognitionEvent;
 import org.junheng.contracts.rectification.TaskEvent.SubmittedForVerification;
+import org.junheng.contracts.rectification.TaskEvent.TaskClosed;
 import org.junheng.contracts.rectification.TaskEvent.TaskDueSoon;
 import org.junheng.contracts.rectification.TaskEvent.TaskEscalated;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
@@ -29,6 +32,7 @@ import org.junheng.contracts.rectification.TaskEvent.TaskRejected;
 import org.junheng.contracts.rectification.TaskEvent.TaskReopened;
 import org.junheng.contracts.rectification.TaskEvent.TaskVerified;
 import org.junheng.contracts.rectification.TaskEvent;
+import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.contracts.rectification.VerificationMethod;
 
 /**
@@ -45,15 +49,20 @@ import org.junheng.contracts.rectification.VerificationMethod;
  *     to the office.</li>
  * <li>ReadinessChanged: to the office and the leading group (INFO when ready, WARNING when not, with the reasons).</li>
  * <li>TaskOpened: 任务交办 to the lead department (WARNING; CRITICAL for a 一票否决 item) and an INFO notice to each
- *     co-department, so 配合单位 learn of the task without being made to answer for it.</li>
+ *     co-department, so 配合单位 learn of the task without being made to answer for it. A 报送 task: 报送任务交办
+ *     (WARNING) saying which data are missing and by when; the supervision office and the leading group's office
+ *     are addressed as their own audiences.</li>
  * <li>TaskReassigned: 任务交办 (WARNING) to the new lead department, which otherwise would never hear of it.</li>
  * <li>TaskAssigned: nothing. The department named its own 责任人; telling it what it just did is noise.</li>
  * <li>SubmittedForVerification: 核验申请 to the office (INFO). TaskRejected: 核验结果 WARNING to the lead department
- *     with reason and round; TaskVerified: 核验结果 INFO (by data: 数据复核).</li>
+ *     with reason and round; TaskVerified: 核验结果 INFO (by data: 数据复核); one awaiting review (复核销号) also
+ *     待复核销号 to the office. TaskClosed: 任务销号 INFO to the lead, each co-department and the school.</li>
  * <li>TaskDueSoon: 提醒 to the department (INFO at 30 days, WARNING at 7 or fewer). TaskOverdue: 逾期预警 WARNING to
  *     the department and the office. TaskEscalated: 督办通知 CRITICAL to the department and the office, and to the
  *     leading group from 领导小组办公室 upwards. TaskReopened: 提醒 WARNING to the lead department.</li>
- * <li>Everything else (plans, progress, evidence, extensions, closure, evaluation results): nothing.</li>
+ * <li>RecognitionStageRecorded: 创建进程 to the office and the leading group (WARNING when not passed).
+ *     RecognitionAtRisk: 认定成果预警, CRITICAL, to both.</li>
+ * <li>Everything else (plans, progress, evidence, extensions, evaluation results): nothing.</li>
  * </ul>
  *
  * <p>Task events after TaskOpened carry only ids; school, indicator, gap and title come from {@link TaskFacts}. When
@@ -64,7 +73,7 @@ import org.junheng.contracts.rectification.VerificationMethod;
 public final class NoticeRules {
 
     /** Reason prefix of a FindingReopened that is a regression found by dynamic monitoring (动态监测). */
-    public static final String DYNAMIC_MONITORING = "动态监测";
+    public static final String DYNAMIC_MONITORING = FindingReopened.REGRESSION_PREFIX;
 
     private static final Audience OFFICE = new Audience(AudienceKind.SUPERVISION_OFFICE, null);
     private static final Audience LEADING_GROUP = new Audience(AudienceKind.LEADING_GROUP, null);
@@ -96,6 +105,8 @@ public final class NoticeRules {
             readiness(notices, readiness);
         } else if (event instanceof TaskEvent task) {
             task(notices, task, new TaskView(task.taskId(), task.findingId(), taskFacts.find(task.taskId())));
+        } else if (event instanceof RecognitionEvent recognition) {
+            recognition(notices, recognition);
         }
         return notices.issued;
     }
@@ -176,6 +187,37 @@ public final class NoticeRules {
         }
     }
 
+    /** 创建进程: each stage to the office and the leading group; a recognition at risk, CRITICAL. */
+    private static void recognition(Notices notices, RecognitionEvent event) {
+        NoticeSeverity severity;
+        String title;
+        String body;
+        if (event instanceof RecognitionEvent.RecognitionStageRecorded stage) {
+            String what = stage.stage().label() + (stage.monitoringYear() == null ? "" : "（" + stage.monitoringYear()
+                    + "年）");
+            String outcome = stage.outcome() == null ? "" : "，结论：" + stage.outcome().label();
+            severity = stage.outcome() == RecognitionEvent.Outcome.NOT_PASSED ? NoticeSeverity.WARNING
+                    : NoticeSeverity.INFO;
+            title = "创建进程：" + what + (stage.outcome() == null ? "" : stage.outcome().label());
+            body = "义务教育优质均衡发展创建进入“" + what + "”阶段（" + NoticeText.date(stage.date())
+                    + (stage.documentNumber() == null ? "" : "，" + stage.documentNumber()) + "）" + outcome + "。"
+                    + (stage.remarks() == null ? "" : "说明：" + stage.remarks() + "。")
+                    + (stage.outcome() == RecognitionEvent.Outcome.NOT_PASSED
+                    ? "请领导小组办公室组织研究整改，按反馈问题逐项落实。" : "");
+        } else {
+            RecognitionEvent.RecognitionAtRisk risk = (RecognitionEvent.RecognitionAtRisk) event;
+            severity = NoticeSeverity.CRITICAL;
+            title = "认定成果预警：" + NoticeText.indicator(risk.indicator()) + "再次未达标";
+            body = "本区已通过国家义务教育优质均衡发展认定，" + risk.period() + "年动态监测发现"
+                    + NoticeText.indicator(risk.indicator()) + "再次未达标（" + risk.reason()
+                    + "），认定成果面临风险。请领导小组办公室督促责任单位立即整改，确保下一监测年度恢复达标。";
+        }
+        for (Audience audience : List.of(OFFICE, LEADING_GROUP)) {
+            notices.issue(audience, NoticeKind.RECOGNITION, severity, title, body, List.of(),
+                    List.of(), List.of());
+        }
+    }
+
     private static void task(Notices notices, TaskEvent event, TaskView task) {
         if (event instanceof TaskOpened opened) {
             taskOpened(notices, opened, task.withFact(TaskFact.from(opened)));
@@ -194,11 +236,14 @@ public final class NoticeRules {
             notices.issue(OFFICE, NoticeKind.VERIFICATION_REQUESTED, NoticeSeverity.INFO,
                     "核验申请：" + task.title() + "（第" + submitted.round() + "轮）", body, task);
         } else if (event instanceof TaskRejected rejected) {
-            String body = "整改任务" + task.quotedTitle() + "第" + rejected.round() + "轮核验未通过（核验人："
-                    + NoticeText.person(rejected.rejectedBy()) + "）。退回原因：" + rejected.reason() + "。"
-                    + task.facts() + task.dueDate() + "请" + task.leadOrUnknown() + "按要求继续整改后重新提交核验。";
+            String what = rejected.onReview() ? "经督导室复核，核验结论不予认可，不予销号（复核人："
+                    : "第" + rejected.round() + "轮核验未通过（核验人：";
+            String body = "整改任务" + task.quotedTitle() + what + NoticeText.person(rejected.rejectedBy())
+                    + "）。退回原因：" + rejected.reason() + "。" + task.facts() + task.dueDate() + "请"
+                    + task.leadOrUnknown() + "按要求继续整改后重新提交核验。";
             notices.issue(task.leadAudience(), NoticeKind.VERIFICATION_RESULT, NoticeSeverity.WARNING,
-                    "核验未通过：" + task.title() + "（第" + rejected.round() + "轮）", body, task);
+                    rejected.onReview() ? "复核未通过：" + task.title()
+                            : "核验未通过：" + task.title() + "（第" + rejected.round() + "轮）", body, task);
         } else if (event instanceof TaskVerified verified) {
             String how = verified.method() == VerificationMethod.DATA
                     ? VerificationMethod.DATA.label() + "（新报数据已达到标准）"
@@ -206,9 +251,19 @@ public final class NoticeRules {
                             : "（核验人：" + NoticeText.person(verified.verifier()) + "）");
             String comment = verified.comment() == null || verified.comment().isBlank() ? ""
                     : "核验意见：" + verified.comment() + "。";
-            String body = "整改任务" + task.quotedTitle() + "经" + how + "确认整改到位。" + comment + task.facts();
+            String review = verified.awaitsReview() ? "待督导室复核后销号。" : "";
+            String body = "整改任务" + task.quotedTitle() + "经" + how + "确认整改到位。" + comment + task.facts()
+                    + review;
             notices.issue(task.leadAudience(), NoticeKind.VERIFICATION_RESULT, NoticeSeverity.INFO,
                     "核验通过：" + task.title(), body, task);
+            if (verified.awaitsReview()) {
+                String officeBody = "整改任务" + task.quotedTitle() + "经" + how + "确认整改到位，" + task.leadOrUnknown()
+                        + "牵头。" + task.facts() + "请督导室复核：属实的予以销号，不属实的退回重新整改。";
+                notices.issue(OFFICE, NoticeKind.VERIFICATION_REQUESTED, NoticeSeverity.INFO,
+                        "待复核销号：" + task.title(), officeBody, task);
+            }
+        } else if (event instanceof TaskClosed closed) {
+            taskClosed(notices, closed, task);
         } else if (event instanceof TaskDueSoon dueSoon) {
             NoticeSeverity severity = dueSoon.daysLeft() <= 7 ? NoticeSeverity.WARNING : NoticeSeverity.INFO;
             String body = NoticeText.department(dueSoon.department()) + "牵头的整改任务" + task.quotedTitle() + "将于"
@@ -245,13 +300,43 @@ public final class NoticeRules {
         }
     }
 
+    /** 销号 (or closed as no longer applicable): the lead, each helping department and the school hear of it. */
+    private static void taskClosed(Notices notices, TaskClosed closed, TaskView task) {
+        String how = switch (closed.reason()) {
+            case NO_LONGER_APPLICABLE -> "因问题不再适用而关闭";
+            case DATA_SUBMITTED -> "所需数据已报送，任务关闭";
+            case RECTIFIED -> "已整改销号";
+        };
+        String note = closed.note() == null || closed.note().isBlank() ? "" : "说明：" + closed.note() + "。";
+        String body = "整改任务" + task.quotedTitle() + how + "。" + note + task.facts();
+        String title = (closed.reason() == ClosureReason.RECTIFIED ? "任务销号：" : "任务关闭：") + task.title();
+        List<Audience> audiences = new ArrayList<>();
+        audiences.add(task.leadAudience());
+        task.fact.ifPresent(fact -> {
+            fact.coDepartments().forEach(co -> audiences.add(department(co)));
+            if (fact.schoolCode() != null) {
+                audiences.add(new Audience(AudienceKind.SCHOOL, fact.schoolCode()));
+            }
+        });
+        for (Audience audience : audiences) {
+            notices.issue(audience, NoticeKind.TASK_CLOSED, NoticeSeverity.INFO, title, body, task);
+        }
+    }
+
     private static void taskOpened(Notices notices, TaskOpened opened, TaskView task) {
+        if (opened.kindOrDefault() == TaskKind.DATA_SUBMISSION) {
+            dataTaskOpened(notices, opened, task);
+            return;
+        }
         NoticeSeverity leadSeverity = opened.severity() == Severity.VETO ? NoticeSeverity.CRITICAL
                 : NoticeSeverity.WARNING;
         String lead = NoticeText.department(opened.leadDepartment());
         String due = NoticeText.date(opened.dueDate());
+        // a problem found outside the evaluation says where it came from; the evaluation's own say how grave
+        String nature = opened.source() != null ? "问题来源：" + opened.source().describe()
+                : "问题性质：" + opened.severity().label();
         String leadBody = "现将整改任务" + task.quotedTitle() + "交由" + lead + "牵头办理。" + task.facts()
-                + "问题性质：" + opened.severity().label() + "。配合单位：" + NoticeText.departments(opened.coDepartments())
+                + nature + "。配合单位：" + NoticeText.departments(opened.coDepartments())
                 + "。整改期限：" + due + "。请明确责任人，制定整改方案并按期完成。";
         notices.issue(department(opened.leadDepartment()), NoticeKind.TASK_ASSIGNED, leadSeverity,
                 "整改任务交办：" + task.title(), leadBody, task);
@@ -263,7 +348,31 @@ public final class NoticeRules {
         }
     }
 
+    /** 报送任务: the unit that owes the data is asked for it; its helpers learn of it. No severity: nothing failed. */
+    private static void dataTaskOpened(Notices notices, TaskOpened opened, TaskView task) {
+        String lead = NoticeText.department(opened.leadDepartment());
+        String due = NoticeText.date(opened.dueDate());
+        String body = "评估尚缺以下数据，无法判定" + NoticeText.indicator(opened.indicator()) + "：" + opened.gap()
+                + "。现将报送任务" + task.quotedTitle() + "交由" + lead + "办理，请于" + due
+                + "前报送（数据报送后任务自动关闭）。配合单位：" + NoticeText.departments(opened.coDepartments()) + "。";
+        notices.issue(department(opened.leadDepartment()), NoticeKind.TASK_ASSIGNED, NoticeSeverity.WARNING,
+                "报送任务交办：" + task.title(), body, task);
+        for (Department co : opened.coDepartments()) {
+            notices.issue(department(co), NoticeKind.TASK_ASSIGNED, NoticeSeverity.INFO,
+                    "报送任务配合：" + task.title(), lead + "牵头报送" + task.quotedTitle() + "，请"
+                            + NoticeText.department(co) + "提供所需材料。缺少的数据：" + opened.gap() + "。报送期限：" + due + "。",
+                    task);
+        }
+    }
+
+    /** A unit's audience; the supervision office and the leading group's office are audiences of their own. */
     private static Audience department(Department department) {
+        if (department.code().equals(Department.SUPERVISION_OFFICE.code())) {
+            return OFFICE;
+        }
+        if (department.code().equals(Department.LEADING_GROUP_OFFICE.code())) {
+            return LEADING_GROUP;
+        }
         return new Audience(AudienceKind.DEPARTMENT, department.code());
     }
 

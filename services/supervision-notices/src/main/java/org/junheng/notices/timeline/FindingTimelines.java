@@ -77,8 +77,9 @@ public class FindingTimelines {
     }
 
     /**
-     * For each resolution by data, the change that resolved it: the event it was caused by when that is a change of
-     * the finding's school (or the county's), else that school's latest change before the resolution.
+     * For each resolution by data, the change that resolved it: the event it was caused by — whichever school's it is,
+     * since a county ratio (GG13) is resolved by a school's correction — else the latest change of the finding's school
+     * (or the county's) before the resolution.
      */
     public Uni<Map<String, TimelineDocument.DataChange>> resolvingChanges(List<Entry> entries) {
         Uni<Map<String, TimelineDocument.DataChange>> found = Uni.createFrom().item(new HashMap<>());
@@ -90,8 +91,8 @@ public class FindingTimelines {
             String school = event.path("subject").path("schoolCode").asText(null);
             found = found.flatMap(map -> pool.preparedQuery("""
                             select event_id, event_type, occurred_at, actor, payload::text as payload from data_changes
-                            where district_code = $1 and period = $2 and school_code is not distinct from $3
-                              and occurred_at <= $4
+                            where district_code = $1 and period = $2
+                              and (event_id = $5 or school_code is not distinct from $3) and occurred_at <= $4
                             order by (event_id = $5) desc, occurred_at desc limit 1""")
                     .execute(Tuple.from(new Object[] {event.path("districtCode").asText(), event.path("period").asInt(),
                             school, entry.occurredAt().atOffset(ZoneOffset.UTC),

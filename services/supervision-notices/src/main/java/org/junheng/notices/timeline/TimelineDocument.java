@@ -141,11 +141,27 @@ public final class TimelineDocument {
         return actor.name() != null ? actor.name() + (where.isEmpty() ? "" : "（" + where + "）") : where;
     }
 
+    /** {@code 来源：市级督导评估反馈（渝教督〔2025〕12号，2025-06-30，第3项）；} for a problem from outside; else nothing. */
+    private static String source(JsonNode source) {
+        if (!source.isObject()) {
+            return "";
+        }
+        String kind = source.path("kind").asText();
+        String label;
+        try {
+            label = org.junheng.contracts.rectification.ProblemSource.Kind.valueOf(kind).label();
+        } catch (IllegalArgumentException e) {
+            label = kind;
+        }
+        return "来源：" + label + "（" + (source.hasNonNull("documentNumber") ? source.get("documentNumber").asText()
+                + "，" : "") + text(source.path("issuedOn")) + "，第" + source.path("item").asText() + "项）；";
+    }
+
     static String content(String eventType, JsonNode e, Map<String, String> units) {
         String type = eventType.contains(".") ? eventType.substring(0, eventType.indexOf('.')) : eventType;
         return switch (type) {
             case "FindingRaised", "FindingReopened" -> e.path("gap").asText(text(e.path("reason")));
-            case "TaskOpened" -> "牵头单位：" + text(e.path("leadDepartment").path("name"))
+            case "TaskOpened" -> source(e.path("source")) + "牵头单位：" + text(e.path("leadDepartment").path("name"))
                     + names("；配合单位：", e.path("coDepartments")) + "；整改期限：" + text(e.path("dueDate"));
             case "TaskAssigned" -> "责任单位：" + text(e.path("department").path("name"))
                     + (e.path("responsible").hasNonNull("name") ? "；责任人：" + e.path("responsible").get("name").asText()
@@ -155,9 +171,11 @@ public final class TimelineDocument {
             case "ProgressReported" -> "完成" + text(e.path("percentComplete")) + "%：" + text(e.path("description"));
             case "EvidenceAttached" -> "佐证材料：" + text(e.path("evidence").path("name"));
             case "SubmittedForVerification" -> "整改情况：" + text(e.path("summary"));
-            case "TaskRejected" -> "退回原因：" + text(e.path("reason"));
+            case "TaskRejected" -> (e.path("review").asBoolean(false) ? "复核不通过，不予销号；" : "")
+                    + "退回原因：" + text(e.path("reason"));
             case "TaskVerified" -> e.path("verifier").isMissingNode() || e.path("verifier").isNull()
-                    ? "学校数据复核达标，自动核验" : "核验意见：" + e.path("comment").asText("同意");
+                    ? "学校数据复核达标，自动核验" + (e.path("awaitingReview").asBoolean(false) ? "，待督导室复核销号" : "")
+                    : "核验意见：" + e.path("comment").asText("同意");
             case "TaskClosed" -> e.hasNonNull("note") ? e.get("note").asText() : "整改完成，予以销号";
             case "DeadlineExtended" -> "整改期限由" + text(e.path("previousDueDate")) + "延至"
                     + text(e.path("newDueDate")) + "；理由：" + text(e.path("reason"));

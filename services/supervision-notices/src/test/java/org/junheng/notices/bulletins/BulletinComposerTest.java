@@ -31,8 +31,14 @@ class BulletinComposerTest {
 
     static DepartmentScorecard card(String code, String name, int open, int overdue, int onTime, int late,
                                     Double averageDays) {
+        return helping(code, name, open, overdue, onTime, late, averageDays, 0, 0);
+    }
+
+    static DepartmentScorecard helping(String code, String name, int open, int overdue, int onTime, int late,
+                                       Double averageDays, int helping, int helpingOverdue) {
         return new DepartmentScorecard(new Department(code, name), open, overdue, onTime, late,
-                averageDays == null ? OptionalDouble.empty() : OptionalDouble.of(averageDays));
+                averageDays == null ? OptionalDouble.empty() : OptionalDouble.of(averageDays), helping,
+                helpingOverdue);
     }
 
     static final DepartmentScorecard CZ = card("cz", "区财政局", 3, 1, 4, 1, 23.5);
@@ -71,6 +77,21 @@ class BulletinComposerTest {
         assertEquals("区编办：未完成2项，无逾期；已完成1项（按期1项，逾期完成0项），平均用时12天。", BulletinComposer.line(BB));
         assertEquals("区卫健委：无未完成任务；已完成2项（按期2项，逾期完成0项），平均用时8.3天。",
                 BulletinComposer.line(card("wj", "区卫健委", 0, 0, 2, 0, 8.25)));
+    }
+
+    @Test
+    void coResponsibleUnitsAreCountedForWhatTheyHelpWith() {
+        DepartmentScorecard leadsAndHelps = helping("cz", "区财政局", 3, 1, 4, 1, 23.5, 2, 1);
+        assertEquals("区财政局：未完成3项，其中逾期1项；已完成5项（按期4项，逾期完成1项），平均用时23.5天；"
+                + "配合任务未完成2项，其中逾期1项。", BulletinComposer.line(leadsAndHelps));
+        DepartmentScorecard onlyHelps = helping("ga", "区公安分局", 0, 0, 0, 0, null, 4, 0);
+        String body = BulletinComposer.compose(DISTRICT, ISSUE, AS_OF, List.of(JW, onlyHelps, FG), null, null)
+                .body();
+        assertTrue(body.contains("仅承担配合任务的单位：区公安分局配合任务未完成4项。"), body);
+        assertTrue(body.contains("本期无整改任务的单位：区发展改革委。"), body);
+        assertFalse(BulletinComposer.rank(List.of(JW, onlyHelps)).contains(onlyHelps),
+                "the ranking is of what each unit leads");
+        assertThrows(IllegalArgumentException.class, () -> helping("ga", "区公安分局", 0, 0, 0, 0, null, 1, 2));
     }
 
     @Test

@@ -114,20 +114,26 @@ class NoticesPipelineTest {
                 new TaskEvent.TaskClosed(task, DISTRICT, finding, ClosureReason.RECTIFIED, "数据复核达标"));
         publish(rest, 2);
 
-        // digest, task to jw, task to cz (co-responsible), 2 × submitted, rejected, verified
+        // digest, task to jw, task to cz (co-responsible), 2 × submitted, rejected, verified, closed to jw, cz and
+        // the school
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/notices?district=" + DISTRICT)
-                .jsonPath().getList("$").size() >= 7);
+                .jsonPath().getList("$").size() >= 10);
         var all = given().get("/api/v1/notices?district=" + DISTRICT).jsonPath();
-        assertEquals(7, all.getList("$").size(), all.prettify());
+        assertEquals(10, all.getList("$").size(), all.prettify());
         // two topics, two consumers: the digest may come before or after the task notices
-        assertEquals(List.of("FINDINGS_DIGEST", "TASK_ASSIGNED", "TASK_ASSIGNED", "VERIFICATION_REQUESTED",
-                        "VERIFICATION_REQUESTED", "VERIFICATION_RESULT", "VERIFICATION_RESULT"),
+        assertEquals(List.of("FINDINGS_DIGEST", "TASK_ASSIGNED", "TASK_ASSIGNED", "TASK_CLOSED", "TASK_CLOSED",
+                        "TASK_CLOSED", "VERIFICATION_REQUESTED", "VERIFICATION_REQUESTED", "VERIFICATION_RESULT",
+                        "VERIFICATION_RESULT"),
                 all.getList("notice.kind", String.class).stream().sorted().toList());
+        assertEquals(List.of("DEPARTMENT/cz", "DEPARTMENT/jw", "SCHOOL/" + school.schoolCode()),
+                all.getList("findAll { it.notice.kind == 'TASK_CLOSED' }.notice.audience", java.util.Map.class)
+                        .stream().map(a -> a.get("kind") + "/" + a.get("code")).sorted().toList());
 
-        // the department reconnects with Last-Event-ID: exactly what it missed (rejected, verified), nothing twice
+        // the department reconnects with Last-Event-ID: exactly what it missed (rejected, verified, closed), nothing
+        // twice
         List<String> resumed = new ArrayList<>();
-        List<String> kinds = readStream("audience=DEPARTMENT/jw", firstIds.get(0), 2, resumed);
-        assertEquals(List.of("VERIFICATION_RESULT", "VERIFICATION_RESULT"), kinds);
+        List<String> kinds = readStream("audience=DEPARTMENT/jw", firstIds.get(0), 3, resumed);
+        assertEquals(List.of("VERIFICATION_RESULT", "VERIFICATION_RESULT", "TASK_CLOSED"), kinds);
         assertTrue(resumed.stream().noneMatch(firstIds::contains));
 
         // on Kafka, once each
@@ -139,14 +145,14 @@ class NoticesPipelineTest {
                         records.add(record);
                     }
                 });
-                return records.size() >= 7;
+                return records.size() >= 10;
             });
             consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                 if (record.key().startsWith(DISTRICT + "/")) {
                     records.add(record);
                 }
             });
-            assertEquals(7, records.size());
+            assertEquals(10, records.size());
             assertEquals("500104/DEPARTMENT/jw", records.stream().filter(r -> r.key().endsWith("/jw")).findFirst()
                     .orElseThrow().key());
         }

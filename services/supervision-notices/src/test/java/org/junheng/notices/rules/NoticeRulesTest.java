@@ -281,6 +281,51 @@ class NoticeRulesTest {
     }
 
     @Test
+    void aVerificationByDataAwaitingReviewAsksTheOfficeToSignItOff() {
+        List<NoticeIssued> notices = withFacts.noticesFor(EVENT_ID,
+                new TaskVerified(TASK, DISTRICT, FINDING, VerificationMethod.DATA, null, "新报数据达标", true));
+        assertEquals(List.of(DEPT_JW, OFFICE), notices.stream().map(NoticeIssued::audience).toList());
+        assertTrue(notices.get(0).body().endsWith("待督导室复核后销号。"), notices.get(0).body());
+        NoticeIssued office = notices.get(1);
+        assertEquals(NoticeKind.VERIFICATION_REQUESTED, office.kind());
+        assertEquals("待复核销号：" + TITLE, office.title());
+        assertTrue(office.body().contains("属实的予以销号，不属实的退回重新整改"), office.body());
+        assertAboutTheTask(office);
+    }
+
+    @Test
+    void aRejectionOnReviewSaysTheVerificationWasNotSignedOff() {
+        NoticeIssued notice = only(withFacts.noticesFor(EVENT_ID,
+                new TaskRejected(TASK, DISTRICT, FINDING, 0, "新报数据与现场核查不符", INSPECTOR, true)));
+        assertEquals(DEPT_JW, notice.audience());
+        assertEquals("复核未通过：" + TITLE, notice.title());
+        assertTrue(notice.body().contains("经督导室复核，核验结论不予认可，不予销号（复核人：王敏）"), notice.body());
+        assertFalse(notice.body().contains("第0轮"), notice.body());
+    }
+
+    @Test
+    void aClosedTaskIsToldToTheLeadEachHelperAndTheSchool() {
+        List<NoticeIssued> notices = withFacts.noticesFor(EVENT_ID,
+                new TaskClosed(TASK, DISTRICT, FINDING, ClosureReason.RECTIFIED, "复核数据无误，予以销号"));
+        assertEquals(List.of(DEPT_JW, DEPT_CZ, DEPT_GH, new Audience(AudienceKind.SCHOOL, SCHOOL_CODE)),
+                notices.stream().map(NoticeIssued::audience).toList());
+        for (NoticeIssued notice : notices) {
+            assertEquals(NoticeKind.TASK_CLOSED, notice.kind());
+            assertEquals(NoticeSeverity.INFO, notice.severity());
+            assertEquals("任务销号：" + TITLE, notice.title());
+            assertTrue(notice.body().contains("已整改销号。说明：复核数据无误，予以销号。"), notice.body());
+            assertAboutTheTask(notice);
+        }
+        NoticeIssued dropped = withFacts.noticesFor(EVENT_ID, new TaskClosed(TASK, DISTRICT, FINDING,
+                ClosureReason.NO_LONGER_APPLICABLE, null)).get(0);
+        assertEquals("任务关闭：" + TITLE, dropped.title());
+        assertTrue(dropped.body().contains("因问题不再适用而关闭"), dropped.body());
+        // without the facts, the office hears of it rather than nobody
+        assertEquals(List.of(OFFICE), withoutFacts.noticesFor(EVENT_ID, new TaskClosed(TASK, DISTRICT, FINDING,
+                ClosureReason.RECTIFIED, null)).stream().map(NoticeIssued::audience).toList());
+    }
+
+    @Test
     void aVerificationByJudgmentNamesTheInspector() {
         NoticeIssued notice = only(withFacts.noticesFor(EVENT_ID,
                 new TaskVerified(TASK, DISTRICT, FINDING, VerificationMethod.JUDGMENT, INSPECTOR, "现场核查属实")));
@@ -419,13 +464,72 @@ class NoticeRulesTest {
                 new EvidenceAttached(TASK, DISTRICT, FINDING, evidence, CLERK),
                 new DeadlineExtended(TASK, DISTRICT, FINDING, TaskFixtures.DUE, TaskFixtures.DUE.plusMonths(3), "雨季停工",
                         INSPECTOR),
-                new TaskClosed(TASK, DISTRICT, FINDING, ClosureReason.RECTIFIED, null),
                 new CountyEvaluated(DISTRICT, 2024, "CN-2017", 41, 39, List.of(), List.of()),
                 // notices never trigger notices, or an acknowledgement could start a loop
                 new NoticeAcknowledged(UUID.randomUUID(), DISTRICT, DEPT_JW, CLERK, "已阅"));
         for (PublishedEvent event : events) {
             assertEquals(List.of(), withFacts.noticesFor(EVENT_ID, event), event.getClass().getSimpleName());
         }
+    }
+
+    @Test
+    void a报送TaskAsksItsOwnerForTheDataAndTheOfficeIsItsOwnAudience() {
+        var payData = new TaskOpened(TASK, DISTRICT, FINDING, 2024, Subject.county(), IndicatorCode.GG8,
+                Severity.COUNTY_RULE, "报送教师平均工资收入所需数据", "GG8 教师平均工资收入：未报送年平均工资收入",
+                new org.junheng.contracts.Department("rs", "区人力社保局"), List.of(CZ), TaskFixtures.DUE,
+                org.junheng.contracts.rectification.TaskKind.DATA_SUBMISSION, null);
+        List<NoticeIssued> notices = withoutFacts.noticesFor(EVENT_ID, payData);
+        assertEquals(List.of(new Audience(AudienceKind.DEPARTMENT, "rs"), DEPT_CZ),
+                notices.stream().map(NoticeIssued::audience).toList());
+        assertEquals("报送任务交办：报送教师平均工资收入所需数据", notices.get(0).title());
+        assertTrue(notices.get(0).body().contains("请于2025年6月30日前报送（数据报送后任务自动关闭）"), notices.get(0).body());
+        assertFalse(notices.get(0).body().contains("问题性质"), notices.get(0).body());
+
+        var attestation = new TaskOpened(TASK, DISTRICT, FINDING, 2024, Subject.county(), IndicatorCode.GG15_CARE,
+                Severity.COUNTY_RULE, "留守儿童关爱体系健全待督导认定", "GG15-CARE：待督导认定",
+                org.junheng.contracts.Department.SUPERVISION_OFFICE, List.of(), TaskFixtures.DUE,
+                org.junheng.contracts.rectification.TaskKind.DATA_SUBMISSION, null);
+        assertEquals(List.of(OFFICE), withoutFacts.noticesFor(EVENT_ID, attestation).stream()
+                .map(NoticeIssued::audience).toList());
+        var closed = withFacts.noticesFor(EVENT_ID, new TaskClosed(TASK, DISTRICT, FINDING,
+                ClosureReason.DATA_SUBMITTED, null)).get(0);
+        assertTrue(closed.body().contains("所需数据已报送，任务关闭"), closed.body());
+    }
+
+    @Test
+    void aProblemFromOutsideSaysWhereItCameFrom() {
+        var source = new org.junheng.contracts.rectification.ProblemSource(
+                org.junheng.contracts.rectification.ProblemSource.Kind.MUNICIPAL_ASSESSMENT, "渝教督〔2025〕12号",
+                LocalDate.of(2025, 6, 30), 3);
+        var fromCity = new TaskOpened(TASK, DISTRICT, FINDING, 2025, Subject.county(), IndicatorCode.GG5,
+                Severity.COUNTY_RULE, "市级督导评估反馈：全区班额超标", "3所学校班额超过45人", JW, List.of(), TaskFixtures.DUE,
+                null, source);
+        NoticeIssued notice = only(withoutFacts.noticesFor(EVENT_ID, fromCity));
+        assertTrue(notice.body().contains("问题来源：市级督导评估反馈（渝教督〔2025〕12号，2025年6月30日，第3项）"),
+                notice.body());
+        assertFalse(notice.body().contains("问题性质"), notice.body());
+    }
+
+    @Test
+    void eachStageOfTheRoadToRecognitionAndARiskToItGoToTheOfficeAndTheLeadingGroup() {
+        var failed = new org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded(DISTRICT,
+                org.junheng.contracts.rectification.RecognitionEvent.Stage.MUNICIPAL_ASSESSMENT, LocalDate.of(2025, 6, 30),
+                org.junheng.contracts.rectification.RecognitionEvent.Outcome.NOT_PASSED, null, "渝教督〔2025〕12号",
+                "反馈问题12项", INSPECTOR);
+        List<NoticeIssued> notices = withoutFacts.noticesFor(EVENT_ID, failed);
+        assertEquals(List.of(OFFICE, LEADING_GROUP), notices.stream().map(NoticeIssued::audience).toList());
+        assertEquals(NoticeKind.RECOGNITION, notices.get(0).kind());
+        assertEquals(NoticeSeverity.WARNING, notices.get(0).severity());
+        assertEquals("创建进程：市级督导评估未通过", notices.get(0).title());
+        assertTrue(notices.get(0).body().contains("（2025年6月30日，渝教督〔2025〕12号），结论：未通过。说明：反馈问题12项。"),
+                notices.get(0).body());
+
+        var risk = new org.junheng.contracts.rectification.RecognitionEvent.RecognitionAtRisk(DISTRICT, 2027, FINDING,
+                IndicatorCode.GG5, "动态监测：2025年已整改销号，2027年再次未达标");
+        NoticeIssued warning = withoutFacts.noticesFor(EVENT_ID, risk).get(0);
+        assertEquals(NoticeSeverity.CRITICAL, warning.severity());
+        assertEquals("认定成果预警：班额（GG5）再次未达标", warning.title());
+        assertTrue(warning.body().contains("认定成果面临风险"), warning.body());
     }
 
     @Test

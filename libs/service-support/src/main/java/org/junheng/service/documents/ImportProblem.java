@@ -1,9 +1,12 @@
-package org.junheng.intake.importing;
+package org.junheng.service.documents;
 
 import java.util.Comparator;
+import java.util.List;
+import org.junheng.eventsourcing.decider.Refusal;
 
 /**
- * One thing wrong with an uploaded statistics file, pointing at the cell to fix.
+ * One thing wrong with an uploaded spreadsheet, pointing at the cell to fix: the error element of every import's
+ * RFC 9457 answer.
  *
  * @param row    sheet row number as the user sees it (the header is normally row 1); 0 for a problem with the whole file
  * @param column column letter (A, B, … AA); empty when the problem is not about one column (a missing column, an
@@ -25,11 +28,19 @@ public record ImportProblem(int row, String column, String header, String value,
         value = value == null ? "" : value;
     }
 
-    static ImportProblem ofFile(String reason) {
+    /** A problem with the whole file (unreadable, empty, no data rows). */
+    public static ImportProblem ofFile(String reason) {
         return new ImportProblem(0, "", "", "", reason);
     }
 
-    static ImportProblem at(CellRef cell, String reason) {
-        return new ImportProblem(cell.row(), cell.column(), cell.header(), cell.value(), reason);
+    /** The file refused (422 {@code import-rejected}) with every problem at its row and column; nothing is stored. */
+    public static Refusal rejected(List<ImportProblem> problems) {
+        return new Refusal(Refusal.Kind.UNPROCESSABLE, "import-rejected",
+                "导入被拒绝，未保存任何数据 (import rejected; nothing was stored)", detail(problems), problems);
+    }
+
+    /** 文件中有3处问题 (3 problem(s) in the file). */
+    public static String detail(List<ImportProblem> problems) {
+        return "文件中有" + problems.size() + "处问题 (" + problems.size() + " problem(s) in the file)";
     }
 }

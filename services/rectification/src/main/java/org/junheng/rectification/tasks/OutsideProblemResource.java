@@ -1,0 +1,208 @@
+package org.junheng.rectification.tasks;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.rectification.ProblemSource;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.eventsourcing.decider.Violation;
+import org.junheng.rectification.RectificationAccess;
+import org.junheng.rectification.documents.OutsideProblemSheet;
+import org.junheng.rectification.lifecycle.OutsideProblems;
+import org.junheng.rectification.lifecycle.TaskCommand;
+import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.ReportingYear;
+import org.junheng.service.documents.ImportProblem;
+
+/**
+ * 外部问题清单: the office enters a problem list from outside the evaluation — as JSON, or as the template's
+ * spreadsheet — and every item becomes a task in one transaction (all or nothing), through
+ * {@link OutsideProblems}. Entering the same list again opens nothing twice. The template:
+ * {@link OutsideProblemTemplateResource}.
+ */
+@Path("/api/v1/districts/{district}/periods/{year}/outside-problems")
+public class OutsideProblemResource {
+
+    private final Pool pool;
+    private final TaskStore tasks;
+    private final DistrictSettings settings;
+    private final Clock clock;
+
+    public OutsideProblemResource(Pool pool, TaskStore tasks, DistrictSettings settings, Clock clock) {
+        this.pool = pool;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The source of a list: who found the problems, the 文号 and the date. */
+    public record SourceInput(@Nullable ProblemSource.Kind kind, @Nullable String documentNumber,
+                              @Nullable LocalDate issuedOn) {
+    }
+
+    /** One item as JSON; {@code number} is the item's 序号 in the source document. */
+    public record ItemInput(@Nullable Integer number, @Nullable String indicator, @Nullable String schoolCode,
+                            @Nullable String schoolName, @Nullable String description,
+                            @Nullable String leadDepartment, @Nullable LocalDate dueDate) {
+    }
+
+    public record ListInput(@Nullable SourceInput source, @Nullable List<ItemInput> items) {
+    }
+
+    /** What was opened: one task per item, in the list's order. */
+    public record Opened(int item, UUID taskId, String title, String leadDepartment, LocalDate dueDate) {
+    }
+
+    public record Entered(ProblemSource.Kind kind, String kindLabel, @Nullable String documentNumber,
+                          LocalDate issuedOn, List<Opened> tasks) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "录入外部问题清单 Enter a problem list from outside the evaluation: every item a task, all or none")
+    public Uni<Entered> enter(@PathParam("district") String district, @PathParam("year") String year,
+                              ListInput list, @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.ENTER_OUTSIDE_PROBLEMS, code);
+        if (list == null) {
+            throw Refusal.invalidField("source", null, "请提交问题来源和条目 (source and items required)");
+        }
+        SourceInput source = list.source() == null ? new SourceInput(null, null, null) : list.source();
+        List<OutsideProblems.RawItem> raw = new ArrayList<>();
+        if (list.items() != null) {
+            for (ItemInput item : list.items()) {
+                raw.add(item == null ? null : new OutsideProblems.RawItem(
+                        item.number() == null ? null : item.number().toString(), item.indicator(), item.schoolCode(),
+                        item.schoolName(), item.description(), item.leadDepartment(),
+                        item.dueDate() == null ? null : item.dueDate().toString()));
+            }
+        }
+        return open(code, period, source, raw, caller, problems -> Refusal.invalid(
+                "问题清单有" + problems.size() + "处错误，未录入任何条目 (" + problems.size()
+                        + " problem(s); nothing was entered)",
+                problems.stream().map(p -> Violation.error(p.index() < 0
+                        ? (p.field().equals("items") ? "items" : "source." + p.field())
+                        : "items[" + p.index() + "]" + (p.field().equals("items") ? "" : "." + p.field()),
+                        p.value(), p.reason())).toList()));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "导入外部问题清单 (XLSX or CSV of the template; the source in form fields): problems named by row "
+            + "and column, all or none")
+    public Uni<Entered> importList(@PathParam("district") String district, @PathParam("year") String year,
+                                   @RestForm("file") FileUpload file, @RestForm("kind") String kind,
+                                   @RestForm("documentNumber") String documentNumber,
+                                   @RestForm("issuedOn") String issuedOn, @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.IMPORT_OUTSIDE_PROBLEMS, code);
+        ProblemSource.Kind sourceKind = null;
+        LocalDate sourceDate = null;
+        List<Violation> formProblems = new ArrayList<>();
+        if (kind != null && !kind.isBlank()) {
+            try {
+                sourceKind = ProblemSource.Kind.valueOf(kind.strip());
+            } catch (IllegalArgumentException e) {
+                formProblems.add(Violation.error("kind", kind, "可选值 (allowed): MUNICIPAL_ASSESSMENT、"
+                        + "NATIONAL_RECOGNITION、INSPECTION、PUBLIC"));
+            }
+        }
+        if (issuedOn != null && !issuedOn.isBlank()) {
+            try {
+                sourceDate = LocalDate.parse(issuedOn.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                formProblems.add(Violation.error("issuedOn", issuedOn, "日期格式错误，如2025-06-30 (not a date)"));
+            }
+        }
+        if (!formProblems.isEmpty()) {
+            throw Refusal.invalid("问题来源填写有误 (the source is malformed)", formProblems);
+        }
+        OutsideProblemSheet.Read read = OutsideProblemSheet.read(bytes(file), file == null ? null : file.fileName());
+        if (!read.problems().isEmpty()) {
+            throw ImportProblem.rejected(read.problems());
+        }
+        SourceInput source = new SourceInput(sourceKind, blankToNull(documentNumber), sourceDate);
+        return open(code, period, source, read.items(), caller, problems -> {
+            List<Violation> sourceProblems = problems.stream().filter(p -> p.index() < 0 && !p.field().equals("items"))
+                    .map(p -> Violation.error(p.field(), p.value(), p.reason())).toList();
+            if (!sourceProblems.isEmpty()) {
+                return Refusal.invalid("问题来源填写有误 (the source is malformed)", sourceProblems);
+            }
+            return ImportProblem.rejected(read.cellProblems(problems));
+        });
+    }
+
+    /** Checks the whole list, then opens every item's task in one transaction; {@code refuse} words the problems. */
+    private Uni<Entered> open(String district, int period, SourceInput source, List<OutsideProblems.RawItem> raw,
+                              Caller caller,
+                              java.util.function.Function<List<OutsideProblems.Problem>, Refusal> refuse) {
+        LocalDate today = LocalDate.now(clock);
+        return settings.of(district).flatMap(inForce -> {
+            List<OutsideProblems.Problem> problems = new ArrayList<>(OutsideProblems.checkSource(source.kind(),
+                    source.documentNumber(), source.issuedOn(), today));
+            OutsideProblems.Checked checked = OutsideProblems.check(raw, source.issuedOn(), inForce.matrix());
+            problems.addAll(checked.problems());
+            if (!problems.isEmpty()) {
+                throw refuse.apply(problems);
+            }
+            List<Opened> opened = new ArrayList<>();
+            return pool.withTransaction((SqlConnection tx) -> {
+                Uni<Void> steps = Uni.createFrom().voidItem();
+                for (OutsideProblems.Item item : checked.items()) {
+                    ProblemSource itemSource = new ProblemSource(source.kind(), source.documentNumber(),
+                            source.issuedOn(), item.number());
+                    UUID taskId = TaskStore.taskIdFor(OutsideProblems.findingId(district, period, itemSource));
+                    var task = OutsideProblems.opened(district, period, itemSource, item, taskId, inForce.matrix(),
+                            inForce.campaign(), today);
+                    opened.add(new Opened(item.number(), taskId, task.title(), task.leadDepartment().name(),
+                            task.dueDate()));
+                    steps = steps.flatMap(ignored -> tasks.on(taskId, caller.metadata())
+                            .command(new TaskCommand.Open(task)).run(tx).replaceWithVoid());
+                }
+                return steps;
+            }).map(ignored -> new Entered(source.kind(), source.kind().label(), source.documentNumber(),
+                    source.issuedOn(), opened));
+        });
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static byte[] bytes(@Nullable FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            return new byte[0];
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
