@@ -126,6 +126,7 @@ public final class EventCatalog {
                 TaskEvent.TaskReassigned.class,
                 TaskEvent.TaskDueSoon.class,
                 TaskEvent.TaskReopened.class,
+                TaskEvent.AccountabilityRecorded.class,
                 RecognitionEvent.RecognitionStageRecorded.class,
                 RecognitionEvent.RecognitionAtRisk.class);
         register(entries, Topics.NOTICES,

@@ -324,6 +324,15 @@ class ConsoleTest {
         assertTrue(office.locator("#lead-department").innerText().contains("区财政局"));
         awaitStory(office, "改派区财政局");
         assertTrue(office.locator("#story").innerText().contains("延至" + later));
+        // the office summons the new lead's deputy head (约谈): on the task's record, by name
+        office.locator("form[action$='/accountability'] select[name=kind]").selectOption("INTERVIEW");
+        office.locator("form[action$='/accountability'] input[name=person]").fill("陈芳（区财政局副局长）");
+        office.locator("form[action$='/accountability'] input[name=date]").fill("2025-09-15");
+        office.locator("form[action$='/accountability'] textarea[name=reason]").fill("经费未按期拨付");
+        office.locator("form[action$='/accountability'] textarea[name=outcome]").fill("表态：10月底前拨付到位");
+        act(office, "约谈问责");
+        awaitStory(office, "约谈：陈芳（区财政局副局长）");
+        assertTrue(office.locator("#story").innerText().contains("表态：10月底前拨付到位"));
 
         // 区财政局 now leads it, and signs for the notice that told it so
         Page cz = signIn("陈芳");

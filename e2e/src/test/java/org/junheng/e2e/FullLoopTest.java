@@ -474,6 +474,8 @@ class FullLoopTest {
         commands.put("verify", "{}");
         commands.put("reject", "{\"reason\": \"证据不足\"}");
         commands.put("close", "{}");
+        commands.put("accountability", "{\"kind\": \"INTERVIEW\", \"person\": \"王强（区教委副主任）\","
+                + " \"date\": \"2025-09-15\", \"reason\": \"逾期未整改\"}");
         commands.put("extend", "{\"newDueDate\": \"2026-12-31\", \"reason\": \"施工期\"}");
         commands.put("reassign", "{\"to\": \"cz\", \"reason\": \"职责调整\"}");
         for (var command : commands.entrySet()) {

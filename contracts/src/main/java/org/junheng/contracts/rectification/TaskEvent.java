@@ -177,6 +177,21 @@ public sealed interface TaskEvent extends PublishedEvent {
             @JsonPropertyDescription("审批人") Person approver) implements TaskEvent {
     }
 
+    @JsonClassDescription("约谈问责: those answerable for a task were summoned to account (约谈) or held accountable (问责)")
+    record AccountabilityRecorded(
+            UUID taskId,
+            String districtCode,
+            UUID findingId,
+            Accountability kind,
+            @JsonPropertyDescription("the unit answerable: the task's lead when recorded") Department department,
+            @JsonPropertyDescription("who was summoned or held accountable, with the post, e.g. 王强（区教委副主任）")
+            String person,
+            @JsonPropertyDescription("the day of the interview or decision") LocalDate date,
+            @JsonPropertyDescription("why, Chinese text") String reason,
+            @Nullable @JsonPropertyDescription("what came of it (表态、整改承诺、处理决定), Chinese text") String outcome,
+            @JsonPropertyDescription("who recorded it") Person recordedBy) implements TaskEvent {
+    }
+
     @JsonClassDescription("任务逾期: the due date passed before verification")
     record TaskOverdue(
             UUID taskId,

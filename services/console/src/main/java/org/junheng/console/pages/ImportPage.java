@@ -76,8 +76,7 @@ public class ImportPage {
                 throw new ServiceRefused(400, "{\"detail\": \"请选择要导入的文件（XLSX 或 CSV）(choose a file)\"}");
             }
             ClientMultipartForm form = ClientMultipartForm.create();
-            form.binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
-                    file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType());
+            Pages.addFile(form, file);
             if (reason != null && !reason.isBlank()) {
                 form.attribute("reason", reason, null);
             }
@@ -91,18 +90,7 @@ public class ImportPage {
     }
 
     private TemplateInstance page(JsonNode summary, ServiceRefused refused) {
-        List<Map<String, Object>> problems = new ArrayList<>();
-        if (refused != null) {
-            for (JsonNode p : refused.errors()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("row", p.path("row").asText(""));
-                row.put("column", p.path("column").asText(""));
-                row.put("header", p.path("header").asText(p.path("field").asText("")));
-                row.put("value", p.path("value").asText(""));
-                row.put("reason", p.path("reason").asText(""));
-                problems.add(row);
-            }
-        }
+        List<Map<String, Object>> problems = Pages.sheetProblems(refused, Map.of());
         return pages.page(imports, "imports").data("summary", Pages.tree(summary))
                 .data("refusal", refused == null ? null : refused.message())
                 .data("implausible", refused != null && "import-implausible-values".equals(refused.type()))

@@ -73,8 +73,7 @@ public class OutsideProblemsPage {
                 throw new ServiceRefused(400, "{\"detail\": \"请选择问题清单文件（XLSX 或 CSV）(choose a file)\"}");
             }
             ClientMultipartForm form = ClientMultipartForm.create();
-            form.binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
-                    file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType());
+            Pages.addFile(form, file);
             entered.forEach((name, value) -> {
                 if (!value.isBlank()) {
                     form.attribute(name, value, null);
@@ -92,26 +91,16 @@ public class OutsideProblemsPage {
     }
 
     private TemplateInstance page(JsonNode result, ServiceRefused refused, Map<String, String> entered) {
-        List<Map<String, Object>> problems = new ArrayList<>();
-        if (refused != null) {
-            for (JsonNode p : refused.errors()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("row", p.path("row").asText(""));
-                row.put("column", p.path("column").asText(""));
-                row.put("header", p.path("header").asText(FIELD_NAMES.getOrDefault(p.path("field").asText(""),
-                        p.path("field").asText(""))));
-                row.put("value", p.path("value").asText(""));
-                row.put("reason", p.path("reason").asText(""));
-                problems.add(row);
-            }
-        }
+        List<Map<String, Object>> problems = Pages.sheetProblems(refused, FIELD_NAMES);
         List<Kind> kinds = new ArrayList<>();
         for (ProblemSource.Kind kind : ProblemSource.Kind.values()) {
             kinds.add(new Kind(kind.name(), kind.label()));
         }
+        Map<String, String> form = new LinkedHashMap<>(Map.of("kind", "", "documentNumber", "", "issuedOn", ""));
+        form.putAll(entered);
         return pages.page(list, "outside-problems").data("result", Pages.tree(result))
                 .data("refusal", refused == null ? null : refused.message()).data("problems", problems)
-                .data("kinds", kinds).data("entered", entered);
+                .data("kinds", kinds).data("entered", form);
     }
 
     /** The form's fields in words, for problems that name them. */

@@ -123,6 +123,36 @@ public class Pages {
         return answer.build();
     }
 
+    /** An uploaded file passed on to a service as the form field {@code file}, as the browser sent it. */
+    public static void addFile(org.jboss.resteasy.reactive.client.api.ClientMultipartForm form,
+                               org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        form.binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
+                file.contentType() == null ? jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM : file.contentType());
+    }
+
+    /**
+     * A refused spreadsheet's problems as the rows of the problems table (template {@code sheet-problems.html}): row,
+     * column, heading, value and reason; a problem naming a form field shows {@code fieldNames}' word for it.
+     */
+    public static java.util.List<java.util.Map<String, Object>> sheetProblems(
+            org.junheng.console.backend.ServiceRefused refused, java.util.Map<String, String> fieldNames) {
+        java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        if (refused == null) {
+            return rows;
+        }
+        for (JsonNode p : refused.errors()) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            String field = p.path("field").asText("");
+            row.put("row", p.path("row").asText(""));
+            row.put("column", p.path("column").asText(""));
+            row.put("header", p.path("header").asText(fieldNames.getOrDefault(field, field)));
+            row.put("value", p.path("value").asText(""));
+            row.put("reason", p.path("reason").asText(""));
+            rows.add(row);
+        }
+        return rows;
+    }
+
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -135,10 +135,13 @@ public class TaskPages {
                         @RestForm String version, @RestForm String label, @RestForm String comment, @RestForm String reason,
                         @RestForm String measures, @RestForm String plannedCompletion,
                         @RestForm String percentComplete, @RestForm String description, @RestForm String summary,
-                        @RestForm String note, @RestForm String newDueDate, @RestForm String to) {
+                        @RestForm String note, @RestForm String newDueDate, @RestForm String to,
+                        @RestForm String kind, @RestForm String person, @RestForm String date,
+                        @RestForm String outcome) {
         try {
             rectification.act(id, operation, etag(version), body(operation, comment, reason, measures,
-                    plannedCompletion, percentComplete, description, summary, note, newDueDate, to));
+                    plannedCompletion, percentComplete, description, summary, note, newDueDate, to, kind, person, date,
+                    outcome));
         } catch (ServiceRefused refused) {
             return Response.status(refused.pageStatus())
                     .entity(taskPage(id, null, refused, Map.of("operation", operation))).build();
@@ -150,7 +153,8 @@ public class TaskPages {
     /** The action's request body from the form's fields (blank fields left out, the service names what is missing). */
     private static ObjectNode body(String operation, String comment, String reason, String measures,
                                    String plannedCompletion, String percentComplete, String description,
-                                   String summary, String note, String newDueDate, String to) {
+                                   String summary, String note, String newDueDate, String to, String kind,
+                                   String person, String date, String outcome) {
         ObjectNode body = Pages.JSON.createObjectNode();
         switch (operation) {
             case "assign" -> { }
@@ -162,6 +166,8 @@ public class TaskPages {
             case "close" -> body.put("note", Pages.blankToNull(note));
             case "extend" -> body.put("newDueDate", Pages.blankToNull(newDueDate)).put("reason", reason);
             case "reassign" -> body.put("to", Pages.blankToNull(to)).put("reason", reason);
+            case "accountability" -> body.put("kind", Pages.blankToNull(kind)).put("person", person)
+                    .put("date", Pages.blankToNull(date)).put("reason", reason).put("outcome", Pages.blankToNull(outcome));
             default -> throw new ServiceRefused(404, "{\"detail\": \"没有这项操作 (no such action)\"}");
         }
         return body;
@@ -177,8 +183,7 @@ public class TaskPages {
         ClientMultipartForm form = ClientMultipartForm.create();
         for (FileUpload file : files) {
             if (file.size() > 0) {
-                form.binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(),
-                        file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType());
+                Pages.addFile(form, file);
             }
         }
         try {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.evaluation.ResolutionBasis;
 import org.junheng.contracts.rectification.ClosureReason;
+import org.junheng.contracts.rectification.TaskEvent.AccountabilityRecorded;
 import org.junheng.contracts.rectification.TaskEvent.DeadlineExtended;
 import org.junheng.contracts.rectification.TaskEvent.EvidenceAttached;
 import org.junheng.contracts.rectification.TaskEvent.PlanSubmitted;
@@ -70,6 +71,7 @@ public final class Task {
         on(TaskCommand.Verify.class, Task::verify);
         on(TaskCommand.Reject.class, Task::reject);
         on(TaskCommand.Close.class, Task::close);
+        on(TaskCommand.RecordAccountability.class, Task::recordAccountability);
         on(TaskCommand.ExtendDeadline.class, Task::extendDeadline);
         on(TaskCommand.Reassign.class, Task::reassign);
     }
@@ -193,6 +195,28 @@ public final class Task {
                 ClosureReason.RECTIFIED, close.note()));
     }
 
+    private static List<TaskEvent> recordAccountability(TaskState state, TaskCommand.RecordAccountability record) {
+        if (record.kind() == null) {
+            throw Refusal.invalidField("kind-required", "kind", null,
+                    "请选择类别：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）(kind is required)");
+        }
+        requireText(record.person(), "person", "请填写约谈或问责对象及职务 (person is required)");
+        if (record.person().length() > 100) {
+            throw Refusal.invalidField("person", record.person(), "对象不超过100字 (at most 100 characters)");
+        }
+        if (record.date() == null) {
+            throw Refusal.invalidField("date-required", "date", null, "请填写日期 (date is required)");
+        }
+        if (record.date().isAfter(record.today()) || record.date().getYear() < 2000) {
+            throw Refusal.invalidField("date", record.date(), "日期须在2000年至今之间 (between 2000 and today)");
+        }
+        requireText(record.reason(), "reason", "请填写约谈或问责事由 (reason is required)");
+        String outcome = record.outcome() == null || record.outcome().isBlank() ? null : record.outcome().strip();
+        return List.of(new AccountabilityRecorded(state.taskId(), state.districtCode(), state.findingId(),
+                record.kind(), state.lead(), record.person().strip(), record.date(), record.reason().strip(), outcome,
+                record.by()));
+    }
+
     private static List<TaskEvent> extendDeadline(TaskState state, TaskCommand.ExtendDeadline extend) {
         requireText(extend.reason(), "reason", "请填写延期理由 (reason is required)");
         if (extend.newDueDate() == null) {
@@ -294,6 +318,9 @@ public final class Task {
         }
         if (event instanceof TaskReopened reopened) {
             return state.reopened(reopened.dueDate());
+        }
+        if (event instanceof AccountabilityRecorded) {
+            return state; // a record on the task's history; its status and dates stay
         }
         throw new IllegalArgumentException("unknown event " + event.getClass().getName());
     }

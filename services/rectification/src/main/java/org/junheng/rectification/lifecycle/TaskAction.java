@@ -20,6 +20,8 @@ public enum TaskAction implements Labelled {
     /** On a submission (核验不通过) or on review of a verification before 销号 (复核不通过). */
     REJECT("退回", Party.OFFICE, EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.VERIFIED)),
     CLOSE("销号", Party.OFFICE, EnumSet.of(TaskStatus.VERIFIED)),
+    /** 约谈问责: while the task is still being worked (those dragging their feet are summoned). */
+    ACCOUNTABILITY("约谈问责", Party.OFFICE, unsettled()),
     EXTEND("延期", Party.OFFICE, unsettled()),
     REASSIGN("改派", Party.OFFICE, unsettled());
 
@@ -64,6 +66,7 @@ public enum TaskAction implements Labelled {
                 : command instanceof TaskCommand.Verify ? VERIFY
                 : command instanceof TaskCommand.Reject ? REJECT
                 : command instanceof TaskCommand.Close ? CLOSE
+                : command instanceof TaskCommand.RecordAccountability ? ACCOUNTABILITY
                 : command instanceof TaskCommand.ExtendDeadline ? EXTEND
                 : command instanceof TaskCommand.Reassign ? REASSIGN : null;
         return java.util.Optional.ofNullable(action);

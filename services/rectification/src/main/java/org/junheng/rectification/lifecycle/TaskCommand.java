@@ -7,6 +7,7 @@ import org.junheng.contracts.EvidenceReference;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.EscalationLevel;
 import org.junheng.contracts.rectification.Milestone;
 import org.junheng.contracts.rectification.TaskEvent.TaskOpened;
@@ -44,6 +45,12 @@ public sealed interface TaskCommand {
 
     /** 销号: the supervision office signs a verified task off. */
     record Close(@Nullable String note, Person by) implements TaskCommand {
+    }
+
+    /** 约谈 or 问责 recorded by the office: who, when, why, and what came of it. */
+    record RecordAccountability(@Nullable Accountability kind, @Nullable String person, @Nullable LocalDate date,
+                                @Nullable String reason, @Nullable String outcome, Person by, LocalDate today)
+            implements TaskCommand {
     }
 
     record ExtendDeadline(LocalDate newDueDate, String reason, Person approver) implements TaskCommand {

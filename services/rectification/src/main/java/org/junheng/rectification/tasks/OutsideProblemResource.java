@@ -10,9 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +30,7 @@ import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.ReportingYear;
+import org.junheng.service.Uploads;
 import org.junheng.service.documents.ImportProblem;
 
 /**
@@ -143,7 +141,7 @@ public class OutsideProblemResource {
         if (!formProblems.isEmpty()) {
             throw Refusal.invalid("问题来源填写有误 (the source is malformed)", formProblems);
         }
-        OutsideProblemSheet.Read read = OutsideProblemSheet.read(bytes(file), file == null ? null : file.fileName());
+        OutsideProblemSheet.Read read = OutsideProblemSheet.read(Uploads.bytes(file), file == null ? null : file.fileName());
         if (!read.problems().isEmpty()) {
             throw ImportProblem.rejected(read.problems());
         }
@@ -193,16 +191,5 @@ public class OutsideProblemResource {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static byte[] bytes(@Nullable FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            return new byte[0];
-        }
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -23,6 +23,7 @@ import org.junheng.contracts.EvidenceReference;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
+import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.Milestone;
 import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.eventsourcing.EventMetadata;
@@ -51,10 +52,12 @@ public class TaskResource {
     private final DistrictSettings settings;
     private final EvidenceFiles evidenceFiles;
     private final DocumentResource documents;
+    private final java.time.Clock clock;
 
     public TaskResource(Pool pool, TaskStore tasks, TaskActions actions, TaskQueries queries,
                         DistrictSettings settings, EvidenceFiles evidenceFiles,
-                        DocumentResource documents) {
+                        DocumentResource documents, java.time.Clock clock) {
+        this.clock = clock;
         this.evidenceFiles = evidenceFiles;
         this.documents = documents;
         this.pool = pool;
@@ -93,6 +96,14 @@ public class TaskResource {
     }
 
     public record CommentRequest(@Nullable String comment) {
+    }
+
+    public record NoteRequest(@Nullable String note) {
+    }
+
+    public record AccountabilityRequest(@Nullable Accountability kind, @Nullable String person,
+                                        @Nullable LocalDate date, @Nullable String reason,
+                                        @Nullable String outcome) {
     }
 
     public record ReasonRequest(String reason) {
@@ -338,12 +349,22 @@ public class TaskResource {
         return act(id, ifMatch, new TaskCommand.Reject(required(body).reason(), caller.person()), caller);
     }
 
-    /** 销号: the office signs a verified task off. */
+    /** 销号: the office signs a verified task off, with a note (销号说明) if it likes. */
     @POST
     @Path("{id}/close")
     public Uni<Response> close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                               CommentRequest body, @BeanParam Caller caller) {
-        return act(id, ifMatch, new TaskCommand.Close(body == null ? null : body.comment(), caller.person()), caller);
+                               NoteRequest body, @BeanParam Caller caller) {
+        return act(id, ifMatch, new TaskCommand.Close(body == null ? null : body.note(), caller.person()), caller);
+    }
+
+    /** 约谈 or 问责 on a task: who was summoned or held accountable, when, why, and what came of it. */
+    @POST
+    @Path("{id}/accountability")
+    public Uni<Response> accountability(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                        AccountabilityRequest body, @BeanParam Caller caller) {
+        AccountabilityRequest request = required(body);
+        return act(id, ifMatch, new TaskCommand.RecordAccountability(request.kind(), request.person(),
+                request.date(), request.reason(), request.outcome(), caller.person(), LocalDate.now(clock)), caller);
     }
 
     @POST

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junheng.contracts.EvidenceReference;
 import org.junheng.contracts.evaluation.ResolutionBasis;
+import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.ClosureReason;
 import org.junheng.contracts.rectification.EscalationLevel;
 import org.junheng.contracts.rectification.TaskEvent;
@@ -42,35 +43,41 @@ class TaskTest {
             "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "s3://junheng-evidence/report.pdf");
 
     /** Each person command and the statuses it is legal in, with the event it then gives. */
-    static final Map<String, Set<TaskStatus>> LEGAL = Map.of(
-            "assign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED),
-            "plan", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED),
-            "progress", EnumSet.of(TaskStatus.PLANNED, TaskStatus.IN_PROGRESS),
-            "evidence", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
-                    TaskStatus.SUBMITTED),
-            "submit", EnumSet.of(TaskStatus.IN_PROGRESS),
-            "verify", EnumSet.of(TaskStatus.SUBMITTED),
-            "reject", EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.VERIFIED),
-            "close", EnumSet.of(TaskStatus.VERIFIED),
-            "extend", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
-                    TaskStatus.SUBMITTED),
-            "reassign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
-                    TaskStatus.SUBMITTED));
+    static final Map<String, Set<TaskStatus>> LEGAL = Map.ofEntries(
+            Map.entry("accountability", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED,
+                    TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)),
+            Map.entry("assign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED)),
+            Map.entry("plan", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED)),
+            Map.entry("progress", EnumSet.of(TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)),
+            Map.entry("evidence", EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.PLANNED, TaskStatus.IN_PROGRESS,
+                    TaskStatus.SUBMITTED)),
+            Map.entry("submit", EnumSet.of(TaskStatus.IN_PROGRESS)),
+            Map.entry("verify", EnumSet.of(TaskStatus.SUBMITTED)),
+            Map.entry("reject", EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.VERIFIED)),
+            Map.entry("close", EnumSet.of(TaskStatus.VERIFIED)),
+            Map.entry("extend", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED,
+                    TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)),
+            Map.entry("reassign", EnumSet.of(TaskStatus.OPEN, TaskStatus.ASSIGNED, TaskStatus.PLANNED,
+                    TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)));
 
-    static final Map<String, Class<? extends TaskEvent>> EVENT = Map.of(
-            "assign", TaskEvent.TaskAssigned.class,
-            "plan", TaskEvent.PlanSubmitted.class,
-            "progress", TaskEvent.ProgressReported.class,
-            "evidence", TaskEvent.EvidenceAttached.class,
-            "submit", TaskEvent.SubmittedForVerification.class,
-            "verify", TaskEvent.TaskVerified.class,
-            "reject", TaskEvent.TaskRejected.class,
-            "close", TaskEvent.TaskClosed.class,
-            "extend", TaskEvent.DeadlineExtended.class,
-            "reassign", TaskEvent.TaskReassigned.class);
+    static final Map<String, Class<? extends TaskEvent>> EVENT = Map.ofEntries(
+            Map.entry("accountability", TaskEvent.AccountabilityRecorded.class),
+            Map.entry("assign", TaskEvent.TaskAssigned.class),
+            Map.entry("plan", TaskEvent.PlanSubmitted.class),
+            Map.entry("progress", TaskEvent.ProgressReported.class),
+            Map.entry("evidence", TaskEvent.EvidenceAttached.class),
+            Map.entry("submit", TaskEvent.SubmittedForVerification.class),
+            Map.entry("verify", TaskEvent.TaskVerified.class),
+            Map.entry("reject", TaskEvent.TaskRejected.class),
+            Map.entry("close", TaskEvent.TaskClosed.class),
+            Map.entry("extend", TaskEvent.DeadlineExtended.class),
+            Map.entry("reassign", TaskEvent.TaskReassigned.class));
 
     static TaskCommand command(String name) {
         return switch (name) {
+            case "accountability" -> new TaskCommand.RecordAccountability(Accountability.INTERVIEW, "王强（区教委副主任）",
+                    LocalDate.of(2025, 9, 15), "任务经三级督办仍未完成", "表态：10月底前完成", SUPERVISOR,
+                    LocalDate.of(2025, 10, 1));
             case "assign" -> new TaskCommand.Assign(HEAD);
             case "plan" -> new TaskCommand.SubmitPlan("改造屋顶运动场", List.of(), LocalDate.of(2025, 2, 1), HEAD);
             case "progress" -> new TaskCommand.ReportProgress(80, "完成铺装", HEAD);
@@ -254,6 +261,24 @@ class TaskTest {
         assertEquals(List.of(TaskEvent.TaskClosed.class), Task.decide(TaskFixtures.in(TaskStatus.VERIFIED),
                 new TaskCommand.FindingResolved(ResolutionBasis.ATTESTATION, false)).stream().map(Object::getClass)
                 .toList());
+    }
+
+    @Test
+    void aSummonsIsRecordedChangesNothingElseAndSaysWhatItLacks() {
+        TaskState submitted = TaskFixtures.in(TaskStatus.SUBMITTED);
+        TaskEvent.AccountabilityRecorded recorded = (TaskEvent.AccountabilityRecorded) Task.decide(submitted,
+                command("accountability")).get(0);
+        assertEquals("jw", recorded.department().code(), "the task's lead answers");
+        assertEquals(submitted, Task.evolve(submitted, recorded));
+        var inProgress = TASK.given(TaskFixtures.historyTo(TaskStatus.IN_PROGRESS));
+        inProgress.when(new TaskCommand.RecordAccountability(null, "王强", LocalDate.of(2025, 9, 15), "逾期",
+                null, SUPERVISOR, LocalDate.of(2025, 10, 1))).thenRefused(Refusal.Kind.INVALID, "kind-required");
+        inProgress.when(new TaskCommand.RecordAccountability(Accountability.ACCOUNTABILITY, " ",
+                LocalDate.of(2025, 9, 15), "逾期", null, SUPERVISOR, LocalDate.of(2025, 10, 1)))
+                .thenRefused(Refusal.Kind.INVALID, "person-required");
+        inProgress.when(new TaskCommand.RecordAccountability(Accountability.ACCOUNTABILITY, "王强",
+                LocalDate.of(2025, 10, 2), "逾期", null, SUPERVISOR, LocalDate.of(2025, 10, 1)))
+                .thenRefused(Refusal.Kind.INVALID, "validation");
     }
 
     @Test

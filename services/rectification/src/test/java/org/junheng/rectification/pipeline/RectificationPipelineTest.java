@@ -199,8 +199,8 @@ class RectificationPipelineTest {
                 .then().body("task.rounds", equalTo(2)).body("task.status", equalTo("SUBMITTED"));
         // what each party may do now, as the console offers it: the office decides, the lead may add evidence
         given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get(task).then()
-                .body("actions.operation", equalTo(List.of("verify", "reject", "extend", "reassign")))
-                .body("actions.label", equalTo(List.of("核验通过", "退回", "延期", "改派")));
+                .body("actions.operation", equalTo(List.of("verify", "reject", "accountability", "extend", "reassign")))
+                .body("actions.label", equalTo(List.of("核验通过", "退回", "约谈问责", "延期", "改派")));
         given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).get(task).then()
                 .body("actions.operation", equalTo(List.of("evidence")));
 
@@ -744,7 +744,7 @@ class RectificationPipelineTest {
 
         // resolved by judgment (复查): the office verifies and signs it off like any task
         given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR)).get(classSize).then()
-                .body("actions.operation", equalTo(List.of("extend", "reassign")));
+                .body("actions.operation", equalTo(List.of("accountability", "extend", "reassign")));
     }
 
 

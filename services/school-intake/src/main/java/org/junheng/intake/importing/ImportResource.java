@@ -10,9 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +57,7 @@ public class ImportResource {
                     "导入过于频繁，请稍后再试 (too many imports; try again later)",
                     "retry after " + Math.max(1, wait.toSeconds()) + " s", null);
         });
-        byte[] content = read(file);
+        byte[] content = org.junheng.service.Uploads.bytes(file);
         ImportDesk.requireContent(content);
         return desk.importFile(district, year, content, file.fileName(), reason, acceptWarnings,
                 schoolCode -> submitters.mayImportRow(role, unit, schoolCode), caller.metadata());
@@ -118,16 +115,5 @@ public class ImportResource {
     public Response csvTemplate() {
         return Response.ok(ImportTemplate.csv(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"school-statistics.csv\"").build();
-    }
-
-    private static byte[] read(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            return new byte[0];
-        }
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

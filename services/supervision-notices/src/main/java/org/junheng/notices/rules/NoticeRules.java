@@ -60,6 +60,7 @@ import org.junheng.contracts.rectification.VerificationMethod;
  * <li>TaskDueSoon: 提醒 to the department (INFO at 30 days, WARNING at 7 or fewer). TaskOverdue: 逾期预警 WARNING to
  *     the department and the office. TaskEscalated: 督办通知 CRITICAL to the department and the office, and to the
  *     leading group from 领导小组办公室 upwards. TaskReopened: 提醒 WARNING to the lead department.</li>
+ * <li>AccountabilityRecorded: 约谈/问责记录 (CRITICAL, as a 督办通知) to the unit and the leading group.</li>
  * <li>RecognitionStageRecorded: 创建进程 to the office and the leading group (WARNING when not passed).
  *     RecognitionAtRisk: 认定成果预警, CRITICAL, to both.</li>
  * <li>Everything else (plans, progress, evidence, extensions, evaluation results): nothing.</li>
@@ -264,6 +265,16 @@ public final class NoticeRules {
             }
         } else if (event instanceof TaskClosed closed) {
             taskClosed(notices, closed, task);
+        } else if (event instanceof TaskEvent.AccountabilityRecorded record) {
+            String what = record.kind().label();
+            String body = "就整改任务" + task.quotedTitle() + "，" + NoticeText.date(record.date()) + "对"
+                    + NoticeText.department(record.department()) + record.person() + "进行" + what + "。事由："
+                    + record.reason() + "。" + (record.outcome() == null ? "" : "结果：" + record.outcome() + "。")
+                    + task.facts() + task.dueDate();
+            for (Audience audience : List.of(department(record.department()), LEADING_GROUP)) {
+                notices.issue(audience, NoticeKind.SUPERVISION_ORDER, NoticeSeverity.CRITICAL,
+                        what + "记录：" + task.title(), body, task);
+            }
         } else if (event instanceof TaskDueSoon dueSoon) {
             NoticeSeverity severity = dueSoon.daysLeft() <= 7 ? NoticeSeverity.WARNING : NoticeSeverity.INFO;
             String body = NoticeText.department(dueSoon.department()) + "牵头的整改任务" + task.quotedTitle() + "将于"
@@ -280,9 +291,12 @@ public final class NoticeRules {
                         "逾期预警：" + task.title(), body, task);
             }
         } else if (event instanceof TaskEscalated escalated) {
+            // the third level: the leading group is asked to summon the unit's head (约谈)
+            String interview = escalated.level() == EscalationLevel.DISTRICT_GOVERNMENT ? "鉴于任务经三级督办仍未完成，建议领导小组约谈"
+                    + NoticeText.department(escalated.department()) + "主要负责人。" : "";
             String body = NoticeText.department(escalated.department()) + "牵头的整改任务" + task.quotedTitle()
                     + "升级为" + escalated.level().label() + "督办。督办理由：" + escalated.reason() + "。"
-                    + task.facts() + task.dueDate() + "请责任单位主要负责人亲自研究部署，限期整改到位。";
+                    + task.facts() + task.dueDate() + "请责任单位主要负责人亲自研究部署，限期整改到位。" + interview;
             List<Audience> audiences = new ArrayList<>(List.of(department(escalated.department()), OFFICE));
             if (escalated.level() == EscalationLevel.LEADING_GROUP_OFFICE
                     || escalated.level() == EscalationLevel.DISTRICT_GOVERNMENT) {

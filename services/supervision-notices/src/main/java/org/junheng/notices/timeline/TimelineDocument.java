@@ -125,7 +125,7 @@ public final class TimelineDocument {
     /** Who acted: the person the event names, else the token's name, else the unit, else the system. */
     static String person(@Nullable String actorHeader, JsonNode event, Map<String, String> units) {
         for (String field : List.of("submittedBy", "reportedBy", "uploader", "rejectedBy", "verifier", "approver",
-                "supervisor")) {
+                "supervisor", "recordedBy")) {
             if (event.path(field).hasNonNull("name")) {
                 return event.path(field).get("name").asText();
             }
@@ -187,6 +187,9 @@ public final class TimelineDocument {
                     + "前完成整改";
             case "TaskEscalated" -> "督办：" + text(e.path("reason"));
             case "TaskReopened" -> text(e.path("reason")) + "；新的整改期限：" + text(e.path("dueDate"));
+            case "AccountabilityRecorded" -> ("ACCOUNTABILITY".equals(e.path("kind").asText()) ? "问责：" : "约谈：")
+                    + text(e.path("person")) + "（" + text(e.path("date")) + "）；事由：" + text(e.path("reason"))
+                    + (e.hasNonNull("outcome") ? "；结果：" + e.get("outcome").asText() : "");
             case "FindingResolved" -> resolution(e);
             case "NoticeIssued" -> text(e.path("title"));
             case "NoticeAcknowledged" -> "已签收";

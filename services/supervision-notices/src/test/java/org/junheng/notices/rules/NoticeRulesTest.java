@@ -62,6 +62,7 @@ import org.junheng.contracts.rectification.TaskEvent.TaskReassigned;
 import org.junheng.contracts.rectification.TaskEvent.TaskRejected;
 import org.junheng.contracts.rectification.TaskEvent.TaskReopened;
 import org.junheng.contracts.rectification.TaskEvent.TaskVerified;
+import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.rectification.VerificationMethod;
 import org.junit.jupiter.api.Test;
 
@@ -383,6 +384,9 @@ class NoticeRulesTest {
                 assertEquals(NoticeSeverity.CRITICAL, notice.severity());
                 assertTrue(notice.body().contains("升级为" + level.label() + "督办"), notice.body());
                 assertTrue(notice.body().contains("逾期90天，多次督促未见成效"), notice.body());
+                // the third level proposes a 约谈 of the unit's head to the leading group
+                assertEquals(level == EscalationLevel.DISTRICT_GOVERNMENT,
+                        notice.body().contains("建议领导小组约谈区教委主要负责人"), notice.body());
                 assertAboutTheTask(notice);
             }
         }
@@ -530,6 +534,18 @@ class NoticeRulesTest {
         assertEquals(NoticeSeverity.CRITICAL, warning.severity());
         assertEquals("认定成果预警：班额（GG5）再次未达标", warning.title());
         assertTrue(warning.body().contains("认定成果面临风险"), warning.body());
+    }
+
+    @Test
+    void aSummonsIsToldToTheUnitAndTheLeadingGroup() {
+        List<NoticeIssued> notices = withFacts.noticesFor(EVENT_ID, new TaskEvent.AccountabilityRecorded(TASK,
+                DISTRICT, FINDING, org.junheng.contracts.rectification.Accountability.INTERVIEW, JW,
+                "王强（区教委副主任）", LocalDate.of(2025, 9, 15), "任务经三级督办仍未完成", "表态：10月底前完成", INSPECTOR));
+        assertEquals(List.of(DEPT_JW, LEADING_GROUP), audiences(notices));
+        assertEquals("约谈记录：" + TITLE, notices.get(0).title());
+        assertTrue(notices.get(0).body().contains("2025年9月15日对区教委王强（区教委副主任）进行约谈。事由：任务经三级督办仍未完成。"
+                + "结果：表态：10月底前完成。"), notices.get(0).body());
+        assertAboutTheTask(notices.get(0));
     }
 
     @Test
