@@ -25,7 +25,8 @@ import org.junheng.rectification.responsibility.ResponsibilityMatrix;
  * the indicator's figures in the district's matrix (数据未报送), the supervision office (督导认定) or, for a 一票否决
  * declaration (whether a figure set or a judgment), the leading group's office — due by the campaign ({@link Campaign#dataDueDate}); it closes when a
  * later readiness no longer lists the gap, and reopens if the gap comes back. Reasons without an indicator (the 基本均衡
- * precondition, schools that have not reported) are the office's settings and the schools' forms, not tasks.
+ * precondition, schools that have not reported) and the resource items and coefficients (RA, CV: the schools' forms)
+ * are the office's settings and the schools' forms, not tasks.
  */
 public final class DataGapFollowUp {
 
@@ -51,7 +52,7 @@ public final class DataGapFollowUp {
     public static List<Gap> gaps(ReadinessChanged readiness) {
         Map<String, Gap> gaps = new LinkedHashMap<>();
         for (ReadinessReason reason : readiness.reasons()) {
-            if (reason.indicator() == null || !isGap(reason.kind())) {
+            if (reason.indicator() == null || !isGap(reason.kind()) || fromSchoolForms(reason.indicator())) {
                 continue;
             }
             String key = reason.indicator().code() + "|" + reason.kind();
@@ -60,6 +61,16 @@ public final class DataGapFollowUp {
                     known == null ? reason.text() : known.text() + "；" + reason.text()));
         }
         return List.copyOf(gaps.values());
+    }
+
+    /**
+     * The resource items (RA1–RA7, RA-SCHOOL) and their coefficients rest on the schools' yearly forms: what they lack
+     * is a school that has not reported yet (its own readiness reason), asked for by its form, not by a 报送 task —
+     * which would also open and close with every partial import.
+     */
+    static boolean fromSchoolForms(IndicatorCode indicator) {
+        return indicator.category() == IndicatorCategory.RESOURCE_ALLOCATION
+                || indicator.category() == IndicatorCategory.COUNTY_BALANCE;
     }
 
     static boolean isGap(@Nullable ReadinessReason.Kind kind) {

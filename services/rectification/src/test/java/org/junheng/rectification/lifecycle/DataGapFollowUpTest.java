@@ -52,6 +52,11 @@ class DataGapFollowUpTest {
                 new ReadinessReason(null, "2所学校未报送2024年统计数据", ReadinessReason.Kind.DATA_MISSING),
                 new ReadinessReason(IndicatorCode.GG9, "GG9 教师培训：2个学校无法评估", ReadinessReason.Kind.DATA_MISSING),
                 new ReadinessReason(IndicatorCode.GG9, "GG9 教师培训：1个学校无法评估（另一原因）",
+                        ReadinessReason.Kind.DATA_MISSING),
+                // the schools' forms: asked for by the forms, not by a 报送 task
+                new ReadinessReason(IndicatorCode.CV_RA1_J, "CV-RA1-J：2所学校未报送，系数不完整",
+                        ReadinessReason.Kind.DATA_MISSING),
+                new ReadinessReason(IndicatorCode.RA_SCHOOL, "RA-SCHOOL：1个学校学段无法评估",
                         ReadinessReason.Kind.DATA_MISSING)));
         assertEquals(List.of(IndicatorCode.GG8, IndicatorCode.GG15_CARE, IndicatorCode.GG9),
                 gaps.stream().map(DataGapFollowUp.Gap::indicator).toList());
