@@ -93,8 +93,15 @@ public class RecognitionPage {
         for (RecognitionEvent.Outcome outcome : RecognitionEvent.Outcome.values()) {
             outcomes.add(new Choice(outcome.name(), outcome.label()));
         }
+        com.fasterxml.jackson.databind.JsonNode road = rectification.recognition(pages.district());
+        // each risk in words: the year, the item by its name, why
+        List<String> risks = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode risk : road.path("risks")) {
+            risks.add(risk.path("period").asText() + "年 " + Pages.indicator(risk.path("indicator").asText()) + "："
+                    + risk.path("reason").asText());
+        }
         return pages.page(recognition, "recognition")
-                .data("road", Pages.tree(rectification.recognition(pages.district())))
+                .data("road", Pages.tree(road)).data("risks", risks)
                 .data("stages", stages).data("outcomes", outcomes)
                 .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
                 .data("done", done).data("refusal", refused == null ? null : refused.message())

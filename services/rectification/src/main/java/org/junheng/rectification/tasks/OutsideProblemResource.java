@@ -29,6 +29,7 @@ import org.junheng.rectification.lifecycle.TaskCommand;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
+import org.junheng.service.QueryValues;
 import org.junheng.service.ReportingYear;
 import org.junheng.service.Uploads;
 import org.junheng.service.documents.ImportProblem;
@@ -120,27 +121,8 @@ public class OutsideProblemResource {
         String code = DistrictCode.require(district);
         int period = ReportingYear.require(year);
         caller.require(RectificationAccess.IMPORT_OUTSIDE_PROBLEMS, code);
-        ProblemSource.Kind sourceKind = null;
-        LocalDate sourceDate = null;
-        List<Violation> formProblems = new ArrayList<>();
-        if (kind != null && !kind.isBlank()) {
-            try {
-                sourceKind = ProblemSource.Kind.valueOf(kind.strip());
-            } catch (IllegalArgumentException e) {
-                formProblems.add(Violation.error("kind", kind, "可选值 (allowed): MUNICIPAL_ASSESSMENT、"
-                        + "NATIONAL_RECOGNITION、INSPECTION、PUBLIC"));
-            }
-        }
-        if (issuedOn != null && !issuedOn.isBlank()) {
-            try {
-                sourceDate = LocalDate.parse(issuedOn.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                formProblems.add(Violation.error("issuedOn", issuedOn, "日期格式错误，如2025-06-30 (not a date)"));
-            }
-        }
-        if (!formProblems.isEmpty()) {
-            throw Refusal.invalid("问题来源填写有误 (the source is malformed)", formProblems);
-        }
+        ProblemSource.Kind sourceKind = QueryValues.optionalEnum("kind", kind, ProblemSource.Kind.class);
+        LocalDate sourceDate = QueryValues.optionalDate("issuedOn", issuedOn);
         OutsideProblemSheet.Read read = OutsideProblemSheet.read(Uploads.bytes(file), file == null ? null : file.fileName());
         if (!read.problems().isEmpty()) {
             throw ImportProblem.rejected(read.problems());

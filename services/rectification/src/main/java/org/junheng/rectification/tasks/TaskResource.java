@@ -135,42 +135,18 @@ public class TaskResource {
         if (caller.school() != null) {
             school = caller.school();
         }
-        if (status != null && !status.isBlank()) {
-            try {
-                TaskStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalidField("status", status, "可选值 (allowed): " + List.of(TaskStatus.values()));
-            }
+        TaskStatus byStatus = QueryValues.optionalEnum("status", status, TaskStatus.class);
+        IndicatorCode byIndicator = QueryValues.optionalIndicator("indicator", indicator);
+        TaskQueries.Involvement part = QueryValues.optionalEnum("involvement", involvement,
+                TaskQueries.Involvement.class);
+        if (part != null && blankToNull(department) == null) {
+            throw Refusal.invalidField("involvement", involvement,
+                    "按牵头/配合筛选须指定单位 department (involvement needs a department)");
         }
-        if (indicator != null && !indicator.isBlank()) {
-            try {
-                IndicatorCode.fromCode(indicator);
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalidField("indicator", indicator, "未知指标代码 (unknown indicator code)");
-            }
-        }
-        TaskQueries.Involvement part = null;
-        if (involvement != null && !involvement.isBlank()) {
-            try {
-                part = TaskQueries.Involvement.valueOf(involvement);
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalidField("involvement", involvement, "可选值 (allowed): LEAD（牵头）、HELP（配合）");
-            }
-            if (blankToNull(department) == null) {
-                throw Refusal.invalidField("involvement", involvement,
-                        "按牵头/配合筛选须指定单位 department (involvement needs a department)");
-            }
-        }
-        TaskKind taskKind = null;
-        if (kind != null && !kind.isBlank()) {
-            try {
-                taskKind = TaskKind.valueOf(kind);
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalidField("kind", kind, "可选值 (allowed): RECTIFICATION（整改）、DATA_SUBMISSION（报送）");
-            }
-        }
-        return queries.list(new TaskQueries.Filter(district, blankToNull(department), blankToNull(status),
-                blankToNull(indicator), blankToNull(school), QueryValues.optionalBoolean("overdue", overdue),
+        TaskKind taskKind = QueryValues.optionalEnum("kind", kind, TaskKind.class);
+        return queries.list(new TaskQueries.Filter(district, blankToNull(department),
+                byStatus == null ? null : byStatus.name(), byIndicator == null ? null : byIndicator.code(),
+                blankToNull(school), QueryValues.optionalBoolean("overdue", overdue),
                 QueryValues.optionalInteger("period", period), part, taskKind));
     }
 

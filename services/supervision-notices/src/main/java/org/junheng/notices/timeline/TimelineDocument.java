@@ -141,20 +141,17 @@ public final class TimelineDocument {
         return actor.name() != null ? actor.name() + (where.isEmpty() ? "" : "（" + where + "）") : where;
     }
 
-    /** {@code 来源：市级督导评估反馈（渝教督〔2025〕12号，2025-06-30，第3项）；} for a problem from outside; else nothing. */
+    /** {@code 来源：市级督导评估反馈（渝教督〔2025〕12号，2025年6月30日，第3项）；} for a problem from outside; else nothing. */
     private static String source(JsonNode source) {
         if (!source.isObject()) {
             return "";
         }
-        String kind = source.path("kind").asText();
-        String label;
         try {
-            label = org.junheng.contracts.rectification.ProblemSource.Kind.valueOf(kind).label();
-        } catch (IllegalArgumentException e) {
-            label = kind;
+            return "来源：" + org.junheng.eventsourcing.published.PublishedEvents.JSON.treeToValue(source,
+                    org.junheng.contracts.rectification.ProblemSource.class).describe() + "；";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return ""; // a source this version cannot read: the step stands without it
         }
-        return "来源：" + label + "（" + (source.hasNonNull("documentNumber") ? source.get("documentNumber").asText()
-                + "，" : "") + text(source.path("issuedOn")) + "，第" + source.path("item").asText() + "项）；";
     }
 
     static String content(String eventType, JsonNode e, Map<String, String> units) {

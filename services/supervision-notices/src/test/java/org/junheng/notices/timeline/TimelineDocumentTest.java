@@ -69,4 +69,19 @@ class TimelineDocumentTest {
         assertTrue(html.contains("<style>" + TimelineDocument.STYLE + "</style>"));
         assertFalse(html.contains("<script>"));
     }
+
+    @Test
+    void aProblemFromOutsideSaysItsSourceAndASummonsItsPersonReasonAndOutcome() throws Exception {
+        JsonNode opened = PublishedEvents.JSON.readTree("""
+                {"leadDepartment": {"code": "jw", "name": "区教委"}, "coDepartments": [], "dueDate": "2025-12-31",
+                 "source": {"kind": "INSPECTION", "documentNumber": "大渡口督学〔2025〕7号", "issuedOn": "2025-05-20",
+                            "item": 1}}""");
+        assertEquals("来源：督学检查（大渡口督学〔2025〕7号，2025年5月20日，第1项）；牵头单位：区教委；整改期限：2025-12-31",
+                TimelineDocument.content("TaskOpened.v1", opened, Map.of()));
+        JsonNode summons = PublishedEvents.JSON.readTree("""
+                {"kind": "INTERVIEW", "person": "王强（区教委副主任）", "date": "2025-09-15", "reason": "逾期未整改",
+                 "outcome": "表态：10月底前完成"}""");
+        assertEquals("约谈：王强（区教委副主任）（2025-09-15）；事由：逾期未整改；结果：表态：10月底前完成",
+                TimelineDocument.content("AccountabilityRecorded.v1", summons, Map.of()));
+    }
 }
