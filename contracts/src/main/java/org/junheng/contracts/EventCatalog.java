@@ -11,7 +11,9 @@ import org.junheng.contracts.evaluation.EvaluationEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
 import org.junheng.contracts.notices.NoticeEvent;
 import org.junheng.contracts.operations.OperationsEvent;
+import org.junheng.contracts.rectification.PlanEvent;
 import org.junheng.contracts.rectification.RecognitionEvent;
+import org.junheng.contracts.rectification.UnitEvent;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
 import org.junheng.contracts.schooldata.CountyFiguresEvent;
@@ -128,7 +130,13 @@ public final class EventCatalog {
                 TaskEvent.TaskReopened.class,
                 TaskEvent.AccountabilityRecorded.class,
                 RecognitionEvent.RecognitionStageRecorded.class,
-                RecognitionEvent.RecognitionAtRisk.class);
+                RecognitionEvent.RecognitionAtRisk.class,
+                PlanEvent.PlanVersionDrafted.class,
+                PlanEvent.PlanApproved.class,
+                PlanEvent.ProjectDefined.class,
+                PlanEvent.MilestoneReached.class,
+                UnitEvent.ResponsibleLeaderNamed.class,
+                UnitEvent.UnitAccountabilityRecorded.class);
         register(entries, Topics.NOTICES,
                 NoticeEvent.NoticeIssued.class,
                 NoticeEvent.NoticeAcknowledged.class);

@@ -38,6 +38,8 @@ class EventCatalogTest {
             Map.entry(FindingEvent.class, Topics.EVALUATION),
             Map.entry(TaskEvent.class, Topics.RECTIFICATION),
             Map.entry(org.junheng.contracts.rectification.RecognitionEvent.class, Topics.RECTIFICATION),
+            Map.entry(org.junheng.contracts.rectification.PlanEvent.class, Topics.RECTIFICATION),
+            Map.entry(org.junheng.contracts.rectification.UnitEvent.class, Topics.RECTIFICATION),
             Map.entry(NoticeEvent.class, Topics.NOTICES),
             Map.entry(org.junheng.contracts.operations.OperationsEvent.class, Topics.OPERATIONS));
 
@@ -124,7 +126,8 @@ class EventCatalogTest {
                 EventCatalog.forTopic(Topics.NOTICES).stream().map(EventCatalog.Entry::name).toList());
         assertEquals(8, EventCatalog.forTopic(Topics.SCHOOL_DATA).size());
         assertEquals(8, EventCatalog.forTopic(Topics.EVALUATION).size());
-        assertEquals(18, EventCatalog.forTopic(Topics.RECTIFICATION).size(), "16 task events, 2 of recognition");
+        assertEquals(24, EventCatalog.forTopic(Topics.RECTIFICATION).size(),
+                "16 task events, 2 of recognition, 4 of the plan, 2 of the units");
     }
 
     @Test

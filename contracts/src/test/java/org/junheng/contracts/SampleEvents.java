@@ -94,6 +94,7 @@ final class SampleEvents {
     static final UUID CLASS_SIZE_FINDING = FindingIds.derive(DISTRICT, PERIOD, SHIYAN_PRIMARY, IndicatorCode.GG5);
     static final UUID MUSIC_ROOMS_FINDING =
             FindingIds.derive(DISTRICT, PERIOD, Subject.school(SHIYAN_CODE, SHIYAN_NAME), IndicatorCode.GG3);
+    static final UUID SPORTS_AREA_PROJECT = UUID.fromString("8a0d6c1e-52f3-4b7e-b1a4-0c9e8d7f6a51");
     static final UUID SPORTS_AREA_TASK = UUID.fromString("3f1c2a9e-7b41-4d0c-9a55-1e2d3c4b5a69");
     static final UUID OVERDUE_NOTICE = UUID.fromString("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
@@ -196,6 +197,29 @@ final class SampleEvents {
                         null, "渝教督〔2025〕12号", "市级督导评估通过，反馈问题12项", SUPERVISOR),
                 new org.junheng.contracts.rectification.RecognitionEvent.RecognitionAtRisk(DISTRICT, 2027,
                         SPORTS_AREA_FINDING, IndicatorCode.RA5, "动态监测：2025年已整改销号，2027年再次未达标"),
+                new org.junheng.contracts.rectification.PlanEvent.PlanVersionDrafted(DISTRICT, PERIOD, 2,
+                        "大渡口区义务教育优质均衡发展整改方案", LocalDate.of(2024, 12, 20),
+                        List.of(new org.junheng.contracts.rectification.PlanEvent.PlanItem(SPORTS_AREA_TASK, "RA5",
+                                "重庆市大渡口区实验小学生均体育运动场馆面积未达标", EDUCATION_COMMISSION,
+                                List.of(PLANNING_BUREAU, FINANCE_BUREAU), LocalDate.of(2025, 3, 31),
+                                "改造教学楼屋顶为运动场地，并租用九宫庙街道文体中心运动场馆", SPORTS_AREA_PROJECT)),
+                        "按市级督导评估反馈调整", SUPERVISOR),
+                new org.junheng.contracts.rectification.PlanEvent.PlanApproved(DISTRICT, PERIOD, 2,
+                        LocalDate.of(2024, 12, 27), "区义务教育优质均衡发展领导小组第3次会议", "大渡口府办〔2024〕88号",
+                        List.of(EDUCATION_COMMISSION), 1, SUPERVISOR),
+                new org.junheng.contracts.rectification.PlanEvent.ProjectDefined(DISTRICT, PERIOD, SPORTS_AREA_PROJECT,
+                        "实验小学屋顶运动场改造", EDUCATION_COMMISSION, List.of(SPORTS_AREA_TASK),
+                        new java.math.BigDecimal("380.5"), "区级财政预算",
+                        List.of(new Milestone("完成屋顶运动场改造设计", LocalDate.of(2024, 12, 31)),
+                                new Milestone("竣工验收", LocalDate.of(2025, 3, 15))), SUPERVISOR),
+                new org.junheng.contracts.rectification.PlanEvent.MilestoneReached(DISTRICT, PERIOD,
+                        SPORTS_AREA_PROJECT, "完成屋顶运动场改造设计", LocalDate.of(2024, 12, 28), "设计方案已评审",
+                        SUPERVISOR),
+                new org.junheng.contracts.rectification.UnitEvent.ResponsibleLeaderNamed(DISTRICT, FINANCE_BUREAU,
+                        "李明", "区财政局局长", LocalDate.of(2024, 3, 1), "大渡口教督〔2024〕3号", SUPERVISOR),
+                new org.junheng.contracts.rectification.UnitEvent.UnitAccountabilityRecorded(DISTRICT, FINANCE_BUREAU,
+                        org.junheng.contracts.rectification.Accountability.INTERVIEW, "李明（区财政局局长）",
+                        LocalDate.of(2025, 9, 20), "生均公用经费连续两年未按标准拨付", "表态：年底前补足拨付", SUPERVISOR),
 
                 noticeIssued(),
                 new NoticeAcknowledged(OVERDUE_NOTICE, DISTRICT, new Audience(AudienceKind.DEPARTMENT, "jw"),

@@ -634,11 +634,107 @@ class ConsoleTest {
     }
 
     @Test
+    @Order(15)
+    void theOfficeKeepsThePlanItsProjectAndTheUnitsLeadersAndADepartmentReadsThem() {
+        Page office = signIn("王督学");
+        // 责任单位: the finance bureau's 责任领导, then a 约谈 of the bureau as a whole
+        office.navigate(console + "/units");
+        assertTrue(office.locator("#unit-cz").innerText().contains("未明确"), office.locator("#unit-cz").innerText());
+        office.locator("#name-leader select[name=unit]").selectOption("cz");
+        office.locator("#name-leader input[name=leader]").fill("周建国");
+        office.locator("#name-leader input[name=post]").fill("区财政局局长");
+        office.locator("#name-leader input[name=pledgeSignedOn]").fill("2024-03-01");
+        office.locator("#name-leader input[name=pledgeDocument]").fill("大渡口教督〔2024〕3号");
+        office.locator("#name-leader button").click();
+        office.waitForURL("**/units?saved=leader");
+        assertTrue(office.locator("#unit-cz").innerText().contains("周建国"), office.locator("#unit-cz").innerText());
+        office.locator("#unit-accountability select[name=unit]").selectOption("cz");
+        office.locator("#unit-accountability input[name=person]").fill("周建国（区财政局局长）");
+        office.locator("#unit-accountability input[name=date]").fill("2030-01-01");
+        office.locator("#unit-accountability textarea[name=reason]").fill("生均公用经费未按标准拨付");
+        office.locator("#unit-accountability button").click();
+        assertTrue(office.locator("#refusal").innerText().contains("日期须在2000年至今之间"),
+                office.locator("#refusal").innerText());
+        office.locator("#unit-accountability select[name=unit]").selectOption("cz");
+        office.locator("#unit-accountability input[name=person]").fill("周建国（区财政局局长）");
+        office.locator("#unit-accountability input[name=date]").fill("2025-09-20");
+        office.locator("#unit-accountability textarea[name=reason]").fill("生均公用经费未按标准拨付");
+        office.locator("#unit-accountability textarea[name=outcome]").fill("表态：年底前补足拨付");
+        office.locator("#unit-accountability button").click();
+        office.waitForURL("**/units?saved=accountability");
+        assertTrue(office.locator("#records").innerText().contains("约谈") && office.locator("#records").innerText()
+                .contains("周建国（区财政局局长）"), office.locator("#records").innerText());
+        screenshot(office, "office-units");
+        // the bureau and the leading group are told (督办通知)
+        String notices = cluster.url("supervision-notices") + "/api/v1/notices?district=" + DISTRICT
+                + "&kind=SUPERVISION_ORDER";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(notices).toString().contains("约谈记录：区财政局"));
+
+        // 整改项目: a mistake first (no task chosen), then two tasks settled by one project
+        office.navigate(console + "/plan");
+        assertTrue(office.locator("#plan-status").innerText().contains("未起草"));
+        office.locator("#define-project input[name=name]").fill("实验小学功能教室改造");
+        office.locator("#define-project select[name=leadDepartment]").selectOption("jw");
+        office.locator("#define-project input[name=budget]").fill("380.5");
+        office.locator("#define-project input[name=milestone]").first().fill("完成设计");
+        office.locator("#define-project input[name=milestoneDue]").first().fill("2024-10-31");
+        office.locator("#define-project input[name=milestone]").nth(1).fill("竣工验收");
+        office.locator("#define-project input[name=milestoneDue]").nth(1).fill("2027-08-31");
+        office.locator("#define-project button").click();
+        assertTrue(office.locator("#refusal").innerText().contains("请选择项目解决的整改任务"),
+                office.locator("#refusal").innerText());
+        office.locator("#define-project input[name=name]").fill("实验小学功能教室改造");
+        office.locator("#define-project select[name=leadDepartment]").selectOption("jw");
+        office.locator("#define-project input[name=taskId]").nth(0).check();
+        office.locator("#define-project input[name=taskId]").nth(1).check();
+        office.locator("#define-project input[name=budget]").fill("380.5");
+        office.locator("#define-project input[name=fundingSource]").fill("区级财政预算");
+        office.locator("#define-project input[name=milestone]").first().fill("完成设计");
+        office.locator("#define-project input[name=milestoneDue]").first().fill("2024-10-31");
+        office.locator("#define-project input[name=milestone]").nth(1).fill("竣工验收");
+        office.locator("#define-project input[name=milestoneDue]").nth(1).fill("2027-08-31");
+        office.locator("#define-project button").click();
+        office.waitForURL("**/plan?saved=project");
+        String project = office.locator("#project-1").innerText();
+        assertTrue(project.contains("预算：380.5万元（区级财政预算）") && project.contains("逾期未完成"), project);
+        // the 整改方案: drawn up from the year's tasks, then the leading group's approval recorded
+        office.locator("#draft-version input[name=title]").fill("大渡口区义务教育优质均衡发展整改方案");
+        office.locator("#draft-version button").click();
+        office.waitForURL("**/plan?saved=version");
+        assertTrue(office.locator("#plan-status").innerText().contains("第1版待领导小组审定"));
+        assertTrue(office.locator("#plan-items").innerText().contains("实验小学功能教室改造"),
+                "the project's tasks name it");
+        office.locator("#record-approval input[name=approvedOn]").fill(java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")).toString());
+        office.locator("#record-approval input[name=approvedBy]").fill("区义务教育优质均衡发展领导小组第3次会议");
+        office.locator("#record-approval button").click();
+        office.waitForURL("**/plan?saved=approval");
+        assertTrue(office.locator("#plan-status").innerText().contains("第1版已审定"),
+                office.locator("#plan-status").innerText());
+        // the design milestone done
+        office.locator("#project-1 form button").first().click();
+        office.waitForURL("**/plan?saved=milestone");
+        assertTrue(office.locator("#project-1").innerText().contains("节点完成1/2"),
+                office.locator("#project-1").innerText());
+        screenshot(office, "office-plan");
+
+        // the education commission reads the plan it carries out, with no forms; it was told of the approval
+        Page jw = signIn("李明");
+        jw.navigate(console + "/plan");
+        assertTrue(jw.locator("#plan-status").innerText().contains("第1版已审定"));
+        assertEquals(0, jw.locator("#draft-version").count());
+        assertEquals(0, jw.locator("#project-1 form").count());
+        String approved = cluster.url("supervision-notices") + "/api/v1/notices?district=" + DISTRICT
+                + "&kind=RECTIFICATION_PLAN";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(approved).toString().contains("整改方案（第1版）已审定"));
+    }
+
+    @Test
     @Order(13)
     void everyPageFitsAt1366PixelsAndAFormWorksFromTheKeyboard() {
         Page office = signIn("王督学");
         for (String path : List.of("/overview", "/tasks", "/ledger", "/variation", "/matrix", "/attestations",
-                "/outside-problems", "/recognition", "/notices", "/bulletins", "/webhooks")) {
+                "/outside-problems", "/recognition", "/plan", "/units", "/notices", "/bulletins", "/webhooks")) {
             office.navigate(console + path);
             assertNoHorizontalScroll(office);
         }

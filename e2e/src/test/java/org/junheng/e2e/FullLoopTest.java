@@ -513,6 +513,26 @@ class FullLoopTest {
                 + "/outside-problems/import").multipart(listBoundary, notAList).ok(422).allow(a, sup);
         matrix.add(re, rectification, "GET", "/api/v1/import-templates/outside-problems.xlsx",
                 "/api/v1/import-templates/outside-problems.xlsx").allow(any);
+        // 整改方案 and 责任单位: the office records, who reads across the district reads (empty bodies are 400s, an
+        // approval before any version a 409, a milestone of no project a 404 — nothing is stored)
+        String plan = d + "/periods/" + YEAR + "/rectification-plan";
+        String planTemplate = sd + "/periods/{year}/rectification-plan";
+        matrix.add(re, rectification, "GET", planTemplate, plan).allow(a, sup, lead, city, leadDept, helpDept,
+                otherDept);
+        matrix.add(re, rectification, "POST", planTemplate + "/versions", plan + "/versions").json("{}").ok(400)
+                .allow(a, sup);
+        matrix.add(re, rectification, "POST", planTemplate + "/versions/{version}/approval",
+                plan + "/versions/1/approval").json("{}").ok(409).allow(a, sup);
+        matrix.add(re, rectification, "POST", planTemplate + "/projects", plan + "/projects").json("{}").ok(400)
+                .allow(a, sup);
+        matrix.add(re, rectification, "POST", planTemplate + "/projects/{projectId}/milestones",
+                plan + "/projects/" + UUID.randomUUID() + "/milestones").json("{}").ok(404).allow(a, sup);
+        matrix.add(re, rectification, "GET", sd + "/responsible-units", d + "/responsible-units")
+                .allow(a, sup, lead, city, leadDept, helpDept, otherDept);
+        matrix.add(re, rectification, "PUT", sd + "/responsible-units/{unit}/leader", d + "/responsible-units/cz/leader")
+                .json("{}").ok(400).allow(a, sup);
+        matrix.add(re, rectification, "POST", sd + "/responsible-units/{unit}/accountability",
+                d + "/responsible-units/cz/accountability").json("{}").ok(400).allow(a, sup);
 
         // 督导通报 supervision notices
         String no = "supervision-notices";

@@ -23,6 +23,8 @@ public enum NoticeKind implements Labelled {
     PROGRESS_REPORT("进展情况通报"),
     /** A stage of the road to recognition, or the recognition at risk after a regression. */
     RECOGNITION("创建进程"),
+    /** A version of the rectification plan drafted or approved, or a 整改项目 given to its lead unit. */
+    RECTIFICATION_PLAN("整改方案"),
     /** A consumer parked a record (rate-limited); for the office to have the system administrator look. */
     SYSTEM_ALERT("系统运维提醒");
 

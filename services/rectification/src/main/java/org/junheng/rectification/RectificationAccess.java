@@ -53,6 +53,24 @@ public final class RectificationAccess {
     public static final AccessRule IMPORT_OUTSIDE_PROBLEMS = AccessRule.of("POST " + DISTRICT
             + "/periods/{year}/outside-problems/import", SUPERVISOR);
 
+    /** 整改方案: the office draws up versions, records the leading group's approval, keeps the 整改项目. */
+    public static final AccessRule READ_PLAN = AccessRule.of("GET " + DISTRICT + "/periods/{year}/rectification-plan",
+            READERS);
+    public static final AccessRule DRAFT_PLAN = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/rectification-plan/versions", SUPERVISOR);
+    public static final AccessRule APPROVE_PLAN = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/rectification-plan/versions/{version}/approval", SUPERVISOR);
+    public static final AccessRule DEFINE_PROJECT = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/rectification-plan/projects", SUPERVISOR);
+    public static final AccessRule REACH_MILESTONE = AccessRule.of("POST " + DISTRICT
+            + "/periods/{year}/rectification-plan/projects/{projectId}/milestones", SUPERVISOR);
+    /** 责任单位: 责任领导 and 责任状, 约谈 and 问责 of a unit; the office records. */
+    public static final AccessRule READ_UNITS = AccessRule.of("GET " + DISTRICT + "/responsible-units", READERS);
+    public static final AccessRule NAME_LEADER = AccessRule.of("PUT " + DISTRICT + "/responsible-units/{unit}/leader",
+            SUPERVISOR);
+    public static final AccessRule RECORD_UNIT_ACCOUNTABILITY = AccessRule.of("POST " + DISTRICT
+            + "/responsible-units/{unit}/accountability", SUPERVISOR);
+
     public static AccessRule action(TaskAction action) {
         return AccessRule.of("POST /api/v1/tasks/{id}/" + action.operation(),
                 action.party() == TaskAction.Party.OFFICE ? SUPERVISOR : DEPARTMENT);

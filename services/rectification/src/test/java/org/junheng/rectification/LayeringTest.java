@@ -17,7 +17,8 @@ class LayeringTest {
                         "..rectification.infra..", "..rectification.settings..", "..rectification.schedule.."});
         Architecture.domainIsPlainJava(RECTIFICATION, new String[] {"..rectification.documents.."},
                 new String[] {"..rectification.tasks..", "..rectification.infra..", "..rectification.settings.."});
-        Architecture.classesArePlainJava(RECTIFICATION, "DeadlineWatch", "FileKind", "Recognition");
+        Architecture.classesArePlainJava(RECTIFICATION, "DeadlineWatch", "FileKind", "Recognition",
+                "RectificationPlan", "ResponsibleUnits");
     }
 
     @Test

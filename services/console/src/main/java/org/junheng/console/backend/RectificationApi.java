@@ -85,4 +85,54 @@ public interface RectificationApi {
     @GET
     @Path("import-templates/outside-problems.xlsx")
     Response outsideProblemsTemplate();
+
+    /** The tasks of a year, of one kind (RECTIFICATION or DATA_SUBMISSION). */
+    @GET
+    @Path("tasks")
+    JsonNode yearTasks(@QueryParam("district") String district, @QueryParam("period") int period,
+                       @QueryParam("kind") String kind);
+
+    /** 整改方案: versions, approval, 整改项目. */
+    @GET
+    @Path("districts/{district}/periods/{period}/rectification-plan")
+    JsonNode plan(@PathParam("district") String district, @PathParam("period") int period);
+
+    @POST
+    @Path("districts/{district}/periods/{period}/rectification-plan/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode draftPlan(@PathParam("district") String district, @PathParam("period") int period, JsonNode draft);
+
+    @POST
+    @Path("districts/{district}/periods/{period}/rectification-plan/versions/{version}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode approvePlan(@PathParam("district") String district, @PathParam("period") int period,
+                         @PathParam("version") String version, JsonNode approval);
+
+    @POST
+    @Path("districts/{district}/periods/{period}/rectification-plan/projects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode defineProject(@PathParam("district") String district, @PathParam("period") int period,
+                           JsonNode project);
+
+    @POST
+    @Path("districts/{district}/periods/{period}/rectification-plan/projects/{projectId}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode reachMilestone(@PathParam("district") String district, @PathParam("period") int period,
+                            @PathParam("projectId") String projectId, JsonNode milestone);
+
+    /** 责任单位: 责任领导, 约谈 and 问责 of each unit. */
+    @GET
+    @Path("districts/{district}/responsible-units")
+    JsonNode units(@PathParam("district") String district);
+
+    @jakarta.ws.rs.PUT
+    @Path("districts/{district}/responsible-units/{unit}/leader")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode nameLeader(@PathParam("district") String district, @PathParam("unit") String unit, JsonNode leader);
+
+    @POST
+    @Path("districts/{district}/responsible-units/{unit}/accountability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode recordUnitAccountability(@PathParam("district") String district, @PathParam("unit") String unit,
+                                      JsonNode record);
 }

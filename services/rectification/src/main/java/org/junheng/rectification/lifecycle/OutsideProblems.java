@@ -202,9 +202,7 @@ public final class OutsideProblems {
             }
             Department lead = null;
             if (!blank(item.leadDepartment())) {
-                String code = item.leadDepartment().strip();
-                lead = matrix.departments().stream().filter(d -> d.code().equals(code) || d.name().equals(code))
-                        .findFirst().orElse(null);
+                lead = matrix.unitNamed(item.leadDepartment()).orElse(null);
                 if (lead == null) {
                     problems.add(new Problem(index, Field.LEAD.json(), item.leadDepartment(),
                             "不是本区责任分工中的单位，请填单位代码或名称，如jw或区教委 (not a unit of the district's matrix)"));

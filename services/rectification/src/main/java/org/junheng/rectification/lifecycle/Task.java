@@ -196,24 +196,10 @@ public final class Task {
     }
 
     private static List<TaskEvent> recordAccountability(TaskState state, TaskCommand.RecordAccountability record) {
-        if (record.kind() == null) {
-            throw Refusal.invalidField("kind-required", "kind", null,
-                    "请选择类别：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）(kind is required)");
-        }
-        requireText(record.person(), "person", "请填写约谈或问责对象及职务 (person is required)");
-        if (record.person().length() > 100) {
-            throw Refusal.invalidField("person", record.person(), "对象不超过100字 (at most 100 characters)");
-        }
-        if (record.date() == null) {
-            throw Refusal.invalidField("date-required", "date", null, "请填写日期 (date is required)");
-        }
-        if (record.date().isAfter(record.today()) || record.date().getYear() < 2000) {
-            throw Refusal.invalidField("date", record.date(), "日期须在2000年至今之间 (between 2000 and today)");
-        }
-        requireText(record.reason(), "reason", "请填写约谈或问责事由 (reason is required)");
-        String outcome = record.outcome() == null || record.outcome().isBlank() ? null : record.outcome().strip();
+        Accountabilities.Checked checked = Accountabilities.check(record.kind(), record.person(), record.date(),
+                record.reason(), record.outcome(), record.today());
         return List.of(new AccountabilityRecorded(state.taskId(), state.districtCode(), state.findingId(),
-                record.kind(), state.lead(), record.person().strip(), record.date(), record.reason().strip(), outcome,
+                checked.kind(), state.lead(), checked.person(), checked.date(), checked.reason(), checked.outcome(),
                 record.by()));
     }
 

@@ -98,6 +98,12 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
                         "不是本区责任分工中的单位 (not a unit of the district's responsibility matrix)"));
     }
 
+    /** A unit of the matrix by its code (jw) or its name (区教委). */
+    public java.util.Optional<Department> unitNamed(String codeOrName) {
+        String wanted = codeOrName.strip();
+        return departments().stream().filter(d -> d.code().equals(wanted) || d.name().equals(wanted)).findFirst();
+    }
+
     /** Every unit named in the matrix, lead or co-responsible, once. */
     public List<Department> departments() {
         Map<String, Department> all = new java.util.LinkedHashMap<>();

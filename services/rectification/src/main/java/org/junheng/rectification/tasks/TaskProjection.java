@@ -68,9 +68,9 @@ public final class TaskProjection implements Projection {
         if (event instanceof TaskAssigned assigned) {
             set = "status = 'ASSIGNED', responsible = $3";
             values = new Object[] {assigned.responsible().name()};
-        } else if (event instanceof PlanSubmitted) {
-            set = "status = 'PLANNED'";
-            values = new Object[0];
+        } else if (event instanceof PlanSubmitted plan) {
+            set = "status = 'PLANNED', measures = $3";
+            values = new Object[] {plan.measures()};
         } else if (event instanceof ProgressReported progress) {
             set = "status = 'IN_PROGRESS', percent_complete = $3";
             values = new Object[] {progress.percentComplete()};

@@ -35,7 +35,8 @@ public class TaskQueries {
                           @Nullable String escalation, @Nullable String verification, @Nullable String closure,
                           long version, String statusLabel, @Nullable Urgency urgency, @Nullable String urgencyLabel,
                           @Nullable String daysLeft, @Nullable Involvement involvement,
-                          @Nullable String involvementLabel, TaskKind kind, String kindLabel) {
+                          @Nullable String involvementLabel, TaskKind kind, String kindLabel,
+                          @Nullable String measures) {
     }
 
     /** A department's part in a task: it leads (牵头) or it helps (配合). */
@@ -166,6 +167,7 @@ public class TaskQueries {
                 urgency,
                 urgency == null ? null : urgency.colour + "（" + urgency.meaning + "）",
                 urgency == null ? null : Urgency.describe(java.time.temporal.ChronoUnit.DAYS.between(today, due)),
-                involvement, involvement == null ? null : involvement.label(), kind, kind.label());
+                involvement, involvement == null ? null : involvement.label(), kind, kind.label(),
+                row.getString("measures"));
     }
 }

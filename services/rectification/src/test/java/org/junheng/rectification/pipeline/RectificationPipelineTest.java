@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -886,6 +887,129 @@ class RectificationPipelineTest {
         recordStage("""
                 {"stage": "MONITORING", "date": "2024-04-01", "outcome": "PASSED", "monitoringYear": 2023}""", 200);
         given().get(ROAD).then().body("atRisk", equalTo(false)).body("stageLabel", equalTo("动态监测（2023年）：通过"));
+    }
+
+    static final String PLAN = "/api/v1/districts/" + DISTRICT + "/periods/2024/rectification-plan";
+    static final String UNITS = "/api/v1/districts/" + DISTRICT + "/responsible-units";
+
+    static io.restassured.specification.RequestSpecification asOffice() {
+        return given().header("Authorization", "Bearer " + DevTokens.forActor(SUPERVISOR, "王督学"))
+                .contentType("application/json");
+    }
+
+    @Test
+    @Order(17)
+    void thePlanIsDrawnUpFromTheTasksApprovedByTheLeadingGroupAndItsProjectsKeepTheirMilestones() {
+        given().get(PLAN).then().statusCode(200).body("statusLabel", equalTo("未起草"));
+        List<Map<String, Object>> year = given().get("/api/v1/tasks?district=" + DISTRICT
+                + "&period=2024&kind=RECTIFICATION").jsonPath().getList("$");
+        long planned = year.stream().filter(t -> !"NO_LONGER_APPLICABLE".equals(t.get("closure"))).count();
+        String first = (String) year.get(0).get("taskId");
+        String second = (String) year.get(1).get("taskId");
+        String project = """
+                {"name": "新建音乐教室", "leadDepartment": "区教委", "taskIds": ["%s", "%s"], "budget": 380.5,
+                 "fundingSource": "区级财政预算", "milestones": [{"description": "完成设计", "dueDate": "2024-10-31"},
+                 {"description": "竣工验收", "dueDate": "2025-08-31"}]}""".formatted(first, second);
+        asOffice().body(project).post(PLAN + "/projects").then().statusCode(200)
+                .body("projects[0].tasks.size()", equalTo(2)).body("projects[0].lead.code", equalTo("jw"))
+                .body("projects[0].milestones[0].statusLabel", equalTo("逾期未完成"));
+        // every mistake named, nothing stored; a department may not
+        asOffice().body("""
+                {"name": "操场改造", "leadDepartment": "区外单位", "taskIds": ["%s", "%s"], "budget": -1,
+                 "milestones": [{"description": "开工"}]}""".formatted(first, UUID.randomUUID()))
+                .post(PLAN + "/projects").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("leadDepartment", "taskIds[0]", "taskIds[1]", "budget",
+                        "milestones[0].dueDate")))
+                .body("errors[1].reason", org.hamcrest.Matchers.containsString("新建音乐教室"));
+        // a null in the list is refused where the body is read, naming it
+        asOffice().body("""
+                {"name": "操场改造", "leadDepartment": "jw", "taskIds": ["%s", null]}""".formatted(second))
+                .post(PLAN + "/projects").then().statusCode(400).body("errors.field", equalTo(List.of("taskIds[1]")));
+        given().get(PLAN).then().body("projects.size()", equalTo(1));
+        given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).contentType("application/json")
+                .body("{\"title\": \"方案\"}").post(PLAN + "/versions").then().statusCode(403);
+
+        JsonPath drafted = asOffice().body("""
+                {"title": "大渡口区义务教育优质均衡发展整改方案", "remarks": "首版"}""").post(PLAN + "/versions")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("第1版待领导小组审定", drafted.getString("statusLabel"));
+        assertEquals((int) planned, drafted.getInt("versions[0].tasks"));
+        List<Map<String, Object>> items = drafted.getList("versions[0].items");
+        assertEquals(2, items.stream().filter(i -> i.get("projectId") != null).count(), "the project's two tasks");
+        List<Object> withMeasures = year.stream().filter(t -> t.get("measures") != null).map(t -> t.get("measures"))
+                .toList();
+        assertFalse(withMeasures.isEmpty(), "a task of the year was planned earlier in this test");
+        assertTrue(items.stream().map(i -> i.get("measures")).toList().containsAll(withMeasures));
+
+        // approved the day it was drawn up (the test's clock), not before
+        String today = LocalDate.now(clock).toString();
+        asOffice().body("""
+                {"approvedOn": "%s", "approvedBy": "领导小组"}""".formatted(LocalDate.now(clock).minusDays(1)))
+                .post(PLAN + "/versions/1/approval").then().statusCode(400)
+                .body("errors[0].field", equalTo("approvedOn"));
+        asOffice().body("""
+                {"approvedOn": "%s", "approvedBy": "区义务教育优质均衡发展领导小组第3次会议",
+                 "documentNumber": "大渡口府办〔2024〕88号"}""".formatted(today)).post(PLAN + "/versions/1/approval").then()
+                .statusCode(200).body("versionInForce", equalTo(1))
+                .body("statusLabel", equalTo("第1版已审定（" + today + "，区义务教育优质均衡发展领导小组第3次会议）"));
+        asOffice().body("""
+                {"title": "大渡口区义务教育优质均衡发展整改方案（修订）"}""").post(PLAN + "/versions").then()
+                .statusCode(200);
+        asOffice().body("""
+                {"approvedOn": "%s", "approvedBy": "领导小组"}""".formatted(today)).post(PLAN + "/versions/1/approval").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("第1版已被第2版取代"));
+        given().get(PLAN).then().body("statusLabel", equalTo("第2版待领导小组审定；现行为第1版"))
+                .body("versions.statusLabel", equalTo(List.of("待领导小组审定", "现行（已审定）")));
+
+        String projectId = given().get(PLAN).jsonPath().getString("projects[0].projectId");
+        asOffice().body("""
+                {"milestone": "完成设计", "reachedOn": "2024-10-30", "note": "设计方案已评审"}""")
+                .post(PLAN + "/projects/" + projectId + "/milestones").then().statusCode(200)
+                .body("projects[0].milestones[0].statusLabel", equalTo("已完成（2024-10-30）"))
+                .body("projects[0].progressLabel", equalTo("节点完成1/2"));
+        asOffice().body("""
+                {"milestone": "完成设计", "reachedOn": "2024-10-30"}""")
+                .post(PLAN + "/projects/" + projectId + "/milestones").then().statusCode(409);
+        assertEquals(1, count("select count(*) as n from events where event_type = 'PlanApproved.v1'"));
+        assertEquals(2, count("select count(*) as n from events where event_type = 'PlanVersionDrafted.v1'"
+                + " and metadata->'actor'->>'subject' = 'u-ddr-03'"));
+    }
+
+    @Test
+    @Order(18)
+    void eachUnitHasItsLeaderAndItsSummonsesApartFromAnyTask() {
+        List<String> units = given().get(UNITS).then().statusCode(200).extract().jsonPath()
+                .getList("units.department.code");
+        assertTrue(units.containsAll(List.of("jw", "cz", "ga", "dd", "ldb")), units.toString());
+        asOffice().body("""
+                {"leader": "李明", "post": "区财政局局长", "pledgeSignedOn": "2024-03-01",
+                 "pledgeDocument": "大渡口教督〔2024〕3号"}""").put(UNITS + "/cz/leader").then().statusCode(200);
+        asOffice().body("""
+                {"leader": "赵刚", "post": "区财政局局长", "pledgeSignedOn": "2024-09-01"}""")
+                .put(UNITS + "/区财政局/leader").then().statusCode(200);
+        asOffice().body("""
+                {"kind": "INTERVIEW", "person": "赵刚（区财政局局长）", "date": "2024-11-01",
+                 "reason": "生均公用经费未按标准拨付", "outcome": "表态：年底前补足"}""")
+                .post(UNITS + "/cz/accountability").then().statusCode(200);
+        JsonPath view = given().header("Authorization", "Bearer " + DevTokens.forActor("u-cz;department;cz"))
+                .get(UNITS).then().statusCode(200).extract().jsonPath();
+        int cz = view.getList("units.department.code").indexOf("cz");
+        assertEquals("赵刚", view.getString("units[" + cz + "].leader.leader"));
+        assertEquals(List.of("李明"), view.getList("units[" + cz + "].earlierLeaders.leader"));
+        assertEquals("生均公用经费未按标准拨付", view.getString("units[" + cz + "].records[0].reason"));
+        assertEquals("王督学", view.getString("units[" + cz + "].records[0].recordedBy.name"));
+
+        asOffice().body("""
+                {"leader": "王五", "post": "局长", "pledgeSignedOn": "2024-03-01"}""").put(UNITS + "/xx/leader")
+                .then().statusCode(400).body("errors[0].field", equalTo("department"));
+        asOffice().body("""
+                {"kind": "INTERVIEW", "person": "赵刚", "date": "2099-01-01", "reason": "x"}""")
+                .post(UNITS + "/cz/accountability").then().statusCode(400).body("errors[0].field", equalTo("date"));
+        given().header("Authorization", "Bearer " + DevTokens.forActor(EDUCATION)).contentType("application/json")
+                .body("{\"kind\": \"INTERVIEW\"}").post(UNITS + "/cz/accountability").then().statusCode(403);
+        given().header("Authorization", "Bearer " + DevTokens.forActor("u-school;school;2150473309")).get(UNITS)
+                .then().statusCode(403);
+        assertEquals(1, count("select count(*) as n from events where event_type = 'UnitAccountabilityRecorded.v1'"));
     }
 
     private static Response act(String task, String action, String etag, String actor, String body, int status) {

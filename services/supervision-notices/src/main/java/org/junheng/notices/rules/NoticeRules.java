@@ -20,7 +20,9 @@ import org.junheng.contracts.notices.NoticeKind;
 import org.junheng.contracts.notices.NoticeSeverity;
 import org.junheng.contracts.rectification.ClosureReason;
 import org.junheng.contracts.rectification.EscalationLevel;
+import org.junheng.contracts.rectification.PlanEvent;
 import org.junheng.contracts.rectification.RecognitionEvent;
+import org.junheng.contracts.rectification.UnitEvent;
 import org.junheng.contracts.rectification.TaskEvent.SubmittedForVerification;
 import org.junheng.contracts.rectification.TaskEvent.TaskClosed;
 import org.junheng.contracts.rectification.TaskEvent.TaskDueSoon;
@@ -63,7 +65,11 @@ import org.junheng.contracts.rectification.VerificationMethod;
  * <li>AccountabilityRecorded: 约谈/问责记录 (CRITICAL, as a 督办通知) to the unit and the leading group.</li>
  * <li>RecognitionStageRecorded: 创建进程 to the office and the leading group (WARNING when not passed).
  *     RecognitionAtRisk: 认定成果预警, CRITICAL, to both.</li>
- * <li>Everything else (plans, progress, evidence, extensions, evaluation results): nothing.</li>
+ * <li>PlanVersionDrafted: 整改方案待审定 to the leading group; PlanApproved: to the office, the leading group and every
+ *     unit leading one of its tasks; ProjectDefined: 整改项目交办 (WARNING) to its lead unit.</li>
+ * <li>UnitAccountabilityRecorded: 约谈/问责记录 (CRITICAL) to the unit and the leading group.</li>
+ * <li>Everything else (task plans, progress, evidence, extensions, milestones reached, leaders named, evaluation
+ *     results): nothing.</li>
  * </ul>
  *
  * <p>Task events after TaskOpened carry only ids; school, indicator, gap and title come from {@link TaskFacts}. When
@@ -108,6 +114,10 @@ public final class NoticeRules {
             task(notices, task, new TaskView(task.taskId(), task.findingId(), taskFacts.find(task.taskId())));
         } else if (event instanceof RecognitionEvent recognition) {
             recognition(notices, recognition);
+        } else if (event instanceof PlanEvent plan) {
+            plan(notices, plan);
+        } else if (event instanceof UnitEvent.UnitAccountabilityRecorded record) {
+            unitAccountability(notices, record);
         }
         return notices.issued;
     }
@@ -216,6 +226,72 @@ public final class NoticeRules {
         for (Audience audience : List.of(OFFICE, LEADING_GROUP)) {
             notices.issue(audience, NoticeKind.RECOGNITION, severity, title, body, List.of(),
                     List.of(), List.of());
+        }
+    }
+
+    /**
+     * 整改方案: a version drafted goes to the leading group to approve; an approved one to the office, the leading group
+     * and every unit leading a task of it; a 整改项目 to its lead unit. Milestones reached: nothing (the office records
+     * them itself).
+     */
+    private static void plan(Notices notices, PlanEvent event) {
+        if (event instanceof PlanEvent.PlanVersionDrafted drafted) {
+            String body = NoticeText.person(drafted.draftedBy()) + "于" + NoticeText.date(drafted.draftedOn()) + "起草《"
+                    + drafted.title() + "》第" + drafted.version() + "版（" + drafted.period() + "年度），列入整改任务"
+                    + drafted.items().size() + "项，牵头单位："
+                    + NoticeText.departments(drafted.items().stream().map(PlanEvent.PlanItem::lead).distinct()
+                    .toList()) + "。"
+                    + (drafted.remarks() == null ? "" : "修订说明：" + drafted.remarks() + "。") + "请领导小组审定。";
+            notices.issue(LEADING_GROUP, NoticeKind.RECTIFICATION_PLAN, NoticeSeverity.INFO,
+                    "整改方案待审定：" + drafted.title() + "（第" + drafted.version() + "版）", body, List.of(), List.of(),
+                    List.of());
+        } else if (event instanceof PlanEvent.PlanApproved approved) {
+            String body = planVersion(approved) + "已经" + approved.approvedBy() + "审定（" + NoticeText.date(approved.approvedOn())
+                    + (approved.documentNumber() == null ? "" : "，" + approved.documentNumber()) + "），共列整改任务"
+                    + approved.tasks() + "项。请各牵头单位按方案明确的措施和时限抓好落实，配合单位协同推进。";
+            List<Audience> audiences = new ArrayList<>(List.of(OFFICE, LEADING_GROUP));
+            approved.units().forEach(unit -> {
+                Audience audience = department(unit);
+                if (!audiences.contains(audience)) {
+                    audiences.add(audience);
+                }
+            });
+            for (Audience audience : audiences) {
+                notices.issue(audience, NoticeKind.RECTIFICATION_PLAN, NoticeSeverity.INFO, approved.period()
+                        + "年度整改方案（第" + approved.version() + "版）已审定", body, List.of(), List.of(), List.of());
+            }
+        } else if (event instanceof PlanEvent.ProjectDefined project) {
+            StringBuilder body = new StringBuilder("整改项目“").append(project.name()).append("”由")
+                    .append(NoticeText.department(project.lead())).append("牵头，预算").append(project.budget()
+                            .stripTrailingZeros().toPlainString()).append("万元")
+                    .append(project.fundingSource() == null ? "" : "（" + project.fundingSource() + "）")
+                    .append("，解决整改任务").append(project.taskIds().size()).append("项。项目节点：");
+            for (int i = 0; i < project.milestones().size(); i++) {
+                var milestone = project.milestones().get(i);
+                body.append(i == 0 ? "" : "；").append(milestone.description()).append("（")
+                        .append(NoticeText.date(milestone.dueDate())).append("前）");
+            }
+            body.append("。请按节点推进，按期报告进展。");
+            notices.issue(department(project.lead()), NoticeKind.RECTIFICATION_PLAN, NoticeSeverity.WARNING,
+                    "整改项目交办：" + project.name(), body.toString(), List.of(), project.taskIds(), List.of());
+        }
+    }
+
+    private static String planVersion(PlanEvent.PlanApproved approved) {
+        return approved.period() + "年度整改方案第" + approved.version() + "版";
+    }
+
+    /** 约谈/问责 of a unit as a whole: a 督办通知 to the unit and the leading group, like one on a task. */
+    private static void unitAccountability(Notices notices, UnitEvent.UnitAccountabilityRecorded record) {
+        String what = record.kind().label();
+        String body = NoticeText.date(record.date()) + "对" + NoticeText.department(record.department())
+                + record.person() + "进行" + what + "。事由：" + record.reason() + "。"
+                + (record.outcome() == null ? "" : "结果：" + record.outcome() + "。")
+                + "请该单位主要负责人高度重视，按要求落实整改责任。";
+        for (Audience audience : List.of(department(record.department()), LEADING_GROUP)) {
+            notices.issue(audience, NoticeKind.SUPERVISION_ORDER, NoticeSeverity.CRITICAL,
+                    what + "记录：" + NoticeText.department(record.department()), body, List.of(), List.of(),
+                    List.of());
         }
     }
 

@@ -559,4 +559,55 @@ class NoticeRulesTest {
         assertTrue(notice.body().contains("涉及：全区"), notice.body());
         assertTrue(notice.body().contains("配合单位：无"), notice.body());
     }
+
+    @Test
+    void aPlanGoesToTheLeadingGroupToApproveThenToEveryUnitLeadingATaskOfIt() {
+        var item = new org.junheng.contracts.rectification.PlanEvent.PlanItem(TASK, "GG8", TITLE, CZ, List.of(JW),
+                TaskFixtures.DUE, "调整预算", null);
+        var drafted = new org.junheng.contracts.rectification.PlanEvent.PlanVersionDrafted(DISTRICT, 2024, 2,
+                "大渡口区义务教育优质均衡发展整改方案", LocalDate.of(2024, 12, 20), List.of(item, item), "按市级反馈调整",
+                INSPECTOR);
+        NoticeIssued toApprove = only(withoutFacts.noticesFor(EVENT_ID, drafted));
+        assertEquals(LEADING_GROUP, toApprove.audience());
+        assertEquals(NoticeKind.RECTIFICATION_PLAN, toApprove.kind());
+        assertTrue(toApprove.body().contains("第2版（2024年度），列入整改任务2项，牵头单位：区财政局。修订说明：按市级反馈调整。请领导小组审定。"),
+                toApprove.body());
+
+        var approved = new org.junheng.contracts.rectification.PlanEvent.PlanApproved(DISTRICT, 2024, 2,
+                LocalDate.of(2024, 12, 27), "区义务教育优质均衡发展领导小组第3次会议", null, List.of(CZ, JW,
+                org.junheng.contracts.Department.LEADING_GROUP_OFFICE), 2, INSPECTOR);
+        List<NoticeIssued> notices = withoutFacts.noticesFor(EVENT_ID, approved);
+        assertEquals(List.of(OFFICE, LEADING_GROUP, DEPT_CZ, DEPT_JW), audiences(notices), "the group's office once");
+        assertEquals("2024年度整改方案（第2版）已审定", notices.get(0).title());
+        assertTrue(notices.get(2).body().contains("已经区义务教育优质均衡发展领导小组第3次会议审定（2024年12月27日），共列整改任务2项"),
+                notices.get(2).body());
+
+        var project = new org.junheng.contracts.rectification.PlanEvent.ProjectDefined(DISTRICT, 2024, FINDING,
+                "新建跳磴小学教学楼", JW, List.of(TASK), new java.math.BigDecimal("1200.00"), "专项债",
+                List.of(new org.junheng.contracts.rectification.Milestone("主体封顶", LocalDate.of(2025, 6, 30))),
+                INSPECTOR);
+        NoticeIssued toLead = only(withoutFacts.noticesFor(EVENT_ID, project));
+        assertEquals(DEPT_JW, toLead.audience());
+        assertEquals("整改项目交办：新建跳磴小学教学楼", toLead.title());
+        assertTrue(toLead.body().contains("预算1200万元（专项债），解决整改任务1项。项目节点：主体封顶（2025年6月30日前）。"),
+                toLead.body());
+        assertEquals(List.of(TASK), toLead.taskIds());
+    }
+
+    @Test
+    void aUnitSummonedAsAWholeIsToldWithTheLeadingGroup() {
+        List<NoticeIssued> notices = withoutFacts.noticesFor(EVENT_ID,
+                new org.junheng.contracts.rectification.UnitEvent.UnitAccountabilityRecorded(DISTRICT, CZ,
+                        org.junheng.contracts.rectification.Accountability.ACCOUNTABILITY, "李明（区财政局局长）",
+                        LocalDate.of(2025, 9, 20), "生均公用经费连续两年未按标准拨付", null, INSPECTOR));
+        assertEquals(List.of(DEPT_CZ, LEADING_GROUP), audiences(notices));
+        assertEquals(NoticeSeverity.CRITICAL, notices.get(0).severity());
+        assertEquals("问责记录：区财政局", notices.get(0).title());
+        assertTrue(notices.get(0).body().startsWith("2025年9月20日对区财政局李明（区财政局局长）进行问责。事由：生均公用经费连续两年未按标准拨付。请"),
+                notices.get(0).body());
+        // a leader named and a milestone reached tell nobody
+        assertEquals(List.of(), withoutFacts.noticesFor(EVENT_ID,
+                new org.junheng.contracts.rectification.UnitEvent.ResponsibleLeaderNamed(DISTRICT, CZ, "李明",
+                        "区财政局局长", LocalDate.of(2024, 3, 1), null, INSPECTOR)));
+    }
 }

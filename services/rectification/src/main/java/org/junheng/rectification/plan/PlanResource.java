@@ -1,0 +1,273 @@
+package org.junheng.rectification.plan;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.junheng.contracts.Department;
+import org.junheng.contracts.Nullable;
+import org.junheng.contracts.Person;
+import org.junheng.contracts.rectification.ClosureReason;
+import org.junheng.contracts.rectification.Milestone;
+import org.junheng.contracts.rectification.PlanEvent.PlanApproved;
+import org.junheng.contracts.rectification.PlanEvent.PlanItem;
+import org.junheng.contracts.rectification.PlanEvent.PlanVersionDrafted;
+import org.junheng.contracts.rectification.TaskKind;
+import org.junheng.eventsourcing.decider.Refusal;
+import org.junheng.rectification.RectificationAccess;
+import org.junheng.rectification.responsibility.ResponsibilityMatrix;
+import org.junheng.rectification.settings.DistrictSettings;
+import org.junheng.rectification.tasks.TaskQueries;
+import org.junheng.service.Caller;
+import org.junheng.service.DistrictCode;
+import org.junheng.service.IfMatch;
+import org.junheng.service.QueryValues;
+import org.junheng.service.ReportingYear;
+
+/**
+ * 整改方案: the year's plan — its versions, the leading group's approval, the 整改项目 with budget and milestones. The
+ * office draws up and records; the leading group, the city and the departments read.
+ */
+@Path("/api/v1/districts/{district}/periods/{year}/rectification-plan")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final Pool pool;
+    private final PlanStore plans;
+    private final TaskQueries tasks;
+    private final DistrictSettings settings;
+    private final Clock clock;
+
+    public PlanResource(Pool pool, PlanStore plans, TaskQueries tasks, DistrictSettings settings, Clock clock) {
+        this.pool = pool;
+        this.plans = plans;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record DraftRequest(@Nullable String title, @Nullable String remarks) {
+    }
+
+    public record ApprovalRequest(@Nullable LocalDate approvedOn, @Nullable String approvedBy,
+                                  @Nullable String documentNumber) {
+    }
+
+    public record ProjectRequest(@Nullable String name, @Nullable String leadDepartment,
+                                 @Nullable List<UUID> taskIds, @Nullable BigDecimal budget,
+                                 @Nullable String fundingSource, @Nullable List<Milestone> milestones) {
+    }
+
+    public record MilestoneRequest(@Nullable String milestone, @Nullable LocalDate reachedOn,
+                                   @Nullable String note) {
+    }
+
+    /** A version: when drawn up and by whom, whether approved (审定) and whether in force or superseded. */
+    public record VersionView(int version, String title, LocalDate draftedOn, Person draftedBy,
+                              @Nullable String remarks, int tasks, @Nullable PlanApproved approval,
+                              String statusLabel, List<PlanItem> items) {
+    }
+
+    public record MilestoneView(String description, LocalDate dueDate, @Nullable LocalDate reachedOn,
+                                @Nullable String note, String statusLabel) {
+    }
+
+    public record ProjectTask(UUID taskId, String title, String status) {
+    }
+
+    public record ProjectView(UUID projectId, String name, Department lead, BigDecimal budget,
+                              @Nullable String fundingSource, List<ProjectTask> tasks,
+                              List<MilestoneView> milestones, int reached, int overdue, String progressLabel) {
+    }
+
+    /**
+     * The plan: {@code statusLabel} in words (未起草 / 第2版待领导小组审定 / 第2版已审定), the version in force, every
+     * version (latest first, each with its items), every project.
+     */
+    public record View(String districtCode, int period, String statusLabel, @Nullable Integer versionInForce,
+                       List<VersionView> versions, List<ProjectView> projects, long version) {
+    }
+
+    @GET
+    @Operation(summary = "整改方案 The year's rectification plan: versions, approval, 整改项目")
+    public Uni<Response> get(@PathParam("district") String district, @PathParam("year") String year,
+                             @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.READ_PLAN, code);
+        return plans.plan(pool, code, period).flatMap(loaded -> view(loaded.state(), loaded.version()));
+    }
+
+    @POST
+    @Path("versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "起草整改方案新版本 The office draws up the next version from the year's tasks and their measures")
+    public Uni<Response> draft(@PathParam("district") String district, @PathParam("year") String year,
+                               @HeaderParam("If-Match") String ifMatch, DraftRequest request,
+                               @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.DRAFT_PLAN, code);
+        if (request == null) {
+            throw Refusal.invalidField("title", null, "请填写方案名称 (title is required)");
+        }
+        return settings.of(code).flatMap(inForce -> tasks.list(new TaskQueries.Filter(code, null, null, null, null,
+                        null, period, null, TaskKind.RECTIFICATION))
+                .map(rows -> rows.stream()
+                        .filter(row -> !ClosureReason.NO_LONGER_APPLICABLE.name().equals(row.closure()))
+                        .map(row -> item(row, inForce.matrix())).toList()))
+                .flatMap(items -> run(code, period, ifMatch, caller, new RectificationPlan.DraftVersion(
+                        request.title(), request.remarks(), items, caller.person(), LocalDate.now(clock))));
+    }
+
+    @POST
+    @Path("versions/{version}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "记录领导小组审定 The office records that the leading group approved a version")
+    public Uni<Response> approve(@PathParam("district") String district, @PathParam("year") String year,
+                                 @PathParam("version") String version, @HeaderParam("If-Match") String ifMatch,
+                                 ApprovalRequest request, @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.APPROVE_PLAN, code);
+        Integer number = QueryValues.optionalInteger("version", version);
+        ApprovalRequest body = request == null ? new ApprovalRequest(null, null, null) : request;
+        return run(code, period, ifMatch, caller, new RectificationPlan.Approve(number, body.approvedOn(),
+                body.approvedBy(), body.documentNumber(), caller.person(), LocalDate.now(clock)));
+    }
+
+    @POST
+    @Path("projects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "设立或修订整改项目 Define (or, under the same name, revise) a project that settles several tasks")
+    public Uni<Response> defineProject(@PathParam("district") String district, @PathParam("year") String year,
+                                       @HeaderParam("If-Match") String ifMatch, ProjectRequest request,
+                                       @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.DEFINE_PROJECT, code);
+        ProjectRequest body = request == null ? new ProjectRequest(null, null, null, null, null, null) : request;
+        return settings.of(code).flatMap(inForce -> yearTasks(code, period).flatMap(known -> {
+            Department lead = body.leadDepartment() == null ? null
+                    : inForce.matrix().unitNamed(body.leadDepartment()).orElse(null);
+            return run(code, period, ifMatch, caller, new RectificationPlan.DefineProject(body.name(), lead,
+                    body.taskIds(), known, body.budget(), body.fundingSource(), body.milestones(), caller.person()));
+        }));
+    }
+
+    @POST
+    @Path("projects/{projectId}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "记录项目节点完成 The office records that a project's milestone was reached")
+    public Uni<Response> reachMilestone(@PathParam("district") String district, @PathParam("year") String year,
+                                        @PathParam("projectId") String projectId,
+                                        @HeaderParam("If-Match") String ifMatch, MilestoneRequest request,
+                                        @BeanParam Caller caller) {
+        String code = DistrictCode.require(district);
+        int period = ReportingYear.require(year);
+        caller.require(RectificationAccess.REACH_MILESTONE, code);
+        UUID project = QueryValues.uuid("projectId", projectId);
+        MilestoneRequest body = request == null ? new MilestoneRequest(null, null, null) : request;
+        return run(code, period, ifMatch, caller, new RectificationPlan.ReachMilestone(project, body.milestone(),
+                body.reachedOn(), body.note(), caller.person(), LocalDate.now(clock)));
+    }
+
+    private Uni<Response> run(String district, int period, String ifMatch, Caller caller,
+                              RectificationPlan.Command command) {
+        return plans.onPlan(district, period, caller.metadata()).command(command).ifMatch(IfMatch.optional(ifMatch))
+                .run(pool).flatMap(handled -> view(handled.state(), handled.version()));
+    }
+
+    private Uni<Set<UUID>> yearTasks(String district, int period) {
+        return tasks.list(new TaskQueries.Filter(district, null, null, null, null, null, period, null, null))
+                .map(rows -> rows.stream().map(TaskQueries.TaskRow::taskId).collect(Collectors.toSet()));
+    }
+
+    private static PlanItem item(TaskQueries.TaskRow row, ResponsibilityMatrix matrix) {
+        List<Department> helpers = row.coDepartments().stream()
+                .map(helper -> matrix.unitNamed(helper).orElse(new Department(helper, helper))).toList();
+        return new PlanItem(row.taskId(), row.indicator(), row.title(),
+                new Department(row.leadDepartment(), row.leadDepartmentName()), helpers, row.dueDate(),
+                row.measures(), null);
+    }
+
+    private Uni<Response> view(RectificationPlan.State state, long version) {
+        return tasks.list(new TaskQueries.Filter(state.districtCode(), null, null, null, null, null, state.period(),
+                        null, null))
+                .map(rows -> {
+                    Map<UUID, TaskQueries.TaskRow> byId = rows.stream()
+                            .collect(Collectors.toMap(TaskQueries.TaskRow::taskId, Function.identity()));
+                    LocalDate today = LocalDate.now(clock);
+                    View view = new View(state.districtCode(), state.period(), statusLabel(state),
+                            state.inForce().map(PlanVersionDrafted::version).orElse(null),
+                            versions(state), state.projects().values().stream()
+                            .map(project -> project(project, byId, today)).toList(), version);
+                    return Response.ok(view).header("ETag", IfMatch.etag(version)).build();
+                });
+    }
+
+    static String statusLabel(RectificationPlan.State state) {
+        PlanVersionDrafted latest = state.latest();
+        if (latest == null) {
+            return "未起草";
+        }
+        return state.approval(latest.version())
+                .map(a -> "第" + latest.version() + "版已审定（" + a.approvedOn() + "，" + a.approvedBy() + "）")
+                .orElse("第" + latest.version() + "版待领导小组审定"
+                        + state.inForce().map(v -> "；现行为第" + v.version() + "版").orElse(""));
+    }
+
+    private static List<VersionView> versions(RectificationPlan.State state) {
+        List<PlanVersionDrafted> newestFirst = new java.util.ArrayList<>(state.versions());
+        java.util.Collections.reverse(newestFirst);
+        int latest = state.latest() == null ? 0 : state.latest().version();
+        int inForce = state.inForce().map(PlanVersionDrafted::version).orElse(0);
+        return newestFirst.stream().map(v -> {
+            PlanApproved approval = state.approval(v.version()).orElse(null);
+            String label = v.version() == inForce ? "现行（已审定）" : approval != null ? "已审定，已被第" + latest
+                    + "版取代" : v.version() == latest ? "待领导小组审定" : "未审定，已被第" + latest + "版取代";
+            return new VersionView(v.version(), v.title(), v.draftedOn(), v.draftedBy(), v.remarks(),
+                    v.items().size(), approval, label, v.items());
+        }).toList();
+    }
+
+    private static ProjectView project(RectificationPlan.Project project, Map<UUID, TaskQueries.TaskRow> tasks,
+                                       LocalDate today) {
+        var definition = project.definition();
+        List<MilestoneView> milestones = definition.milestones().stream().map(m -> {
+            var reached = project.reached(m).orElse(null);
+            String status = reached != null ? "已完成（" + reached.reachedOn() + "）"
+                    : project.overdue(m, today) ? "逾期未完成" : "未到期";
+            return new MilestoneView(m.description(), m.dueDate(), reached == null ? null : reached.reachedOn(),
+                    reached == null ? null : reached.note(), status);
+        }).toList();
+        int reached = (int) milestones.stream().filter(m -> m.reachedOn() != null).count();
+        int overdue = (int) definition.milestones().stream().filter(m -> project.overdue(m, today)).count();
+        List<ProjectTask> projectTasks = definition.taskIds().stream().map(id -> {
+            TaskQueries.TaskRow row = tasks.get(id);
+            return row == null ? new ProjectTask(id, "（任务不在本年度）", "") : new ProjectTask(id, row.title(),
+                    row.statusLabel());
+        }).toList();
+        return new ProjectView(definition.projectId(), definition.name(), definition.lead(), definition.budget(),
+                definition.fundingSource(), projectTasks, milestones, reached, overdue,
+                "节点完成" + reached + "/" + milestones.size() + (overdue > 0 ? "，逾期" + overdue + "个" : ""));
+    }
+}
