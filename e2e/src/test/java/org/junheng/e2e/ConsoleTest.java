@@ -717,6 +717,8 @@ class ConsoleTest {
         assertTrue(office.locator("#project-1").innerText().contains("节点完成1/2"),
                 office.locator("#project-1").innerText());
         screenshot(office, "office-plan");
+        office.navigate(console + "/overview");
+        assertTrue(office.locator("#plan").innerText().contains("整改方案：第1版已审定"), office.locator("#plan").innerText());
 
         // the education commission reads the plan it carries out, with no forms; it was told of the approval
         Page jw = signIn("李明");

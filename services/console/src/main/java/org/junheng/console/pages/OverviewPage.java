@@ -74,6 +74,7 @@ public class OverviewPage {
                 .data("byStatus", counts(tasks, "status", "statusLabel"))
                 .data("byDepartment", counts(tasks, "leadDepartment", "leadDepartmentName"))
                 .data("road", Pages.tree(orNull(() -> rectification.recognition(district))))
+                .data("plan", Pages.tree(orNull(() -> rectification.plan(district, pages.period()))))
                 .data("taskCount", tasks.size())
                 .data("dataTasks", dataTasks.size())
                 .data("dataTasksOpen", countOpen(dataTasks));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.junheng.rectification.plan.RectificationPlan;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junheng.contracts.Nullable;
@@ -27,7 +28,8 @@ public final class RectificationReport {
     }
 
     public static byte[] docx(int period, @Nullable ReadinessChanged readiness, @Nullable CountyEvaluated county,
-                              List<TaskRecord> tasks, LocalDate today, SupervisionNotices.Stamp stamp) {
+                              RectificationPlan.State plan, List<TaskRecord> tasks, LocalDate today,
+                              SupervisionNotices.Stamp stamp) {
         // 报送 tasks ask for data, not for a fix: one sentence of their own, not counted as problems
         List<TaskRecord> dataTasks = tasks.stream().filter(task -> task.state().kind() == TaskKind.DATA_SUBMISSION)
                 .toList();
@@ -52,6 +54,7 @@ public final class RectificationReport {
                     + county.schoolSectionsPassing() + "个。")
                     + (dataTasks.isEmpty() ? "" : "评估所缺数据共形成报送任务" + dataTasks.size() + "项，已报送"
                     + dataTasks.stream().filter(t -> !t.open()).count() + "项。"));
+            document.paragraph(planSentence(plan));
             if (readiness != null && !readiness.ready()) {
                 int n = 1;
                 for (ReadinessReason reason : readiness.reasons()) {
@@ -93,7 +96,25 @@ public final class RectificationReport {
             byDepartment.forEach((name, row) -> departments.add(List.of(name, String.valueOf(row[0]),
                     String.valueOf(row[1]), String.valueOf(row[2]), String.valueOf(row[3]))));
             document.table(List.of("牵头单位", "未完成", "其中逾期", "按期完成", "逾期完成"), departments);
-            document.heading("四、问题整改明细");
+            document.heading("四、整改项目");
+            if (plan.projects().isEmpty()) {
+                document.paragraph("本年度未设立整改项目。");
+            } else {
+                List<List<String>> projects = new ArrayList<>();
+                for (RectificationPlan.Project project : plan.projects().values()) {
+                    var definition = project.definition();
+                    List<String> milestones = new ArrayList<>();
+                    definition.milestones().forEach(m -> milestones.add(m.description() + "（"
+                            + SupervisionNotices.dateText(m.dueDate()) + "前）：" + project.statusLabel(m, today)));
+                    projects.add(List.of(definition.name(), definition.lead().name(),
+                            definition.budget().stripTrailingZeros().toPlainString()
+                                    + (definition.fundingSource() == null ? "" : "（" + definition.fundingSource() + "）"),
+                            String.valueOf(definition.taskIds().size()), String.join("；", milestones)));
+                }
+                document.table(List.of("项目", "牵头单位", "预算（万元）", "解决问题", "节点进展"), projects,
+                        2000, 1300, 1500, 900, 3145);
+            }
+            document.heading("五、问题整改明细");
             List<List<String>> rows = new ArrayList<>();
             int n = 1;
             for (TaskRecord task : counted) {
@@ -107,6 +128,26 @@ public final class RectificationReport {
             document.stamp(stamp.asOf(), stamp.events(), stamp.position());
             return document.bytes();
         }
+    }
+
+    /** Where the year's 整改方案 stands: the version in force and its approval, or that none is approved yet. */
+    static String planSentence(RectificationPlan.State plan) {
+        var latest = plan.latest();
+        if (latest == null) {
+            return "本年度尚未制定整改方案。";
+        }
+        var inForce = plan.inForce();
+        String sentence = inForce.map(v -> {
+            var approval = plan.approval(v.version()).orElseThrow();
+            return "本年度整改方案《" + v.title() + "》第" + v.version() + "版经" + approval.approvedBy() + "审定（"
+                    + SupervisionNotices.dateText(approval.approvedOn())
+                    + (approval.documentNumber() == null ? "" : "，" + approval.documentNumber()) + "），列整改任务"
+                    + v.items().size() + "项。";
+        }).orElse("本年度整改方案尚未经领导小组审定。");
+        if (latest.version() > inForce.map(v -> v.version()).orElse(0) && inForce.isPresent()) {
+            sentence += "修订后的第" + latest.version() + "版待领导小组审定。";
+        }
+        return sentence + (plan.projects().isEmpty() ? "" : "设立整改项目" + plan.projects().size() + "个（见第四部分）。");
     }
 
     static String result(TaskRecord task, LocalDate today) {

@@ -36,6 +36,12 @@ public class PlanStore {
         return plans.load(client, planStream(district, period), RectificationPlan.State.none(district, period));
     }
 
+    /** The plan as it stood at {@code asOf} (a report of an earlier day). */
+    public Uni<CommandHandler.Loaded<RectificationPlan.State>> plan(SqlClient client, String district, int period,
+                                                                   java.time.Instant asOf) {
+        return plans.load(client, planStream(district, period), RectificationPlan.State.none(district, period), asOf);
+    }
+
     public CommandHandler<RectificationPlan.State, RectificationPlan.Command, PlanEvent>.Request onPlan(
             String district, int period, EventMetadata metadata) {
         return plans.on(planStream(district, period), RectificationPlan.State.none(district, period))

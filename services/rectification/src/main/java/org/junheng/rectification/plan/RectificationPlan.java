@@ -82,6 +82,19 @@ public final class RectificationPlan {
         public boolean overdue(Milestone milestone, LocalDate today) {
             return !reached.containsKey(milestone.description()) && milestone.dueDate().isBefore(today);
         }
+
+        /** 已完成（date）, 逾期未完成 or 未到期. */
+        public String statusLabel(Milestone milestone, LocalDate today) {
+            return reached(milestone).map(r -> "已完成（" + chinese(r.reachedOn()) + "）")
+                    .orElse(overdue(milestone, today) ? "逾期未完成" : "未到期");
+        }
+
+        /** 节点完成1/2，逾期1个. */
+        public String progressLabel(LocalDate today) {
+            long overdue = definition.milestones().stream().filter(m -> overdue(m, today)).count();
+            return "节点完成" + reached.size() + "/" + definition.milestones().size()
+                    + (overdue > 0 ? "，逾期" + overdue + "个" : "");
+        }
     }
 
     public record State(String districtCode, int period, List<PlanVersionDrafted> versions,
@@ -108,6 +121,30 @@ public final class RectificationPlan {
         /** The version in force: the latest one approved. */
         public Optional<PlanVersionDrafted> inForce() {
             return approvals.stream().reduce((a, b) -> b).map(a -> versions.get(a.version() - 1));
+        }
+
+        /** In words: 未起草, 第2版待领导小组审定；现行为第1版, 第2版已审定（date，by whom）. */
+        public String statusLabel() {
+            PlanVersionDrafted latest = latest();
+            if (latest == null) {
+                return "未起草";
+            }
+            return approval(latest.version())
+                    .map(a -> "第" + latest.version() + "版已审定（" + chinese(a.approvedOn()) + "，" + a.approvedBy() + "）")
+                    .orElse("第" + latest.version() + "版待领导小组审定"
+                            + inForce().map(v -> "；现行为第" + v.version() + "版").orElse(""));
+        }
+
+        /** A version in words: 现行（已审定）, 待领导小组审定, or superseded (已审定/未审定，已被第N版取代). */
+        public String versionLabel(int version) {
+            int last = latest() == null ? 0 : latest().version();
+            if (version == inForce().map(PlanVersionDrafted::version).orElse(0)) {
+                return "现行（已审定）";
+            }
+            if (version == last) {
+                return "待领导小组审定";
+            }
+            return (approval(version).isPresent() ? "已审定" : "未审定") + "，已被第" + last + "版取代";
         }
 
         public Optional<Project> projectOf(UUID taskId) {
@@ -345,6 +382,11 @@ public final class RectificationPlan {
             throw Refusal.invalidField(field, value, "不超过" + max + "字 (at most " + max + " characters)");
         }
         return value.strip();
+    }
+
+    /** 2024年10月30日: how officials write a day. */
+    static String chinese(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

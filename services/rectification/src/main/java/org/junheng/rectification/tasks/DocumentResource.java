@@ -20,6 +20,8 @@ import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.rectification.RectificationAccess;
 import org.junheng.rectification.documents.RectificationReport;
+import org.junheng.rectification.plan.PlanStore;
+import org.junheng.rectification.plan.RectificationPlan;
 import org.junheng.rectification.documents.SupervisionNotices;
 import org.junheng.rectification.documents.TaskRecord;
 import org.junheng.rectification.settings.DistrictSettings;
@@ -40,12 +42,14 @@ public class DocumentResource {
 
     private final Pool pool;
     private final TaskStore tasks;
+    private final PlanStore plans;
     private final DistrictSettings settings;
     private final Clock clock;
 
-    DocumentResource(Pool pool, TaskStore tasks, DistrictSettings settings, Clock clock) {
+    DocumentResource(Pool pool, TaskStore tasks, PlanStore plans, DistrictSettings settings, Clock clock) {
         this.pool = pool;
         this.tasks = tasks;
+        this.plans = plans;
         this.settings = settings;
         this.clock = clock;
     }
@@ -96,8 +100,10 @@ public class DocumentResource {
         caller.require(RectificationAccess.REPORT, d);
         int period = org.junheng.service.ReportingYear.require(year);
         Instant at = moment(asOf);
+        Uni<RectificationPlan.State> planAsOf = (at == null ? plans.plan(pool, d, period)
+                : plans.plan(pool, d, period, at)).map(loaded -> loaded.state());
         return tasks.loadDistrictAsOf(pool, d, at).flatMap(loaded -> latest(d, period, "READINESS", at)
-                .flatMap(readiness -> latest(d, period, "COUNTY", at).map(county -> {
+                .flatMap(readiness -> latest(d, period, "COUNTY", at).flatMap(county -> planAsOf.map(plan -> {
                     List<TaskRecord> records = loaded.stream().filter(l -> l.state().period() == period)
                             .map(l -> TaskRecord.ofStored(l.events())).toList();
                     List<StoredEvent> events = loaded.stream().flatMap(l -> l.events().stream()).toList();
@@ -106,10 +112,10 @@ public class DocumentResource {
                                     .ReadinessChanged.class),
                             county == null ? null : read(county, org.junheng.contracts.evaluation.EvaluationEvent
                                     .CountyEvaluated.class),
-                            records, today(at), stamp(at, events));
+                            plan, records, today(at), stamp(at, events));
                     return word(document, "整改报告-" + d + "-" + period + ".docx",
                             "rectification-report-" + d + "-" + period + ".docx");
-                })));
+                }))));
     }
 
     /** The latest county result or readiness verdict recorded by {@code at} (null: now); null when none. */

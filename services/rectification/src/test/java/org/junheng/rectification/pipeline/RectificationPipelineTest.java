@@ -630,7 +630,8 @@ class RectificationPipelineTest {
         String text = wordText(reportDocument);
         for (String expected : List.of("整改情况报告（2024年度）", "尚未达到市级验收条件", "高于0.50",
                 "小学生均体育运动场馆面积差异系数", "0.542", "0.50", "未达标", "参评学校学段32个，校级资源配置达标30个",
-                "各责任单位整改情况", "区教委", "改造2间普通教室为网络多媒体教室", "整改中，完成90%，已逾期", "数据截至")) {
+                "各责任单位整改情况", "区教委", "改造2间普通教室为网络多媒体教室", "整改中，完成90%，已逾期", "数据截至",
+                "本年度尚未制定整改方案。", "本年度未设立整改项目。")) {
             assertTrue(text.contains(expected), expected + " missing from " + text);
         }
         long tasks = count("select count(*) as n from tasks where district_code = '" + DISTRICT + "' and period = 2024"
@@ -899,7 +900,7 @@ class RectificationPipelineTest {
 
     @Test
     @Order(17)
-    void thePlanIsDrawnUpFromTheTasksApprovedByTheLeadingGroupAndItsProjectsKeepTheirMilestones() {
+    void thePlanIsDrawnUpFromTheTasksApprovedByTheLeadingGroupAndItsProjectsKeepTheirMilestones() throws Exception {
         given().get(PLAN).then().statusCode(200).body("statusLabel", equalTo("未起草"));
         List<Map<String, Object>> year = given().get("/api/v1/tasks?district=" + DISTRICT
                 + "&period=2024&kind=RECTIFICATION").jsonPath().getList("$");
@@ -942,7 +943,8 @@ class RectificationPipelineTest {
         assertTrue(items.stream().map(i -> i.get("measures")).toList().containsAll(withMeasures));
 
         // approved the day it was drawn up (the test's clock), not before
-        String today = LocalDate.now(clock).toString();
+        LocalDate day = LocalDate.now(clock);
+        String today = day.toString();
         asOffice().body("""
                 {"approvedOn": "%s", "approvedBy": "领导小组"}""".formatted(LocalDate.now(clock).minusDays(1)))
                 .post(PLAN + "/versions/1/approval").then().statusCode(400)
@@ -951,7 +953,8 @@ class RectificationPipelineTest {
                 {"approvedOn": "%s", "approvedBy": "区义务教育优质均衡发展领导小组第3次会议",
                  "documentNumber": "大渡口府办〔2024〕88号"}""".formatted(today)).post(PLAN + "/versions/1/approval").then()
                 .statusCode(200).body("versionInForce", equalTo(1))
-                .body("statusLabel", equalTo("第1版已审定（" + today + "，区义务教育优质均衡发展领导小组第3次会议）"));
+                .body("statusLabel", equalTo("第1版已审定（" + day.getYear() + "年" + day.getMonthValue() + "月"
+                        + day.getDayOfMonth() + "日，区义务教育优质均衡发展领导小组第3次会议）"));
         asOffice().body("""
                 {"title": "大渡口区义务教育优质均衡发展整改方案（修订）"}""").post(PLAN + "/versions").then()
                 .statusCode(200);
@@ -965,12 +968,20 @@ class RectificationPipelineTest {
         asOffice().body("""
                 {"milestone": "完成设计", "reachedOn": "2024-10-30", "note": "设计方案已评审"}""")
                 .post(PLAN + "/projects/" + projectId + "/milestones").then().statusCode(200)
-                .body("projects[0].milestones[0].statusLabel", equalTo("已完成（2024-10-30）"))
+                .body("projects[0].milestones[0].statusLabel", equalTo("已完成（2024年10月30日）"))
                 .body("projects[0].progressLabel", equalTo("节点完成1/2"));
         asOffice().body("""
                 {"milestone": "完成设计", "reachedOn": "2024-10-30"}""")
                 .post(PLAN + "/projects/" + projectId + "/milestones").then().statusCode(409);
         assertEquals(1, count("select count(*) as n from events where event_type = 'PlanApproved.v1'"));
+        // the 整改报告 states the version in force, the revision awaiting approval and the project's milestones
+        String report = wordText(given().get("/api/v1/districts/" + DISTRICT + "/periods/2024/rectification-report.docx")
+                .then().statusCode(200).extract().asByteArray());
+        for (String expected : List.of("本年度整改方案《大渡口区义务教育优质均衡发展整改方案》第1版经区义务教育优质均衡发展领导小组第3次会议审定",
+                "大渡口府办〔2024〕88号", "修订后的第2版待领导小组审定。设立整改项目1个", "四、整改项目", "新建音乐教室",
+                "380.5（区级财政预算）", "完成设计（2024年10月31日前）：已完成（2024年10月30日）", "竣工验收（2025年8月31日前）")) {
+            assertTrue(report.contains(expected), expected + " missing from " + report);
+        }
         assertEquals(2, count("select count(*) as n from events where event_type = 'PlanVersionDrafted.v1'"
                 + " and metadata->'actor'->>'subject' = 'u-ddr-03'"));
     }

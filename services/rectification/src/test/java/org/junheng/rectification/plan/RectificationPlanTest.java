@@ -81,7 +81,7 @@ class RectificationPlanTest {
         assertEquals(1, state.inForce().orElseThrow().version(), "version 2 is not yet approved");
         assertEquals(3, state.latest().items().size());
         assertEquals("新建音乐教室", state.latest().items().get(0).measures());
-        assertEquals("第2版待领导小组审定；现行为第1版", PlanResource.statusLabel(state));
+        assertEquals("第2版待领导小组审定；现行为第1版", state.statusLabel());
         // the superseded version cannot be approved, the latest can, once
         PLAN.given(events).when(approve(1, "2025-01-10")).thenRefused(Refusal.Kind.CONFLICT, "plan-version-superseded");
         PLAN.given(events).when(approve(2, "2025-01-10")).thenEvents(e -> assertEquals(1, e.size()));

@@ -1,4 +1,4 @@
-package org.junheng.rectification.plan;
+package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +24,8 @@ import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.UnitEvent.ResponsibleLeaderNamed;
 import org.junheng.contracts.rectification.UnitEvent.UnitAccountabilityRecorded;
 import org.junheng.rectification.RectificationAccess;
+import org.junheng.rectification.plan.PlanStore;
+import org.junheng.rectification.plan.ResponsibleUnits;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;

@@ -1,4 +1,4 @@
-package org.junheng.rectification.plan;
+package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,9 +33,10 @@ import org.junheng.contracts.rectification.PlanEvent.PlanVersionDrafted;
 import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.rectification.RectificationAccess;
+import org.junheng.rectification.plan.PlanStore;
+import org.junheng.rectification.plan.RectificationPlan;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.rectification.settings.DistrictSettings;
-import org.junheng.rectification.tasks.TaskQueries;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.IfMatch;
@@ -216,7 +217,7 @@ public class PlanResource {
                     Map<UUID, TaskQueries.TaskRow> byId = rows.stream()
                             .collect(Collectors.toMap(TaskQueries.TaskRow::taskId, Function.identity()));
                     LocalDate today = LocalDate.now(clock);
-                    View view = new View(state.districtCode(), state.period(), statusLabel(state),
+                    View view = new View(state.districtCode(), state.period(), state.statusLabel(),
                             state.inForce().map(PlanVersionDrafted::version).orElse(null),
                             versions(state), state.projects().values().stream()
                             .map(project -> project(project, byId, today)).toList(), version);
@@ -224,29 +225,12 @@ public class PlanResource {
                 });
     }
 
-    static String statusLabel(RectificationPlan.State state) {
-        PlanVersionDrafted latest = state.latest();
-        if (latest == null) {
-            return "未起草";
-        }
-        return state.approval(latest.version())
-                .map(a -> "第" + latest.version() + "版已审定（" + a.approvedOn() + "，" + a.approvedBy() + "）")
-                .orElse("第" + latest.version() + "版待领导小组审定"
-                        + state.inForce().map(v -> "；现行为第" + v.version() + "版").orElse(""));
-    }
-
     private static List<VersionView> versions(RectificationPlan.State state) {
         List<PlanVersionDrafted> newestFirst = new java.util.ArrayList<>(state.versions());
         java.util.Collections.reverse(newestFirst);
-        int latest = state.latest() == null ? 0 : state.latest().version();
-        int inForce = state.inForce().map(PlanVersionDrafted::version).orElse(0);
-        return newestFirst.stream().map(v -> {
-            PlanApproved approval = state.approval(v.version()).orElse(null);
-            String label = v.version() == inForce ? "现行（已审定）" : approval != null ? "已审定，已被第" + latest
-                    + "版取代" : v.version() == latest ? "待领导小组审定" : "未审定，已被第" + latest + "版取代";
-            return new VersionView(v.version(), v.title(), v.draftedOn(), v.draftedBy(), v.remarks(),
-                    v.items().size(), approval, label, v.items());
-        }).toList();
+        return newestFirst.stream().map(v -> new VersionView(v.version(), v.title(), v.draftedOn(), v.draftedBy(),
+                v.remarks(), v.items().size(), state.approval(v.version()).orElse(null),
+                state.versionLabel(v.version()), v.items())).toList();
     }
 
     private static ProjectView project(RectificationPlan.Project project, Map<UUID, TaskQueries.TaskRow> tasks,
@@ -254,20 +238,17 @@ public class PlanResource {
         var definition = project.definition();
         List<MilestoneView> milestones = definition.milestones().stream().map(m -> {
             var reached = project.reached(m).orElse(null);
-            String status = reached != null ? "已完成（" + reached.reachedOn() + "）"
-                    : project.overdue(m, today) ? "逾期未完成" : "未到期";
             return new MilestoneView(m.description(), m.dueDate(), reached == null ? null : reached.reachedOn(),
-                    reached == null ? null : reached.note(), status);
+                    reached == null ? null : reached.note(), project.statusLabel(m, today));
         }).toList();
-        int reached = (int) milestones.stream().filter(m -> m.reachedOn() != null).count();
-        int overdue = (int) definition.milestones().stream().filter(m -> project.overdue(m, today)).count();
         List<ProjectTask> projectTasks = definition.taskIds().stream().map(id -> {
             TaskQueries.TaskRow row = tasks.get(id);
             return row == null ? new ProjectTask(id, "（任务不在本年度）", "") : new ProjectTask(id, row.title(),
                     row.statusLabel());
         }).toList();
         return new ProjectView(definition.projectId(), definition.name(), definition.lead(), definition.budget(),
-                definition.fundingSource(), projectTasks, milestones, reached, overdue,
-                "节点完成" + reached + "/" + milestones.size() + (overdue > 0 ? "，逾期" + overdue + "个" : ""));
+                definition.fundingSource(), projectTasks, milestones, project.reached().size(),
+                (int) definition.milestones().stream().filter(m -> project.overdue(m, today)).count(),
+                project.progressLabel(today));
     }
 }
