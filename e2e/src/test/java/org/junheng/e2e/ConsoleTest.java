@@ -493,16 +493,29 @@ class ConsoleTest {
 
         office.navigate(console + "/webhooks");
         // the cluster lets webhooks target only this loopback port (junheng.webhooks.allowed-targets)
-        office.getByLabel("接收地址（https://…）").fill("http://127.0.0.1:9/junheng");
+        office.locator("#subscribe input[name=url]").fill("http://127.0.0.1:9/junheng");
         office.locator("input[name=kinds][value=BULLETIN]").check();
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
         assertTrue(office.locator("#secret code").innerText().length() >= 16, "the signing secret, shown once");
         assertTrue(office.locator("#subscriptions").innerText().contains("http://127.0.0.1:9/junheng"));
         // an address outside the allowed targets: the service's refusal on the page
-        office.getByLabel("接收地址（https://…）").fill("http://169.254.169.254/latest/meta-data");
+        office.locator("#subscribe input[name=url]").fill("http://169.254.169.254/latest/meta-data");
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
         assertTrue(office.locator("#refusal").isVisible());
+        // the office's 企业微信 group: a robot address without its key is refused, with it subscribed (no secret shown)
+        office.locator("#subscribe select[name=format]").selectOption("WECOM");
+        office.locator("#subscribe input[name=url]").fill("http://127.0.0.1:9/cgi-bin/webhook/send");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
+        assertTrue(office.locator("#refusal").innerText().contains("须带 key 参数"), office.locator("#refusal").innerText());
+        office.locator("#subscribe select[name=format]").selectOption("WECOM");
+        office.locator("#subscribe input[name=url]").fill("http://127.0.0.1:9/cgi-bin/webhook/send?key=office-group");
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("订阅").setExact(true)).click();
+        assertEquals(0, office.locator("#secret").count());
+        assertTrue(office.locator("#subscriptions").innerText().contains("企业微信群机器人"),
+                office.locator("#subscriptions").innerText());
         screenshot(office, "office-webhooks");
+        office.locator("#subscriptions button").first().click();
+        office.waitForURL("**/webhooks?deleted=1");
         office.locator("#subscriptions button").first().click();
         office.waitForURL("**/webhooks?deleted=1");
         // kept on record, delivering nothing more
@@ -633,6 +646,25 @@ class ConsoleTest {
         assertTrue(office.locator("#road").innerText().contains("创建进程：自评"), office.locator("#road").innerText());
     }
 
+    /** A 约谈 of the finance bureau's head on a day. */
+    private static void fillInterview(Page office, String date) {
+        office.locator("#unit-accountability select[name=unit]").selectOption("cz");
+        office.locator("#unit-accountability input[name=person]").fill("周建国（区财政局局长）");
+        office.locator("#unit-accountability input[name=date]").fill(date);
+        office.locator("#unit-accountability textarea[name=reason]").fill("生均公用经费未按标准拨付");
+    }
+
+    /** The project form with its name, lead, budget and two milestones (the design one already past). */
+    private static void fillProject(Page office) {
+        office.locator("#define-project input[name=name]").fill("实验小学功能教室改造");
+        office.locator("#define-project select[name=leadDepartment]").selectOption("jw");
+        office.locator("#define-project input[name=budget]").fill("380.5");
+        office.locator("#define-project input[name=milestone]").first().fill("完成设计");
+        office.locator("#define-project input[name=milestoneDue]").first().fill("2024-10-31");
+        office.locator("#define-project input[name=milestone]").nth(1).fill("竣工验收");
+        office.locator("#define-project input[name=milestoneDue]").nth(1).fill("2027-08-31");
+    }
+
     @Test
     @Order(15)
     void theOfficeKeepsThePlanItsProjectAndTheUnitsLeadersAndADepartmentReadsThem() {
@@ -648,17 +680,11 @@ class ConsoleTest {
         office.locator("#name-leader button").click();
         office.waitForURL("**/units?saved=leader");
         assertTrue(office.locator("#unit-cz").innerText().contains("周建国"), office.locator("#unit-cz").innerText());
-        office.locator("#unit-accountability select[name=unit]").selectOption("cz");
-        office.locator("#unit-accountability input[name=person]").fill("周建国（区财政局局长）");
-        office.locator("#unit-accountability input[name=date]").fill("2030-01-01");
-        office.locator("#unit-accountability textarea[name=reason]").fill("生均公用经费未按标准拨付");
+        fillInterview(office, "2030-01-01");
         office.locator("#unit-accountability button").click();
         assertTrue(office.locator("#refusal").innerText().contains("日期须在2000年至今之间"),
                 office.locator("#refusal").innerText());
-        office.locator("#unit-accountability select[name=unit]").selectOption("cz");
-        office.locator("#unit-accountability input[name=person]").fill("周建国（区财政局局长）");
-        office.locator("#unit-accountability input[name=date]").fill("2025-09-20");
-        office.locator("#unit-accountability textarea[name=reason]").fill("生均公用经费未按标准拨付");
+        fillInterview(office, "2025-09-20");
         office.locator("#unit-accountability textarea[name=outcome]").fill("表态：年底前补足拨付");
         office.locator("#unit-accountability button").click();
         office.waitForURL("**/units?saved=accountability");
@@ -673,26 +699,14 @@ class ConsoleTest {
         // 整改项目: a mistake first (no task chosen), then two tasks settled by one project
         office.navigate(console + "/plan");
         assertTrue(office.locator("#plan-status").innerText().contains("未起草"));
-        office.locator("#define-project input[name=name]").fill("实验小学功能教室改造");
-        office.locator("#define-project select[name=leadDepartment]").selectOption("jw");
-        office.locator("#define-project input[name=budget]").fill("380.5");
-        office.locator("#define-project input[name=milestone]").first().fill("完成设计");
-        office.locator("#define-project input[name=milestoneDue]").first().fill("2024-10-31");
-        office.locator("#define-project input[name=milestone]").nth(1).fill("竣工验收");
-        office.locator("#define-project input[name=milestoneDue]").nth(1).fill("2027-08-31");
+        fillProject(office);
         office.locator("#define-project button").click();
         assertTrue(office.locator("#refusal").innerText().contains("请选择项目解决的整改任务"),
                 office.locator("#refusal").innerText());
-        office.locator("#define-project input[name=name]").fill("实验小学功能教室改造");
-        office.locator("#define-project select[name=leadDepartment]").selectOption("jw");
+        fillProject(office);
         office.locator("#define-project input[name=taskId]").nth(0).check();
         office.locator("#define-project input[name=taskId]").nth(1).check();
-        office.locator("#define-project input[name=budget]").fill("380.5");
         office.locator("#define-project input[name=fundingSource]").fill("区级财政预算");
-        office.locator("#define-project input[name=milestone]").first().fill("完成设计");
-        office.locator("#define-project input[name=milestoneDue]").first().fill("2024-10-31");
-        office.locator("#define-project input[name=milestone]").nth(1).fill("竣工验收");
-        office.locator("#define-project input[name=milestoneDue]").nth(1).fill("2027-08-31");
         office.locator("#define-project button").click();
         office.waitForURL("**/plan?saved=project");
         String project = office.locator("#project-1").innerText();

@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,6 +51,8 @@ public class AuditExport {
     @GET
     @Produces({"text/csv", XLSX})
     @Blocking
+    @Operation(summary = "审计导出 Every event of a district, in words, paged",
+            description = "每条事件的时间、操作人、对象与内容，按页输出（CSV 或 JSON），供审计和档案留存。")
     public Response export(@QueryParam("district") String district, @QueryParam("format") String format,
                            @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

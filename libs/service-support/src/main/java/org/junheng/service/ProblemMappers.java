@@ -102,7 +102,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response concurrent(ConcurrencyConflictException conflict) {
         return problem(409, "concurrent-change", "并发修改冲突，请重试 (a concurrent change won; retry)",
-                "another request changed the same data at the same moment", null);
+                "另一请求同时修改了同一数据，本次修改未生效 (another request changed the same data at the same moment)", null);
     }
 
     /** More specific than Quarkus' own mapper for this type, which answers without a problem body. */
@@ -117,15 +117,10 @@ public class ProblemMappers {
             return refused(refusedWhileRead); // e.g. the body grew past its limit while the parser read it
         }
         String field = failure instanceof JsonMappingException mapping ? path(mapping) : null;
-        String reason = failure.getOriginalMessage() == null ? "unreadable" : failure.getOriginalMessage();
-        // keep the parser's own message short and free of class names
-        reason = reason.replaceAll("(?s)\\(class [^)]*\\)", "").replaceAll("(?s)\\s+at \\[Source.*", "").trim();
-        if (reason.length() > 300) {
-            reason = reason.substring(0, 300);
-        }
+        String reason = JsonProblems.describe(failure);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", field == null || field.isEmpty() ? "body" : field);
-        error.put("reason", "无法解析 (cannot be read): " + forPeople(reason));
+        error.put("reason", forPeople(reason));
         return problem(400, "unreadable-body", "请求体无法解析 (malformed JSON)", null, List.of(error));
     }
 
@@ -138,9 +133,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(failure);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        return problem(status, "http-" + status, known == null ? "请求有误 (bad request)"
-                : "请求有误 (" + known.getReasonPhrase() + ")", failure.getMessage(), null);
+        return problem(status, "http-" + status, HttpProblems.title(status), HttpProblems.detail(status), null);
     }
 
     /** A multipart body that ends before its closing boundary: the client's fault, said so. */
@@ -160,7 +153,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable failure) {
         LOG.error("unexpected failure", failure);
         return problem(500, "internal-error", "服务内部错误 (internal error)",
-                "the failure was logged; the request changed nothing", null);
+                "已记录此错误，本次请求未作任何修改 (the failure was logged; the request changed nothing)", null);
     }
 
     private static String path(JsonMappingException mapping) {

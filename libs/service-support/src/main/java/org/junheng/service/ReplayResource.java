@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
@@ -33,6 +34,8 @@ public class ReplayResource {
 
     /** The checksums as they are now. */
     @GET
+    @Operation(summary = "读模型校验和 The read models' checksums",
+            description = "每个读模型的校验和，重放前后比较以确认读模型与事件日志一致。")
     public Uni<List<Replayed>> checksums(@jakarta.ws.rs.BeanParam Caller caller) {
         caller.require(CommonAccess.READ_CHECKSUMS);
         return Multi.createFrom().iterable(runners())
@@ -44,6 +47,8 @@ public class ReplayResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "重放事件日志 Rebuild the read models from the event log",
+            description = "清空并按事件日志重建本服务的读模型；期间读请求照常答复。")
     public Uni<List<Replayed>> replay(@jakarta.ws.rs.BeanParam Caller caller) {
         caller.require(CommonAccess.REPLAY);
         return Multi.createFrom().iterable(runners())

@@ -90,7 +90,8 @@ public class Refusal extends RuntimeException {
 
     public static Refusal stale() {
         return new Refusal(Kind.STALE, "stale-version", null,
-                "If-Match does not name the current version; read the resource again and repeat the change", List.of());
+                "If-Match所指的版本已不是当前版本，请重新读取后再修改 (If-Match does not name the current version; read "
+                        + "the resource again and repeat the change)", List.of());
     }
 
     public static Refusal versionRequired() {

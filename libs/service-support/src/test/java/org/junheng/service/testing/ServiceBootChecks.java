@@ -106,4 +106,34 @@ public abstract class ServiceBootChecks {
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("security[0].bearer", empty());
     }
+
+    /**
+     * A department's developer can work from the document: every operation of the API has a Chinese summary and a
+     * description, sits under a feature's tag, and lists the problems it may answer (RFC 9457, the Problem schema).
+     */
+    @Test
+    void everyOperationIsDescribedInChineseUnderAFeatureWithItsProblems() {
+        io.restassured.path.json.JsonPath document = given().when().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = document.getMap("paths");
+        java.util.List<String> wanting = new java.util.ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!path.startsWith("/api/") || !java.util.Set.of("get", "post", "put", "delete").contains(method)) {
+                return;
+            }
+            String summary = String.valueOf(operation.get("summary"));
+            boolean chinese = summary.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN);
+            Object tags = operation.get("tags");
+            Object responses = operation.get("responses");
+            if (!chinese || operation.get("description") == null && !summary.contains(" ")
+                    || !(tags instanceof java.util.List<?> list) || list.isEmpty()
+                    || !(responses instanceof java.util.Map<?, ?> answers) || !answers.containsKey("400")
+                    || !answers.containsKey("403")) {
+                wanting.add(method.toUpperCase() + " " + path + " (summary: " + summary + ", tags: " + tags + ")");
+            }
+        }));
+        assertEquals(java.util.List.of(), wanting);
+        assertEquals("object", document.getString("components.schemas.Problem.type"));
+    }
 }

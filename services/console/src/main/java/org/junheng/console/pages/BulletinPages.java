@@ -102,8 +102,15 @@ public class BulletinPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response subscribe(@RestForm String url, @RestForm String audience, @RestForm String audienceCode,
-                              @RestForm("kinds") List<String> kinds) {
+                              @RestForm("kinds") List<String> kinds, @RestForm String format,
+                              @RestForm String robotSecret) {
         ObjectNode request = Pages.JSON.createObjectNode().put("district", pages.district()).put("url", url);
+        if (format != null && !format.isBlank()) {
+            request.put("format", format);
+        }
+        if (robotSecret != null && !robotSecret.isBlank()) {
+            request.put("robotSecret", robotSecret.strip());
+        }
         if (audience != null && !audience.isBlank()) {
             request.putObject("audience").put("kind", audience).put("code", Pages.blankToNull(audienceCode));
         }
@@ -134,6 +141,7 @@ public class BulletinPages {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", s.path("subscriptionId").asText());
             row.put("url", s.path("url").asText());
+            row.put("format", s.path("formatLabel").asText(""));
             row.put("active", s.path("active").asBoolean());
             row.put("audience", s.path("audience").isObject()
                     ? Pages.label(AudienceKind.class, s.path("audience").path("kind").asText()) : "全部");

@@ -1,5 +1,6 @@
 package org.junheng.evaluation.findings;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,6 +57,8 @@ public class FindingResource {
     }
 
     @GET
+    @Operation(summary = "问题清单 The findings of a district and year",
+            description = "按区县、年度、状态、指标、学校筛选评估发现的问题；学校只看到本校的问题。")
     public Uni<List<FindingView>> list(@QueryParam("district") String district, @QueryParam("period") String period,
                                        @QueryParam("status") String status, @QueryParam("school") String school,
                                        @QueryParam("indicator") String indicator,
@@ -88,6 +91,8 @@ public class FindingResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "问题详情 One finding",
+            description = "一个问题的指标、对象、测算值与标准、差距和状态。")
     public Uni<FindingView> get(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(EvaluationAccess.READ_FINDING);
         UUID findingId = QueryValues.uuid("id", id);
@@ -96,6 +101,8 @@ public class FindingResource {
 
     @GET
     @Path("{id}/history")
+    @Operation(summary = "问题历程 Every event of a finding",
+            description = "问题的发现、整改、重新打开等每一事件，含时间与来源。")
     public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(EvaluationAccess.FINDING_HISTORY);
         UUID findingId = QueryValues.uuid("id", id);

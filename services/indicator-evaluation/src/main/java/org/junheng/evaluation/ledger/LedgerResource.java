@@ -1,5 +1,6 @@
 package org.junheng.evaluation.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,8 @@ public class LedgerResource {
      */
     @GET
     @Path("ledger")
+    @Operation(summary = "评估台账 The met and unmet ledgers",
+            description = "达标与未达标台账，可按学校、学段、类别、指标筛选，也可查看任一过去时刻（asOf）。")
     public Uni<LedgerQueries.Ledger> ledger(@PathParam("district") String district, @PathParam("year") String year,
                                             @QueryParam("asOf") String asOf, @QueryParam("ledger") String which,
                                             @QueryParam("school") String school,
@@ -69,6 +72,8 @@ public class LedgerResource {
     @GET
     @Path("ledger.xlsx")
     @Produces(XLSX)
+    @Operation(summary = "台账下载 The ledgers as an Excel workbook",
+            description = "与台账查询相同的筛选，输出 XLSX，含数据截至时刻。")
     public Uni<Response> workbook(@PathParam("district") String district, @PathParam("year") String year,
                                   @QueryParam("asOf") String asOf, @QueryParam("ledger") String which,
                                   @QueryParam("school") String school, @QueryParam("indicator") String indicator,
@@ -90,6 +95,8 @@ public class LedgerResource {
     /** Whether the county is ready for the municipal check (市级验收), with every reason it is not. */
     @GET
     @Path("readiness")
+    @Operation(summary = "验收条件 Ready for the municipal check, and every reason not",
+            description = "全区是否具备市级验收条件；不具备时逐条列出原因（未达标、数据未报送、待督导认定、一票否决）。")
     public Uni<LedgerQueries.ReadinessView> readiness(@PathParam("district") String district,
                                                       @PathParam("year") String year,
                                                       @BeanParam Caller caller) {
@@ -102,6 +109,8 @@ public class LedgerResource {
     /** The pupil-weighted coefficients of variation (差异系数) per indicator and section, with the schools driving them. */
     @GET
     @Path("variation")
+    @Operation(summary = "差异系数 Every coefficient of variation against its limit",
+            description = "小学、初中各项校际差异系数的测算值、标准与结论。")
     public Uni<List<Variation>> variation(@PathParam("district") String district, @PathParam("year") String year,
                                           @QueryParam("indicator") String indicator,
                                           @BeanParam Caller caller) {
@@ -131,6 +140,8 @@ public class LedgerResource {
      */
     @GET
     @Path("catchment")
+    @Operation(summary = "就近划片入学 Each school's part in the county ratio",
+            description = "GG13 就近划片入学比例中每所学校的划片内人数与学生数；学校只看到本校。")
     public Uni<List<CatchmentRatio>> catchment(@PathParam("district") String district, @PathParam("year") String year,
                                                @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

@@ -1,5 +1,6 @@
 package org.junheng.evaluation.settings;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -49,6 +50,8 @@ public class DistrictSettingsResource {
     }
 
     @GET
+    @Operation(summary = "评估设置 The district's evaluation settings",
+            description = "基本均衡认定年份与年度监测、单位造价等本区评估设置。")
     public Uni<DistrictSettings> get(@PathParam("district") String district, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
         caller.require(EvaluationAccess.READ_SETTINGS, d);
@@ -69,6 +72,8 @@ public class DistrictSettingsResource {
     }
 
     @PUT
+    @Operation(summary = "修改评估设置 Change the district's evaluation settings",
+            description = "督导室修改本区评估设置；下一次评估起按新设置测算。")
     public Uni<DistrictSettings> put(@PathParam("district") String district, DistrictSettings settings,
                                      @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

@@ -1,5 +1,6 @@
 package org.junheng.evaluation.settings;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,8 @@ public class StandardResource {
     }
 
     @GET
+    @Operation(summary = "评估标准 The standards the evaluation knows",
+            description = "每个标准版本的指标、阈值与公式，即评估所依据的国家标准。")
     public List<StandardCatalogue> standards() {
         return List.of(standard.catalogue());
     }

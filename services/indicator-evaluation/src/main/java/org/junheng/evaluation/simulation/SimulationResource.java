@@ -1,5 +1,6 @@
 package org.junheng.evaluation.simulation;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -72,6 +73,15 @@ public class SimulationResource {
     }
 
     @POST
+    @Operation(summary = "模拟测算 What-if: a school's change and the coefficients before and after",
+            description = "对某校增加教师、面积、设备等，测算各差异系数与达标结论的变化；不保存任何数据。"
+                    + "changes 中每项以 type 区分：AddFacility（增加设施设备：schoolCode, section, quantity, amount）、"
+                    + "AddRoom（增加专用教室面积：schoolCode, section, room, area）、AddTeachers（增加教师：schoolCode, "
+                    + "section, count, number）、ChangePupils（学生数增减：schoolCode, section, delta）、"
+                    + "SetLargestClassSize（最大班额：schoolCode, section, size）、AddFunds（增加经费：schoolCode, fund, "
+                    + "yuan）、SetCountyFigure（县级数据：kind, key, qualifier, value）、Attest（督导认定：indicator, "
+                    + "subject, verdict, …）。例：{\"changes\": [{\"type\": \"AddTeachers\", \"schoolCode\": "
+                    + "\"2150473309\", \"section\": \"P\", \"count\": \"MUSIC\", \"number\": 2}]}")
     public Uni<SimulationResponse> simulate(@PathParam("district") String district, @PathParam("year") String year,
                                             SimulationRequest request, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

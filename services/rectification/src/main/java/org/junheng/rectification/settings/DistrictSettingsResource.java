@@ -1,5 +1,6 @@
 package org.junheng.rectification.settings;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,8 @@ public class DistrictSettingsResource {
 
     @GET
     @Path("responsibilities")
+    @Operation(summary = "责任分工 The responsibility matrix",
+            description = "每项指标的牵头单位与配合单位；未设置时为标准默认分工。")
     public Uni<Response> matrix(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.require(RectificationAccess.READ_MATRIX, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.matrix())
@@ -42,6 +45,8 @@ public class DistrictSettingsResource {
 
     @PUT
     @Path("responsibilities")
+    @Operation(summary = "修改责任分工 Change the responsibility matrix",
+            description = "督导室修改本区责任分工（须带 If-Match）；此后新开的任务按新分工。")
     public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                    ResponsibilityMatrix matrix, @BeanParam Caller caller) {
         caller.require(RectificationAccess.CHANGE_MATRIX, district(district));
@@ -53,6 +58,8 @@ public class DistrictSettingsResource {
 
     @GET
     @Path("campaign")
+    @Operation(summary = "创建安排 The campaign's stages and due dates",
+            description = "扎实创建、深化巩固等阶段的截止日期与先硬件后软件的整改期限。")
     public Uni<Response> campaign(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.require(RectificationAccess.READ_CAMPAIGN, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.campaign())
@@ -61,6 +68,8 @@ public class DistrictSettingsResource {
 
     @PUT
     @Path("campaign")
+    @Operation(summary = "修改创建安排 Change the campaign",
+            description = "督导室修改本区创建安排（须带 If-Match），含是否需复核后销号。")
     public Uni<Response> putCampaign(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                      Campaign campaign, @BeanParam Caller caller) {
         caller.require(RectificationAccess.CHANGE_CAMPAIGN, district(district));

@@ -1,5 +1,6 @@
 package org.junheng.rectification.tasks;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -70,6 +71,8 @@ public class DocumentResource {
     @GET
     @Path("departments/{code}/supervision-notice.docx")
     @Produces(WordDocument.MEDIA_TYPE)
+    @Operation(summary = "部门督办单 A department's supervision notice as Word",
+            description = "一个责任单位全部未完成整改任务的督办单（docx），可指定日期（asOf）。")
     public Uni<Response> forDepartment(@PathParam("district") String district, @PathParam("code") String code,
                                        @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);
@@ -94,6 +97,8 @@ public class DocumentResource {
     @GET
     @Path("periods/{year}/rectification-report.docx")
     @Produces(WordDocument.MEDIA_TYPE)
+    @Operation(summary = "整改报告 The year's rectification report to the city as Word",
+            description = "总体情况、整改方案、指标达成、各单位整改、整改项目与问题明细（docx），可指定日期（asOf）。")
     public Uni<Response> report(@PathParam("district") String district, @PathParam("year") String year,
                                 @QueryParam("asOf") String asOf, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

@@ -1,5 +1,6 @@
 package org.junheng.rectification.tasks;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,8 @@ public class ScorecardResource {
 
     /** Each lead department's tasks: open, overdue, closed on time or late, average days to close. */
     @GET
+    @Operation(summary = "整改考核 Each unit's scorecard",
+            description = "每个单位牵头任务的未完成、逾期、按期与逾期完成数和平均用时，及配合任务的未完成与逾期数。")
     public Uni<List<TaskQueries.Scorecard>> scorecard(@PathParam("district") String district,
                                                       @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

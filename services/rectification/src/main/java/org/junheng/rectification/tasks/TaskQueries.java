@@ -75,7 +75,7 @@ public class TaskQueries {
                           and ($2::text is null or ($8::text is distinct from 'HELP' and lead_code = $2)
                                or ($8::text is distinct from 'LEAD' and $2 = any(co_codes)))
                           and ($3::text is null or status = $3) and ($4::text is null or indicator = $4)
-                          and ($5::text is null or school_code = $5) and ($6::boolean is null or overdue = $6)
+                          and ($5::text is null or school_code = $5 or school_name = $5) and ($6::boolean is null or overdue = $6)
                           and ($7::int is null or period = $7) and ($9::text is null or kind = $9)
                         order by due_date, school_code nulls first, indicator""")
                 .execute(Tuple.from(new Object[] {filter.district(), filter.department(), filter.status(),

@@ -1,5 +1,6 @@
 package org.junheng.rectification.tasks;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -116,6 +117,8 @@ public class TaskResource {
     }
 
     @GET
+    @Operation(summary = "整改任务列表 The tasks, filtered",
+            description = "按单位（牵头或配合）、状态、指标、学校（标识码或名称）、逾期、年度、类型筛选；部门只看到本单位参与的任务，学校只看到本校的。")
     public Uni<List<TaskQueries.TaskRow>> list(@QueryParam("district") String district,
                                                @QueryParam("department") String department,
                                                @QueryParam("status") String status,
@@ -152,6 +155,8 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "整改任务详情 One task, with what the caller may do now",
+            description = "任务全貌与 actions（调用者此刻可做的操作）；ETag 供修改时的 If-Match 使用。")
     public Uni<Response> get(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(RectificationAccess.READ_TASK);
         UUID taskId = taskId(id);
@@ -166,6 +171,8 @@ public class TaskResource {
 
     @GET
     @Path("{id}/history")
+    @Operation(summary = "任务历程 Every event of a task",
+            description = "每个事件的操作人、时间、关联与因果标识。")
     public Uni<List<HistoryEntry>> history(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(RectificationAccess.TASK_HISTORY);
         UUID taskId = taskId(id);
@@ -183,6 +190,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/assign")
+    @Operation(summary = "指定责任人 The lead names who is responsible",
+            description = "牵头单位指定本单位责任人（须带 If-Match）。")
     public Uni<Response> assign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 AssignRequest body, @BeanParam Caller caller) {
         Person responsible = body == null || body.responsible() == null ? caller.person() : body.responsible();
@@ -194,6 +203,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/plan")
+    @Operation(summary = "报送整改措施 The lead submits measures and milestones",
+            description = "整改措施、节点与计划完成日期（须带 If-Match）。")
     public Uni<Response> plan(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, PlanRequest body,
                               @BeanParam Caller caller) {
         PlanRequest plan = required(body);
@@ -203,6 +214,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/progress")
+    @Operation(summary = "报告进展 Report progress",
+            description = "完成百分比与进展说明；牵头和配合单位均可（须带 If-Match）。")
     public Uni<Response> progress(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   ProgressRequest body, @BeanParam Caller caller) {
         ProgressRequest progress = required(body);
@@ -216,6 +229,8 @@ public class TaskResource {
     /** A reference to a file kept elsewhere (URL or storage key), pinned by its SHA-256 in either case of hex. */
     @POST
     @Path("{id}/evidence")
+    @Operation(summary = "登记佐证材料 Record a file kept elsewhere",
+            description = "登记存放在别处的文件（名称、SHA-256、位置）（须带 If-Match）。")
     public Uni<Response> evidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   EvidenceReference body, @BeanParam Caller caller) {
         EvidenceReference evidence = required(body);
@@ -243,6 +258,8 @@ public class TaskResource {
     @Path("{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @io.smallrye.common.annotation.Blocking
+    @Operation(summary = "上传佐证材料 Upload evidence files",
+            description = "multipart 上传一个或多个文件（PDF、图片、Word、Excel，按内容识别类型）（须带 If-Match）。")
     public Uni<Response> uploadEvidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                         @org.jboss.resteasy.reactive.RestForm("file")
                                         List<org.jboss.resteasy.reactive.multipart.FileUpload> files,
@@ -262,6 +279,8 @@ public class TaskResource {
     @Path("{id}/evidence/{sha256}")
     @Produces(MediaType.WILDCARD)
     @io.smallrye.common.annotation.Blocking
+    @Operation(summary = "下载佐证材料 One evidence file",
+            description = "按 SHA-256 取回文件，带中文文件名；图片与 PDF 可在浏览器中预览。")
     public Response evidenceFile(@PathParam("id") String id, @PathParam("sha256") String sha256,
                                  @QueryParam("download") String download, @BeanParam Caller caller) {
         caller.requireOrNotFound(RectificationAccess.READ_EVIDENCE);
@@ -293,6 +312,8 @@ public class TaskResource {
     @GET
     @Path("{id}/supervision-notice.docx")
     @Produces(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+    @Operation(summary = "任务督办单 The task's supervision notice as Word",
+            description = "一项任务的整改督办单（docx），可指定日期（asOf）。")
     public Uni<Response> supervisionNotice(@PathParam("id") String id, @QueryParam("asOf") String asOf,
                                            @BeanParam Caller caller) {
         caller.requireOrNotFound(RectificationAccess.TASK_NOTICE);
@@ -305,6 +326,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/submit")
+    @Operation(summary = "提交核验 The lead submits for verification",
+            description = "整改完成后提交督导室核验，须已有佐证材料（须带 If-Match）。")
     public Uni<Response> submit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 SummaryRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.SubmitForVerification(required(body).summary(), caller.person()),
@@ -313,6 +336,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/verify")
+    @Operation(summary = "核验通过 The office verifies",
+            description = "督导室核验通过（须带 If-Match）。")
     public Uni<Response> verify(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 CommentRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Verify(caller.person(), body == null ? null : body.comment()), caller);
@@ -320,6 +345,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/reject")
+    @Operation(summary = "退回 The office sends it back with a reason",
+            description = "核验或复核不通过，退回继续整改（须带 If-Match）。")
     public Uni<Response> reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 ReasonRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Reject(required(body).reason(), caller.person()), caller);
@@ -328,6 +355,8 @@ public class TaskResource {
     /** 销号: the office signs a verified task off, with a note (销号说明) if it likes. */
     @POST
     @Path("{id}/close")
+    @Operation(summary = "销号 The office signs the task off",
+            description = "督导室复核销号，可附销号说明（须带 If-Match）。")
     public Uni<Response> close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                NoteRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Close(body == null ? null : body.note(), caller.person()), caller);
@@ -336,6 +365,8 @@ public class TaskResource {
     /** 约谈 or 问责 on a task: who was summoned or held accountable, when, why, and what came of it. */
     @POST
     @Path("{id}/accountability")
+    @Operation(summary = "记录约谈问责 Record a 约谈 or 问责 on the task",
+            description = "对任务责任单位的约谈或问责：对象、日期、事由、结果（须带 If-Match）。")
     public Uni<Response> accountability(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                         AccountabilityRequest body, @BeanParam Caller caller) {
         AccountabilityRequest request = required(body);
@@ -345,6 +376,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/extend")
+    @Operation(summary = "延期 The office extends the due date",
+            description = "新的整改期限与理由（须带 If-Match）。")
     public Uni<Response> extend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 ExtendRequest body, @BeanParam Caller caller) {
         ExtendRequest extend = required(body);
@@ -357,6 +390,8 @@ public class TaskResource {
 
     @POST
     @Path("{id}/reassign")
+    @Operation(summary = "改派 The office gives the task to another unit",
+            description = "改由责任分工中的另一单位牵头，并说明理由（须带 If-Match）。")
     public Uni<Response> reassign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   ReassignRequest body, @BeanParam Caller caller) {
         ReassignRequest reassign = required(body);

@@ -1023,6 +1023,22 @@ class RectificationPipelineTest {
         assertEquals(1, count("select count(*) as n from events where event_type = 'UnitAccountabilityRecorded.v1'"));
     }
 
+    @Test
+    @Order(19)
+    void anUnknownFilterIsRefusedByNameAndASchoolIsFoundByItsName() {
+        String tasks = "/api/v1/tasks?district=" + DISTRICT;
+        given().get(tasks + "&lead=cz").then().statusCode(400).body("errors[0].field", equalTo("lead"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("未知的查询参数“lead”"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("department"));
+        given().get(tasks + "&dueBefore=2025-01-01").then().statusCode(400)
+                .body("errors[0].field", equalTo("dueBefore"));
+        given().get("/api/v1/districts/" + DISTRICT + "/recognition?x=1").then().statusCode(400)
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("此操作不接受查询参数"));
+        List<String> byCode = given().get(tasks + "&school=2150473309").jsonPath().getList("taskId");
+        assertFalse(byCode.isEmpty());
+        assertEquals(byCode, given().get(tasks + "&school=重庆市大渡口区钢花小学").jsonPath().getList("taskId"));
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);

@@ -1,5 +1,6 @@
 package org.junheng.notices.bulletins;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -53,6 +54,8 @@ public class BulletinResource {
     }
 
     @POST
+    @Operation(summary = "发布通报简报 The office issues a bulletin",
+            description = "按期次（及文号）从任务看板生成通报简报，各单位按逾期、未完成、用时排序。")
     public Uni<Response> issue(@PathParam("district") String district, BulletinRequest body,
                                @BeanParam Caller caller) {
         district(district);
@@ -65,6 +68,8 @@ public class BulletinResource {
     }
 
     @GET
+    @Operation(summary = "通报简报列表 The bulletins issued",
+            description = "本区已发布的通报简报。")
     public Uni<List<NoticeQueries.NoticeView>> list(@PathParam("district") String district,
                                                     @BeanParam Caller caller) {
         district(district);
@@ -79,6 +84,8 @@ public class BulletinResource {
     @GET
     @Path("{id}.docx")
     @Produces(org.junheng.service.documents.WordDocument.MEDIA_TYPE)
+    @Operation(summary = "下载通报简报 A bulletin as Word",
+            description = "通报简报的 Word 文档。")
     public Uni<Response> document(@PathParam("district") String district, @PathParam("id") String id,
                                   @BeanParam Caller caller) {
         district(district);

@@ -1,5 +1,6 @@
 package org.junheng.notices.issuing;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -74,6 +75,8 @@ public class NoticeResource {
     }
 
     @GET
+    @Operation(summary = "通报列表 The notices for the caller",
+            description = "本单位（或督导室、领导小组、学校）的通报，最新在前，可按对象和类别筛选。")
     public Uni<List<NoticeQueries.NoticeView>> list(@QueryParam("district") String district,
                                                     @QueryParam("audience") String audience,
                                                     @QueryParam("kind") String kind,
@@ -93,6 +96,8 @@ public class NoticeResource {
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "通报推送流 New notices as they are issued (SSE)",
+            description = "Server-Sent Events；Last-Event-ID 续传，不丢不重。")
     public Multi<OutboundSseEvent> stream(@QueryParam("district") String district,
                                           @QueryParam("audience") String audience, @QueryParam("kind") String kind,
                                           @HeaderParam("Last-Event-ID") String lastEventId,
@@ -131,6 +136,8 @@ public class NoticeResource {
     }
 
     @POST
+    @Operation(summary = "发布通报 The office issues a notice",
+            description = "督导室向某一对象发布通报：类别、等级、标题、正文、文号。")
     public Uni<NoticeQueries.NoticeView> issue(ManualNotice body, @BeanParam Caller caller) {
         if (body == null) {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
@@ -165,6 +172,8 @@ public class NoticeResource {
     /** 签收: the audience confirms it read the notice; once only. */
     @POST
     @Path("{id}/ack")
+    @Operation(summary = "签收 Acknowledge a notice",
+            description = "通报对象签收，可附说明；只可签收一次。")
     public Uni<NoticeAcknowledged> acknowledge(@PathParam("id") String id, AckRequest body,
                                                @BeanParam Caller caller) {
         caller.requireOrNotFound(NoticesAccess.ACKNOWLEDGE);

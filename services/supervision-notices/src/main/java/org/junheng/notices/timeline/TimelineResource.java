@@ -1,5 +1,6 @@
 package org.junheng.notices.timeline;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,8 @@ public class TimelineResource {
     @GET
     @Path("timeline")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "问题时间线 A finding's story",
+            description = "从发现到整改、复核、销号的每一步，含外部来源、复核与约谈。")
     public Uni<List<Entry>> timeline(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(NoticesAccess.TIMELINE);
         return shown(id, caller);
@@ -64,6 +67,8 @@ public class TimelineResource {
     @GET
     @Path("timeline/steps")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "时间线步骤 The steps of a finding's story",
+            description = "时间线的结构化步骤，供其他系统展示。")
     public Uni<List<TimelineDocument.Row>> steps(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(NoticesAccess.TIMELINE_STEPS);
         return shown(id, caller).flatMap(entries -> timelines.resolvingChanges(entries)
@@ -74,6 +79,8 @@ public class TimelineResource {
     @GET
     @Path("timeline.html")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "打印版时间线 A finding's story as a printable page",
+            description = "可打印的 HTML 页面。")
     public Uni<Response> printable(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(NoticesAccess.PRINTABLE_TIMELINE);
         return shown(id, caller).flatMap(entries -> timelines.resolvingChanges(entries).map(changes -> Response

@@ -101,13 +101,13 @@ public final class WebhookDispatcher extends FeedWorker {
     }
 
     private record Due(long deliveryId, UUID subscriptionId, UUID noticeId, String url, String secret, int attempts,
-                       String body) {
+                       String body, RobotMessages.Format format) {
     }
 
     /** Starts every due delivery of a subscription with nothing in flight; returns how many were started. */
     int deliverDue() {
         List<Due> due = pool.withTransaction(tx -> tx.preparedQuery("""
-                        select d.delivery_id, d.subscription_id, d.notice_id, d.attempts, s.url, s.secret,
+                        select d.delivery_id, d.subscription_id, d.notice_id, d.attempts, s.url, s.secret, s.format,
                                n.notice::text as body
                         from webhook_deliveries d join webhook_subscriptions s using (subscription_id)
                         join notices n on n.notice_id = d.notice_id
@@ -122,7 +122,8 @@ public final class WebhookDispatcher extends FeedWorker {
                     List<Due> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(new Due(row.getLong("delivery_id"), row.getUUID("subscription_id"),
                             row.getUUID("notice_id"), row.getString("url"), row.getString("secret"),
-                            row.getInteger("attempts"), row.getString("body"))));
+                            row.getInteger("attempts"), row.getString("body"),
+                            RobotMessages.Format.valueOf(row.getString("format")))));
                     if (claimed.isEmpty()) {
                         return Uni.createFrom().item(claimed);
                     }
@@ -156,21 +157,35 @@ public final class WebhookDispatcher extends FeedWorker {
             return;
         }
         int port = WebhookTargets.port(url);
-        String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        RobotMessages.Format format = delivery.format();
+        // a robot gets its own message format; a signed DingTalk robot its timestamp and sign on the same URL
+        URI target = format == RobotMessages.Format.DINGTALK
+                ? URI.create(RobotMessages.dingTalkUrl(delivery.url(), delivery.secret(), now.toEpochMilli())) : url;
+        String body = format == RobotMessages.Format.STANDARD ? delivery.body()
+                : RobotMessages.message(format, delivery.body());
+        String path = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
                 .setPort(port).setSsl("https".equalsIgnoreCase(url.getScheme())).setURI(path)
                 // exactly the address just checked: a second lookup could answer differently (DNS rebinding)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .setTimeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json; charset=utf-8");
-        WebhookSignature.sign(delivery.secret(), delivery.noticeId().toString(), now, delivery.body())
-                .forEach(options::putHeader);
+        if (format == RobotMessages.Format.STANDARD) {
+            WebhookSignature.sign(delivery.secret(), delivery.noticeId().toString(), now, body)
+                    .forEach(options::putHeader);
+        }
         http.request(options)
-                .compose(request -> request.send(Buffer.buffer(delivery.body())))
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .onComplete(result -> record(delivery, now, result.succeeded() ? result.result() : null,
-                        result.succeeded() ? null : unreachable(result.cause())));
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(answer -> new Answer(response.statusCode(),
+                        format == RobotMessages.Format.STANDARD ? null
+                                : RobotMessages.refusal(format, response.statusCode(), answer.toString()))))
+                .onComplete(result -> record(delivery, now, result.succeeded() ? result.result().status() : null,
+                        result.succeeded() ? result.result().refusal() : unreachable(result.cause())));
+    }
+
+    /** The receiver's HTTP status, and a robot's refusal despite a 200 (its errcode). */
+    private record Answer(int status, String refusal) {
     }
 
     /** What a subscriber is told of a failed connection: never an exception name or an internal detail. */
@@ -181,7 +196,7 @@ public final class WebhookDispatcher extends FeedWorker {
 
     private void record(Due delivery, Instant sentAt, Integer status, String error) {
         int attempts = delivery.attempts() + 1;
-        boolean delivered = status != null && status >= 200 && status < 300;
+        boolean delivered = status != null && status >= 200 && status < 300 && error == null;
         String outcome;
         Instant next = null;
         if (delivered) {

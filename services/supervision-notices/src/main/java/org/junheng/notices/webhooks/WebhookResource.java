@@ -1,5 +1,6 @@
 package org.junheng.notices.webhooks;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,13 +48,18 @@ public class WebhookResource {
         this.targets = targets;
     }
 
+    /**
+     * {@code format}: STANDARD (default; the notice as JSON, signed with the secret answered once), WECOM or DINGTALK
+     * (a group robot's URL; {@code robotSecret} the DingTalk robot's 加签 secret, SEC…, if it has one).
+     */
     public record SubscriptionRequest(String district, @Nullable Audience audience, @Nullable List<NoticeKind> kinds,
-                                      String url) {
+                                      String url, @Nullable RobotMessages.Format format,
+                                      @Nullable String robotSecret) {
     }
 
     public record Subscription(UUID subscriptionId, String district, @Nullable Audience audience,
                                @Nullable List<String> kinds, String url, boolean active,
-                               @Nullable String secret) {
+                               @Nullable String secret, RobotMessages.Format format, String formatLabel) {
     }
 
     public record Delivery(long deliveryId, UUID subscriptionId, UUID noticeId, String status, int attempts,
@@ -63,6 +69,8 @@ public class WebhookResource {
     }
 
     @POST
+    @Operation(summary = "新增推送订阅 Subscribe another system or a group robot",
+            description = "标准 Webhook（签名密钥只返回这一次）、企业微信或钉钉群机器人（format），可限定对象与类别。")
     public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
         if (body == null) {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
@@ -84,22 +92,27 @@ public class WebhookResource {
         } catch (WebhookTargets.Refused refused) {
             throw Refusal.invalidField("url", body.url(), refused.getMessage());
         }
+        RobotMessages.Format format = body.format() == null ? RobotMessages.Format.STANDARD : body.format();
+        String secret = secretFor(format, url, body.robotSecret());
         UUID id = UUID.randomUUID();
-        String secret = WebhookSignature.newSecret();
         Audience audience = body.audience();
         String[] kinds = body.kinds() == null || body.kinds().isEmpty() ? null
                 : body.kinds().stream().map(Enum::name).toArray(String[]::new);
         return pool.preparedQuery("""
                         insert into webhook_subscriptions (subscription_id, district_code, audience_kind, audience_code,
-                            kinds, url, secret, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                            kinds, url, secret, created_by, format) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                 .execute(Tuple.from(new Object[] {id, body.district(),
                         audience == null ? null : audience.kind().name(), audience == null ? null : audience.code(),
-                        kinds, url.toString(), secret, caller.actor().subject()}))
+                        kinds, url.toString(), secret, caller.actor().subject(), format.name()}))
+                // the signing secret is shown once; a robot's own secret is never shown back
                 .map(ignored -> Response.status(201).entity(new Subscription(id, body.district(), audience,
-                        kinds == null ? null : List.of(kinds), url.toString(), true, secret)).build());
+                        kinds == null ? null : List.of(kinds), url.toString(), true,
+                        format == RobotMessages.Format.STANDARD ? secret : null, format, format.label())).build());
     }
 
     @GET
+    @Operation(summary = "推送订阅列表 The subscriptions",
+            description = "本区（部门只看本部门）的推送订阅，不含密钥。")
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.require(NoticesAccess.LIST_SUBSCRIPTIONS, district);
@@ -115,7 +128,9 @@ public class WebhookResource {
                         list.add(new Subscription(row.getUUID("subscription_id"), district, kind == null ? null
                                 : new Audience(org.junheng.contracts.notices.AudienceKind.valueOf(kind),
                                 row.getString("audience_code")), kinds == null ? null : List.of(kinds),
-                                row.getString("url"), row.getBoolean("active"), null));
+                                row.getString("url"), row.getBoolean("active"), null,
+                                RobotMessages.Format.valueOf(row.getString("format")),
+                                RobotMessages.Format.valueOf(row.getString("format")).label()));
                     }
                     return list;
                 });
@@ -123,6 +138,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "取消订阅 Stop a subscription",
+            description = "停用订阅并取消其待投递的通报。")
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
         // its pending retries go with it: nothing is sent to a subscription after its deletion
         return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
@@ -137,6 +154,8 @@ public class WebhookResource {
     /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
     @GET
     @Path("{id}/deliveries")
+    @Operation(summary = "投递记录 A subscription's deliveries",
+            description = "每次投递的状态、次数、最后结果；status=DEAD 为投递失败的通报。")
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                           @BeanParam Caller caller) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
@@ -160,6 +179,8 @@ public class WebhookResource {
     @POST
     @Path("deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "重新投递 Send a delivery again",
+            description = "对失败或接收方丢失的投递重新发送，重试次数清零。")
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
         // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
         Refusal notFound = Refusal.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
@@ -190,6 +211,46 @@ public class WebhookResource {
                     }
                     return row;
                 });
+    }
+
+    /**
+     * The secret a subscription keeps: a new signing secret for STANDARD, the DingTalk robot's 加签 secret (or none),
+     * none for WeCom. A robot URL must carry its key as the platforms document it.
+     */
+    private static String secretFor(RobotMessages.Format format, URI url, @Nullable String robotSecret) {
+        String query = url.getRawQuery() == null ? "" : url.getRawQuery();
+        switch (format) {
+            case WECOM -> {
+                if (!query.matches("(.*&)?key=[^&]+.*")) {
+                    throw Refusal.invalidField("url", url.toString(), "企业微信群机器人地址须带 key 参数，如 "
+                            + "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (the robot's key is missing)");
+                }
+                if (robotSecret != null && !robotSecret.isBlank()) {
+                    throw Refusal.invalidField("robotSecret", "…", "企业微信群机器人没有加签密钥 (WeCom robots have no secret)");
+                }
+                return "";
+            }
+            case DINGTALK -> {
+                if (!query.matches("(.*&)?access_token=[^&]+.*")) {
+                    throw Refusal.invalidField("url", url.toString(), "钉钉群机器人地址须带 access_token 参数，如 "
+                            + "https://oapi.dingtalk.com/robot/send?access_token=… (the robot's token is missing)");
+                }
+                if (robotSecret == null || robotSecret.isBlank()) {
+                    return "";
+                }
+                if (!robotSecret.strip().matches("SEC[0-9a-zA-Z]{16,128}")) {
+                    throw Refusal.invalidField("robotSecret", "…", "钉钉加签密钥为机器人安全设置中以 SEC 开头的字符串 "
+                            + "(the 加签 secret starts with SEC)");
+                }
+                return robotSecret.strip();
+            }
+            default -> {
+                if (robotSecret != null && !robotSecret.isBlank()) {
+                    throw Refusal.invalidField("robotSecret", "…", "只有钉钉群机器人填写加签密钥 (only for DINGTALK)");
+                }
+                return WebhookSignature.newSecret();
+            }
+        }
     }
 
     private static URI parse(String url) {

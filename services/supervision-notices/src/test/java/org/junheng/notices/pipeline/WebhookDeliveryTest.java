@@ -41,15 +41,26 @@ class WebhookDeliveryTest {
         }
     }
 
-    /** A receiver answering 500 to the first {@code failures} requests on a path, then 200. */
-    String receiver(String path, AtomicInteger failures, List<Received> received) throws Exception {
+    static Map<String, String> headers(com.sun.net.httpserver.HttpExchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        return headers;
+    }
+
+    /** The local receivers' server, started on first use. */
+    HttpServer server() throws Exception {
         if (receiver == null) {
             receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             receiver.start();
         }
+        return receiver;
+    }
+
+    /** A receiver answering 500 to the first {@code failures} requests on a path, then 200. */
+    String receiver(String path, AtomicInteger failures, List<Received> received) throws Exception {
+        HttpServer receiver = server();
         receiver.createContext(path, exchange -> {
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            Map<String, String> headers = headers(exchange);
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failures.getAndDecrement() > 0 ? 500 : 200;
             received.add(new Received(status, headers, body));
@@ -94,6 +105,93 @@ class WebhookDeliveryTest {
                 .statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("DELIVERED"))
                 .body("[0].attempts", equalTo(4));
         given().get("/api/v1/webhooks?district=500188").then().body("[0].secret", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** A group robot: answers 200 with the next of {@code answers} (the last one again when they run out). */
+    String robot(String path, java.util.function.Function<com.sun.net.httpserver.HttpExchange, String> answer,
+                 List<Received> received) throws Exception {
+        HttpServer receiver = server();
+        receiver.createContext(path, exchange -> {
+            Map<String, String> headers = headers(exchange);
+            headers.put("query", exchange.getRequestURI().getRawQuery());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] reply = answer.apply(exchange).getBytes(StandardCharsets.UTF_8);
+            received.add(new Received(200, headers, body));
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    static String notice(String district, String title) {
+        return "{\"district\": \"" + district + "\", \"audience\": {\"kind\": \"DEPARTMENT\", \"code\": \"cz\"},"
+                + " \"kind\": \"SUPERVISION_ORDER\", \"severity\": \"CRITICAL\", \"title\": \"" + title + "\","
+                + " \"body\": \"请于5日内报送教师培训经费整改方案\", \"documentNumber\": \"大渡口教督〔2025〕12号\"}";
+    }
+
+    @Test
+    void aWeComRobotGetsMarkdownAndARefusalDespiteHttp200IsRetried() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger limited = new AtomicInteger(1);
+        String url = robot("/cgi-bin/webhook/send", exchange -> limited.getAndDecrement() > 0
+                ? "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}" : "{\"errcode\":0,\"errmsg\":\"ok\"}",
+                received) + "?key=693a91f6-7xxx";
+        given().contentType("application/json").body("{\"district\": \"500166\", \"url\": \"" + url.replace("?key=693a91f6-7xxx", "")
+                + "\", \"format\": \"WECOM\"}").post("/api/v1/webhooks").then().statusCode(400)
+                .body("errors[0].field", equalTo("url"));
+        var subscription = given().contentType("application/json").body("{\"district\": \"500166\", \"audience\":"
+                        + " {\"kind\": \"DEPARTMENT\", \"code\": \"cz\"}, \"url\": \"" + url + "\", \"format\": \"WECOM\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).body("secret", org.hamcrest.Matchers.nullValue())
+                .body("formatLabel", equalTo("企业微信群机器人")).extract().jsonPath();
+        given().contentType("application/json").body(notice("500166", "督办通知：教师培训经费")).post("/api/v1/notices")
+                .then().statusCode(200);
+
+        String deliveries = "/api/v1/webhooks/" + subscription.getString("subscriptionId") + "/deliveries";
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(given().get(deliveries).jsonPath()
+                .getString("[0].status")));
+        given().get(deliveries).then().body("[0].attempts", equalTo(2));
+        assertEquals(2, received.size(), "refused once (rate limit), then delivered, nothing after");
+        assertEquals("key=693a91f6-7xxx", received.get(1).headers().get("query"));
+        var message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(received.get(1).body());
+        assertEquals("markdown", message.path("msgtype").asText());
+        String content = message.path("markdown").path("content").asText();
+        assertTrue(content.startsWith("**【督办通知】督办通知：教师培训经费**") && content.contains("文号：大渡口教督〔2025〕12号")
+                && content.contains("请于5日内报送"), content);
+        assertEquals(null, received.get(1).headers().get("webhook-signature"), "robots get no Standard Webhooks headers");
+    }
+
+    @Test
+    void aDingTalkRobotWithASecretGetsEveryMessageSignedOnItsUrl() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        String secret = "SEC" + "0123456789abcdef".repeat(4);
+        // the robot's own check: timestamp within an hour, sign of "timestamp\nsecret"
+        String url = robot("/robot/send", exchange -> {
+            Map<String, String> query = new HashMap<>();
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            long timestamp = Long.parseLong(query.getOrDefault("timestamp", "0"));
+            boolean valid = Math.abs(System.currentTimeMillis() - timestamp) < 3_600_000
+                    && org.junheng.notices.webhooks.RobotMessagesAccess.sign(secret, timestamp).equals(query.get("sign"));
+            return valid ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"errcode\":310000,\"errmsg\":\"sign not match\"}";
+        }, received) + "?access_token=t0k3n";
+        given().contentType("application/json").body("{\"district\": \"500155\", \"url\": \"" + url
+                + "\", \"format\": \"DINGTALK\", \"robotSecret\": \"not-a-secret\"}").post("/api/v1/webhooks").then()
+                .statusCode(400).body("errors[0].field", equalTo("robotSecret"));
+        String subscription = given().contentType("application/json").body("{\"district\": \"500155\", \"url\": \""
+                        + url + "\", \"format\": \"DINGTALK\", \"robotSecret\": \"" + secret + "\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getString("subscriptionId");
+        given().contentType("application/json").body(notice("500155", "督办通知：生均公用经费")).post("/api/v1/notices")
+                .then().statusCode(200);
+        String deliveries = "/api/v1/webhooks/" + subscription + "/deliveries";
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(given().get(deliveries).jsonPath()
+                .getString("[0].status")));
+        given().get(deliveries).then().body("[0].attempts", equalTo(1));
+        var message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(received.get(0).body());
+        assertEquals("【督办通知】督办通知：生均公用经费", message.path("markdown").path("title").asText());
+        given().get("/api/v1/webhooks?district=500155").then().body("[0].format", equalTo("DINGTALK"))
+                .body("[0].secret", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
