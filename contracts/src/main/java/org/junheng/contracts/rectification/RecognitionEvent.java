@@ -71,6 +71,12 @@ public sealed interface RecognitionEvent extends PublishedEvent {
             @Nullable @JsonPropertyDescription("文号 of the report, application or decision") String documentNumber,
             @Nullable @JsonPropertyDescription("说明, Chinese text") String remarks,
             @JsonPropertyDescription("who recorded it") Person recordedBy) implements RecognitionEvent {
+
+        /** The stage in words, as readiness and the road show it: 自评, 国家认定：通过, 动态监测（2026年）：通过. */
+        public String describe() {
+            return stage.label() + (monitoringYear == null ? "" : "（" + monitoringYear + "年）")
+                    + (outcome == null ? "" : "：" + outcome.label());
+        }
     }
 
     @JsonClassDescription("认定成果预警: after recognition a finding rectified before is unmet again (动态监测); the "

@@ -31,6 +31,10 @@ final class JsonProblems {
                     + at.getColumnNr() + "列 (malformed JSON at line " + at.getLineNr() + ", column "
                     + at.getColumnNr() + ")";
         }
+        String original = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
+        if (original.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return original; // already in our words (RequestBodyPolicy: a NUL, a date out of range)
+        }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return "未知字段“" + unknown.getPropertyName() + "” (unknown field)";
         }
@@ -46,7 +50,6 @@ final class JsonProblems {
                     ? "“" + shortened(String.valueOf(format.getValue())) + "”" : "该值";
             return value + expected(mismatch.getTargetType());
         }
-        String original = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
         original = original.replaceAll("(?s)\\(class [^)]*\\)", "").replaceAll("(?s)\\s+at \\[Source.*", "").trim();
         return "无法解析 (cannot be read): " + shortened(original);
     }

@@ -70,7 +70,8 @@ public class LedgerQueries {
     public record ReadinessView(String districtCode, int period, String standardVersion, boolean ready,
                                 List<ReadinessReason> reasons, int openFindings, int evaluationRuns,
                                 @Nullable EvaluationCompleted lastRun, @Nullable Instant evaluatedAt,
-                                @Nullable Long eventPosition, List<String> provisional) {
+                                @Nullable Long eventPosition, List<String> provisional,
+                                @Nullable String recognitionStage) {
     }
 
     public Uni<Optional<Ledger>> ledger(String district, int period, @Nullable Instant asOf, LedgerFilter filter) {
@@ -110,9 +111,11 @@ public class LedgerQueries {
         return pool.preparedQuery("""
                         select r.*, r.reasons::text as reasons_json, r.provisional::text as provisional_json,
                                coalesce(u.runs, 0) as runs,
-                               u.last_completed::text as last_completed, u.completed_at, u.completed_position
+                               u.last_completed::text as last_completed, u.completed_at, u.completed_position,
+                               g.stage_label
                         from ledger_readiness r left join ledger_runs u
                         on u.district_code = r.district_code and u.period = r.period
+                        left join district_recognition g on g.district_code = r.district_code
                         where r.district_code = $1 and r.period = $2""")
                 .execute(Tuple.of(district, period)).map(rows -> {
                     if (rows.rowCount() == 0) {
@@ -128,7 +131,8 @@ public class LedgerQueries {
                             row.getOffsetDateTime("completed_at") == null ? null
                                     : row.getOffsetDateTime("completed_at").toInstant(),
                             row.getLong("completed_position"),
-                            List.of(read(row.getString("provisional_json"), String[].class))));
+                            List.of(read(row.getString("provisional_json"), String[].class)),
+                            row.getString("stage_label")));
                 });
     }
 

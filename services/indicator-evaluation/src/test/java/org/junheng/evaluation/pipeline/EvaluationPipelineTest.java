@@ -251,6 +251,21 @@ class EvaluationPipelineTest {
                     tasked.findingId(), jw, cz, "经费问题由财政牵头", new org.junheng.contracts.Person("u-1", "王督学"))), 1);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> taskSteps(tasked.findingId()) == 2);
+        // the road to recognition as rectification records it stands beside the readiness verdict
+        org.junheng.contracts.Person office = new org.junheng.contracts.Person("u-ddr-03", "王督学");
+        try (SchoolDataPublisher publisher = new SchoolDataPublisher()) {
+            publisher.publish(List.of(
+                    new org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded(DISTRICT,
+                            org.junheng.contracts.rectification.RecognitionEvent.Stage.SELF_ASSESSMENT,
+                            java.time.LocalDate.of(2025, 3, 1), null, null, null, null, office),
+                    new org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded(DISTRICT,
+                            org.junheng.contracts.rectification.RecognitionEvent.Stage.MUNICIPAL_ASSESSMENT,
+                            java.time.LocalDate.of(2025, 6, 30),
+                            org.junheng.contracts.rectification.RecognitionEvent.Outcome.PASSED, null,
+                            "渝教督〔2025〕12号", null, office)), 1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "市级督导评估：通过".equals(given().get(BASE + "/readiness")
+                .jsonPath().getString("recognitionStage")));
         assertEquals(List.of("区财政局", "2025-03-31", "任务改派"), stepColumns(given().get(BASE + "/ledger.xlsx")
                 .then().statusCode(200).extract().asByteArray(), tasked.findingId()));
         assertEquals(List.of("区教委", "2025-03-31", "整改任务下达"), stepColumns(given()

@@ -70,9 +70,7 @@ public class RecognitionResource {
 
         static View of(Recognition.State state, long version) {
             RecognitionStageRecorded latest = state.latest();
-            String label = latest == null ? "未开始" : latest.stage().label()
-                    + (latest.monitoringYear() == null ? "" : "（" + latest.monitoringYear() + "年）")
-                    + (latest.outcome() == null ? "" : "：" + latest.outcome().label());
+            String label = latest == null ? "未开始" : latest.describe();
             return new View(state.districtCode(), state.stage(), label, latest == null ? null : latest.outcome(),
                     state.recognised(), state.atRisk(), state.history().stream().map(StageView::of).toList(),
                     state.risks(), version);

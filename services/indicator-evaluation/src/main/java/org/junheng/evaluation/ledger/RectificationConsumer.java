@@ -10,24 +10,26 @@ import java.time.OffsetDateTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.EventCatalog;
+import org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded;
 import org.junheng.contracts.rectification.TaskEvent;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
 import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.service.consumers.ConsumerGuards;
 
 /**
- * Consumes junheng.rectification.v1 for the ledger: after each task event, the finding's lead unit, due date and the
- * step it reached (in words), kept with the event's time so a ledger of any past day shows that day's.
+ * Consumes junheng.rectification.v1 for the ledger and the readiness view: after each task event, the finding's lead
+ * unit, due date and the step it reached (in words), kept with the event's time so a ledger of any past day shows
+ * that day's; and the district's stage on its road to recognition (创建进程), shown beside the readiness verdict.
  */
 @Startup
 @ApplicationScoped
-public class TaskStepsConsumer {
+public class RectificationConsumer {
 
     private final GuardedConsumer guarded;
 
-    TaskStepsConsumer(ConsumerGuards guards) {
-        this.guarded = guards.guard("indicator-evaluation/rectification", event -> event instanceof TaskEvent,
-                this::apply);
+    RectificationConsumer(ConsumerGuards guards) {
+        this.guarded = guards.guard("indicator-evaluation/rectification",
+                event -> event instanceof TaskEvent || event instanceof RecognitionStageRecorded, this::apply);
     }
 
     @Incoming("rectification")
@@ -36,8 +38,20 @@ public class TaskStepsConsumer {
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {
-        TaskEvent event = (TaskEvent) consumed.event();
         OffsetDateTime at = consumed.time() == null ? OffsetDateTime.now() : consumed.time();
+        if (consumed.event() instanceof RecognitionStageRecorded stage) {
+            // one stream per district, keyed by it: stages arrive in order, the last one stands
+            return tx.preparedQuery("""
+                            insert into district_recognition (district_code, stage, stage_label, recorded_at, event_id)
+                            values ($1, $2, $3, $4, $5)
+                            on conflict (district_code) do update set stage = excluded.stage,
+                                stage_label = excluded.stage_label, recorded_at = excluded.recorded_at,
+                                event_id = excluded.event_id""")
+                    .execute(Tuple.from(new Object[] {stage.districtCode(), stage.stage().name(), stage.describe(), at,
+                            consumed.id()}))
+                    .replaceWithVoid();
+        }
+        TaskEvent event = (TaskEvent) consumed.event();
         return tx.preparedQuery("""
                         select lead_name, due_date from finding_task_steps where finding_id = $1 and occurred_at <= $2
                         order by occurred_at desc, event_id desc limit 1""")
