@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The Kafka broker and PostgreSQL database that one test JVM uses, started at most once per JVM and torn down when
- * the JVM exits. Reuses what the environment provides:
+ * the JVM exits: as containers where a Docker engine answers ({@link InfraSource}), else locally. Reuses what the
+ * environment provides:
  * {@code KAFKA_BOOTSTRAP_SERVERS} (system property or environment) for a running broker, and the PostgreSQL
  * resolution of {@link PostgresServer} for the server. Each JVM gets a fresh database, dropped at exit, so test runs
  * never see each other's events.
@@ -55,6 +56,12 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         Path workDir = Path.of(System.getProperty("junheng.work.dir", "target/infra")).toAbsolutePath();
         String bootstrap = System.getProperty("KAFKA_BOOTSTRAP_SERVERS", System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+        String pgHost = System.getProperty("JUNHENG_PG_HOST", System.getenv("JUNHENG_PG_HOST"));
+        if ((pgHost == null || pgHost.isBlank()) && InfraSource.fromEnvironment() == InfraSource.CONTAINERS) {
+            LOG.log(System.Logger.Level.INFO, "a Docker engine answers: PostgreSQL and Kafka as containers");
+            InfraContainers.Started started = InfraContainers.start(bootstrap);
+            return new TestInfrastructure(started.kafkaBootstrapServers(), started.database());
+        }
         KafkaBroker broker = null;
         if (bootstrap == null || bootstrap.isBlank()) {
             broker = KafkaBroker.start(workDir.resolve("kafka"));

@@ -128,7 +128,7 @@ public class WebhookResource {
                         list.add(new Subscription(row.getUUID("subscription_id"), district, kind == null ? null
                                 : new Audience(org.junheng.contracts.notices.AudienceKind.valueOf(kind),
                                 row.getString("audience_code")), kinds == null ? null : List.of(kinds),
-                                row.getString("url"), row.getBoolean("active"), null,
+                                shown(row.getString("url"), row.getString("format")), row.getBoolean("active"), null,
                                 RobotMessages.Format.valueOf(row.getString("format")),
                                 RobotMessages.Format.valueOf(row.getString("format")).label()));
                     }
@@ -251,6 +251,14 @@ public class WebhookResource {
                 return WebhookSignature.newSecret();
             }
         }
+    }
+
+    /** A robot's key or token lets anyone post to the group: listed, it is cut to its first four characters. */
+    static String shown(String url, String format) {
+        if (RobotMessages.Format.STANDARD.name().equals(format)) {
+            return url;
+        }
+        return url.replaceAll("([?&](?:key|access_token)=)([^&]{0,4})[^&]*", "$1$2…");
     }
 
     private static URI parse(String url) {

@@ -191,7 +191,8 @@ class WebhookDeliveryTest {
         var message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(received.get(0).body());
         assertEquals("【督办通知】督办通知：生均公用经费", message.path("markdown").path("title").asText());
         given().get("/api/v1/webhooks?district=500155").then().body("[0].format", equalTo("DINGTALK"))
-                .body("[0].secret", org.hamcrest.Matchers.nullValue());
+                .body("[0].secret", org.hamcrest.Matchers.nullValue())
+                .body("[0].url", org.hamcrest.Matchers.endsWith("/robot/send?access_token=t0k3…"));
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.junheng.infra;
+
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * PostgreSQL and Kafka for the tests as containers (InfraSource.CONTAINERS): PostgreSQL as in production, Kafka as the
+ * local broker (devstack/kafka-broker), stopped when the JVM exits (and by Testcontainers' reaper if it dies).
+ */
+final class InfraContainers {
+
+    static final DockerImageName POSTGRES = DockerImageName.parse("postgres:18.4");
+    static final DockerImageName KAFKA = DockerImageName.parse("apache/kafka:4.1.2");
+
+    private InfraContainers() {
+    }
+
+    /** Started containers: the broker's bootstrap servers and the database to use. */
+    record Started(String kafkaBootstrapServers, PostgresServer.Database database) {
+    }
+
+    static Started start(String kafkaFromEnvironment) {
+        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withDatabaseName("junheng_test");
+        postgres.start();
+        String bootstrap = kafkaFromEnvironment;
+        KafkaContainer kafka = null;
+        if (bootstrap == null || bootstrap.isBlank()) {
+            kafka = new KafkaContainer(KAFKA);
+            kafka.start();
+            bootstrap = kafka.getBootstrapServers();
+        }
+        KafkaContainer startedKafka = kafka;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            postgres.stop();
+            if (startedKafka != null) {
+                startedKafka.stop();
+            }
+        }, "junheng-test-containers-stop"));
+        return new Started(bootstrap, new PostgresServer.Database(postgres.getHost(),
+                postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT), postgres.getDatabaseName(),
+                postgres.getUsername(), postgres.getPassword()));
+    }
+}
