@@ -22,21 +22,15 @@ final class InfraContainers {
 
     static Started start(String kafkaFromEnvironment) {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withDatabaseName("junheng_test");
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "junheng-test-postgres-stop"));
         postgres.start();
         String bootstrap = kafkaFromEnvironment;
-        KafkaContainer kafka = null;
         if (bootstrap == null || bootstrap.isBlank()) {
-            kafka = new KafkaContainer(KAFKA);
+            KafkaContainer kafka = new KafkaContainer(KAFKA);
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "junheng-test-kafka-stop"));
             kafka.start();
             bootstrap = kafka.getBootstrapServers();
         }
-        KafkaContainer startedKafka = kafka;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            postgres.stop();
-            if (startedKafka != null) {
-                startedKafka.stop();
-            }
-        }, "junheng-test-containers-stop"));
         return new Started(bootstrap, new PostgresServer.Database(postgres.getHost(),
                 postgres.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT), postgres.getDatabaseName(),
                 postgres.getUsername(), postgres.getPassword()));

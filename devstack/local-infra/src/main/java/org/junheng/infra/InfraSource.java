@@ -40,14 +40,25 @@ public enum InfraSource {
                 InfraSource::dockerEngineAnswers);
     }
 
+    /** Where an engine listens by default: the system's, Docker Desktop's, rootless Docker's. */
+    static java.util.List<Path> sockets() {
+        java.util.List<Path> sockets = new java.util.ArrayList<>(java.util.List.of(Path.of("/var/run/docker.sock"),
+                Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock")));
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank()) {
+            sockets.add(Path.of(runtime, "docker.sock"));
+        }
+        return sockets;
+    }
+
     /**
-     * Whether a Docker engine answers. Without {@code DOCKER_HOST} and without the default socket there is none, and
+     * Whether a Docker engine answers. Without {@code DOCKER_HOST} and without a socket where engines listen there is none, and
      * Testcontainers is not even loaded (these machines have the Docker client but no engine); otherwise
      * Testcontainers asks the engine itself.
      */
     static boolean dockerEngineAnswers() {
         String host = System.getenv("DOCKER_HOST");
-        if ((host == null || host.isBlank()) && !Files.exists(Path.of("/var/run/docker.sock"))) {
+        if ((host == null || host.isBlank()) && sockets().stream().noneMatch(Files::exists)) {
             return false;
         }
         try {

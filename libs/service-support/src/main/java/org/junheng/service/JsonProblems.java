@@ -32,8 +32,8 @@ final class JsonProblems {
                     + at.getColumnNr() + ")";
         }
         String original = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
-        if (original.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-            return original; // already in our words (RequestBodyPolicy: a NUL, a date out of range)
+        if (failure instanceof InvalidFormatException refused && ownWords(refused, original)) {
+            return original; // RequestBodyPolicy's refusal: a NUL or a lone surrogate, a date out of range
         }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return "未知字段“" + unknown.getPropertyName() + "” (unknown field)";
@@ -52,6 +52,12 @@ final class JsonProblems {
         }
         original = original.replaceAll("(?s)\\(class [^)]*\\)", "").replaceAll("(?s)\\s+at \\[Source.*", "").trim();
         return "无法解析 (cannot be read): " + shortened(original);
+    }
+
+    /** Whether the parser's failure is RequestBodyPolicy's own refusal, already worded for people. */
+    private static boolean ownWords(InvalidFormatException refused, String message) {
+        return message.equals(Dates.RANGE) || refused.getValue() instanceof String text
+                && message.equals(Text.problem(text));
     }
 
     /** ，须为… (what the field takes). */

@@ -33,6 +33,10 @@ class JsonProblemsTest {
         assertEquals("“half”不是整数 (a whole number)", problem("{\"percent\": \"half\"}"));
         assertEquals("“URGENT”不是可选值；可选值 (allowed): INFO（一般）、WARNING（警示）、CRITICAL（严重）",
                 problem("{\"severity\": \"URGENT\"}"));
+        // what people type in Chinese gets the same words, not the parser's
+        assertEquals("“2024年10月30日”不是日期，须为 年-月-日，如 2025-03-31 (a date, e.g. 2025-03-31)",
+                problem("{\"dueDate\": \"2024年10月30日\"}"));
+        assertTrue(problem("{\"severity\": \"严重\"}").startsWith("“严重”不是可选值"));
     }
 
     @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME,

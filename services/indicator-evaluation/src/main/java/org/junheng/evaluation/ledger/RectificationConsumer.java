@@ -40,13 +40,14 @@ public class RectificationConsumer {
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {
         OffsetDateTime at = consumed.time() == null ? OffsetDateTime.now() : consumed.time();
         if (consumed.event() instanceof RecognitionStageRecorded stage) {
-            // one stream per district, keyed by it: stages arrive in order, the last one stands
+            // one stream per district, keyed by it: the latest stage stands, an older one redelivered changes nothing
             return tx.preparedQuery("""
                             insert into district_recognition (district_code, stage, stage_label, recorded_at, event_id)
                             values ($1, $2, $3, $4, $5)
                             on conflict (district_code) do update set stage = excluded.stage,
                                 stage_label = excluded.stage_label, recorded_at = excluded.recorded_at,
-                                event_id = excluded.event_id""")
+                                event_id = excluded.event_id
+                            where district_recognition.recorded_at <= excluded.recorded_at""")
                     .execute(Tuple.from(new Object[] {stage.districtCode(), stage.stage().name(), stage.describe(), at,
                             consumed.id()}))
                     .replaceWithVoid();

@@ -144,7 +144,10 @@ public final class RectificationPlan {
             if (version == last) {
                 return "待领导小组审定";
             }
-            return (approval(version).isPresent() ? "已审定" : "未审定") + "，已被第" + last + "版取代";
+            // superseded by the next version approved after it, else by the latest drawn up
+            int successor = approvals.stream().mapToInt(PlanApproved::version).filter(v -> v > version).min()
+                    .orElse(last);
+            return (approval(version).isPresent() ? "已审定" : "未审定") + "，已被第" + successor + "版取代";
         }
 
         public Optional<Project> projectOf(UUID taskId) {
@@ -179,10 +182,23 @@ public final class RectificationPlan {
                     + "(the year has no tasks to plan)");
         }
         List<PlanItem> items = draft.tasks().stream().map(item -> new PlanItem(item.taskId(), item.indicator(),
-                item.title(), item.lead(), item.helpers(), item.dueDate(), item.measures(),
+                item.title(), item.lead(), item.helpers(), item.dueDate(), measuresInPlan(item.measures()),
                 state.projectOf(item.taskId()).map(p -> p.definition().projectId()).orElse(null))).toList();
         return new PlanVersionDrafted(state.districtCode(), state.period(), state.versions().size() + 1, title,
                 draft.today(), items, blankToNull(draft.remarks()), draft.by());
+    }
+
+    /**
+     * A version names each task's measures in at most {@value #MAX_MEASURES_IN_PLAN} characters (the task keeps them
+     * whole): a version of a few hundred tasks stays one event well under the broker's 1 MB record limit.
+     */
+    static final int MAX_MEASURES_IN_PLAN = 300;
+
+    static @Nullable String measuresInPlan(@Nullable String measures) {
+        if (measures == null || measures.length() <= MAX_MEASURES_IN_PLAN) {
+            return measures;
+        }
+        return measures.substring(0, MAX_MEASURES_IN_PLAN) + "……（全文见整改任务）";
     }
 
     private static PlanApproved approve(State state, Approve approve) {
@@ -239,8 +255,8 @@ public final class RectificationPlan {
             problems.add(Violation.error("name", name, "项目名称不超过100字 (at most 100 characters)"));
         }
         if (define.lead() == null) {
-            problems.add(Violation.error("leadDepartment", null, "牵头单位须为本区责任分工中的单位（代码或名称）"
-                    + " (leadDepartment must be a unit of the responsibility matrix)"));
+            problems.add(Violation.error("leadDepartment", null, "牵头单位须为本区责任分工中的单位、督导室或领导小组办公室"
+                    + "（代码或名称）(leadDepartment must be a unit of the district)"));
         }
         UUID projectId = name == null || name.isEmpty() ? null : projectId(state.districtCode(), state.period(), name);
         Set<UUID> tasks = new LinkedHashSet<>();
@@ -307,8 +323,11 @@ public final class RectificationPlan {
         if (!problems.isEmpty()) {
             throw Refusal.invalid("整改项目有误 (the project is malformed)", problems);
         }
+        // as officials write it (380.5, 1000), never an exponent: 0E-20000 is 0
+        BigDecimal budget = define.budget().stripTrailingZeros();
+        budget = budget.scale() < 0 ? budget.setScale(0) : budget;
         ProjectDefined defined = new ProjectDefined(state.districtCode(), state.period(), projectId, name,
-                define.lead(), List.copyOf(tasks), define.budget(), blankToNull(define.fundingSource()), checked,
+                define.lead(), List.copyOf(tasks), budget, blankToNull(define.fundingSource()), checked,
                 define.by());
         Project current = state.projects().get(projectId);
         if (current != null && sameDefinition(current.definition(), defined)) {

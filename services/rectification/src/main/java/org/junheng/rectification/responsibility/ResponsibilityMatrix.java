@@ -104,6 +104,26 @@ public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
         return departments().stream().filter(d -> d.code().equals(wanted) || d.name().equals(wanted)).findFirst();
     }
 
+    /**
+     * The units a district answers with: those of the matrix, the supervision office and the leading group's office
+     * (a 责任领导 each, 约谈 of each, a project led by any).
+     */
+    public List<Department> answerableUnits() {
+        List<Department> units = new java.util.ArrayList<>(departments());
+        for (Department office : List.of(Department.SUPERVISION_OFFICE, Department.LEADING_GROUP_OFFICE)) {
+            if (units.stream().noneMatch(d -> d.code().equals(office.code()))) {
+                units.add(office);
+            }
+        }
+        return List.copyOf(units);
+    }
+
+    /** One of {@link #answerableUnits()} by its code or its name. */
+    public java.util.Optional<Department> answerableUnit(String codeOrName) {
+        String wanted = codeOrName.strip();
+        return answerableUnits().stream().filter(d -> d.code().equals(wanted) || d.name().equals(wanted)).findFirst();
+    }
+
     /** Every unit named in the matrix, lead or co-responsible, once. */
     public List<Department> departments() {
         Map<String, Department> all = new java.util.LinkedHashMap<>();

@@ -168,7 +168,7 @@ public class PlanResource {
         ProjectRequest body = request == null ? new ProjectRequest(null, null, null, null, null, null) : request;
         return settings.of(code).flatMap(inForce -> yearTasks(code, period).flatMap(known -> {
             Department lead = body.leadDepartment() == null ? null
-                    : inForce.matrix().unitNamed(body.leadDepartment()).orElse(null);
+                    : inForce.matrix().answerableUnit(body.leadDepartment()).orElse(null);
             return run(code, period, ifMatch, caller, new RectificationPlan.DefineProject(body.name(), lead,
                     body.taskIds(), known, body.budget(), body.fundingSource(), body.milestones(), caller.person()));
         }));

@@ -115,25 +115,12 @@ public class ResponsibleUnitResource {
                 .run(pool).map(handled -> view(handled.state(), handled.version(), matrix));
     }
 
-    /** The units a district answers with: those of its matrix, the supervision office, the leading group's office. */
-    static List<Department> units(ResponsibilityMatrix matrix) {
-        List<Department> units = new ArrayList<>(matrix.departments());
-        for (Department office : List.of(Department.SUPERVISION_OFFICE, Department.LEADING_GROUP_OFFICE)) {
-            if (units.stream().noneMatch(d -> d.code().equals(office.code()))) {
-                units.add(office);
-            }
-        }
-        return units;
-    }
-
     private static @Nullable Department unit(ResponsibilityMatrix matrix, String codeOrName) {
-        String wanted = codeOrName.strip();
-        return units(matrix).stream().filter(d -> d.code().equals(wanted) || d.name().equals(wanted)).findFirst()
-                .orElse(null);
+        return matrix.answerableUnit(codeOrName).orElse(null);
     }
 
     private static Response view(ResponsibleUnits.State state, long version, ResponsibilityMatrix matrix) {
-        List<Department> units = new ArrayList<>(units(matrix));
+        List<Department> units = new ArrayList<>(matrix.answerableUnits());
         // a unit recorded before the matrix dropped it keeps its record
         state.leaders().forEach(l -> addIfMissing(units, l.department()));
         state.records().forEach(r -> addIfMissing(units, r.department()));

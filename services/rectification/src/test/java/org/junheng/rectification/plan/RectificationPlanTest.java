@@ -162,6 +162,32 @@ class RectificationPlanTest {
         assertEquals(List.of(MUSIC, SPORTS), state(revised).projects().get(id).definition().taskIds());
     }
 
+    @Test
+    void aBudgetIsKeptAsOfficialsWriteItAndAVersionCutsLongMeasures() {
+        var zero = new RectificationPlan.DefineProject("零预算项目", JW, List.of(MUSIC), YEAR, new BigDecimal("0E-20000"),
+                null, List.of(new Milestone("竣工", TODAY)), OFFICE);
+        PLAN.given().when(zero).thenEvents(e -> assertEquals("0", ((ProjectDefined) e.get(0)).budget().toPlainString()));
+        var thousand = new RectificationPlan.DefineProject("千万项目", JW, List.of(SPORTS), YEAR, new BigDecimal("1E+3"),
+                null, List.of(new Milestone("竣工", TODAY)), OFFICE);
+        PLAN.given().when(thousand).thenEvents(e -> assertEquals("1000",
+                ((ProjectDefined) e.get(0)).budget().toString()));
+        String longMeasures = "措".repeat(1000);
+        PlanVersionDrafted drafted = (PlanVersionDrafted) RectificationPlan.decide(
+                RectificationPlan.State.none(DISTRICT, 2024), new RectificationPlan.DraftVersion("方案", null,
+                        List.of(item(MUSIC, longMeasures)), OFFICE, TODAY)).get(0);
+        assertEquals(RectificationPlan.MAX_MEASURES_IN_PLAN + "……（全文见整改任务）".length(),
+                drafted.items().get(0).measures().length());
+    }
+
+    @Test
+    void aSupersededVersionNamesTheVersionThatReplacedIt() {
+        RectificationPlan.State state = state(plan(draft("方案", LocalDate.of(2024, 12, 20)), approve(1, "2024-12-27"),
+                draft("方案", LocalDate.of(2024, 12, 28)), approve(2, "2024-12-30"), draft("方案", TODAY)));
+        assertEquals("已审定，已被第2版取代", state.versionLabel(1));
+        assertEquals("现行（已审定）", state.versionLabel(2));
+        assertEquals("待领导小组审定", state.versionLabel(3));
+    }
+
     private static List<String> fields(Refusal refused) {
         return refused.errors().stream().map(e -> ((Violation) e).field()).toList();
     }

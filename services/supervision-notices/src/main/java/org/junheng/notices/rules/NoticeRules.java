@@ -288,7 +288,8 @@ public final class NoticeRules {
                 + record.person() + "进行" + what + "。事由：" + record.reason() + "。"
                 + (record.outcome() == null ? "" : "结果：" + record.outcome() + "。")
                 + "请该单位主要负责人高度重视，按要求落实整改责任。";
-        for (Audience audience : List.of(department(record.department()), LEADING_GROUP)) {
+        // the unit (the office or the leading group's office as their own audiences) and the leading group, once each
+        for (Audience audience : new LinkedHashSet<>(List.of(department(record.department()), LEADING_GROUP))) {
             notices.issue(audience, NoticeKind.SUPERVISION_ORDER, NoticeSeverity.CRITICAL,
                     what + "记录：" + NoticeText.department(record.department()), body, List.of(), List.of(),
                     List.of());

@@ -113,10 +113,11 @@ public final class RobotMessages {
 
     /** A DingTalk robot URL with its 加签 parameters; the URL as it is when the robot has no secret. */
     public static String dingTalkUrl(String url, String secret, long timestampMillis) {
+        String sent = url.contains("#") ? url.substring(0, url.indexOf('#')) : url; // a fragment is never sent
         if (secret == null || secret.isEmpty()) {
-            return url;
+            return sent;
         }
-        return url + (url.contains("?") ? "&" : "?") + "timestamp=" + timestampMillis + "&sign="
+        return sent + (sent.contains("?") ? "&" : "?") + "timestamp=" + timestampMillis + "&sign="
                 + dingTalkSign(secret, timestampMillis);
     }
 

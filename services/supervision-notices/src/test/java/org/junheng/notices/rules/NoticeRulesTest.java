@@ -605,6 +605,12 @@ class NoticeRulesTest {
         assertEquals("问责记录：区财政局", notices.get(0).title());
         assertTrue(notices.get(0).body().startsWith("2025年9月20日对区财政局李明（区财政局局长）进行问责。事由：生均公用经费连续两年未按标准拨付。请"),
                 notices.get(0).body());
+        // the leading group's office summoned: the leading group hears of it once
+        assertEquals(List.of(LEADING_GROUP), audiences(withoutFacts.noticesFor(EVENT_ID,
+                new org.junheng.contracts.rectification.UnitEvent.UnitAccountabilityRecorded(DISTRICT,
+                        org.junheng.contracts.Department.LEADING_GROUP_OFFICE,
+                        org.junheng.contracts.rectification.Accountability.INTERVIEW, "赵刚（领导小组办公室主任）",
+                        LocalDate.of(2025, 9, 20), "督办不力", null, INSPECTOR))));
         // a leader named and a milestone reached tell nobody
         assertEquals(List.of(), withoutFacts.noticesFor(EVENT_ID,
                 new org.junheng.contracts.rectification.UnitEvent.ResponsibleLeaderNamed(DISTRICT, CZ, "李明",

@@ -59,6 +59,9 @@ class RobotMessagesTest {
                         1733550000000L));
         assertEquals("https://oapi.dingtalk.com/robot/send?access_token=abc",
                 RobotMessages.dingTalkUrl("https://oapi.dingtalk.com/robot/send?access_token=abc", "", 1L));
+        assertTrue(RobotMessages.dingTalkUrl("https://oapi.dingtalk.com/robot/send?access_token=abc#group", secret,
+                1733550000000L).endsWith("access_token=abc&timestamp=1733550000000&sign=dR7nIs%2B1FtSCMjzg1y7y9niY"
+                + "%2BBfTcsOKiR3BPV82940%3D"), "the signature before any fragment");
     }
 
     @Test
