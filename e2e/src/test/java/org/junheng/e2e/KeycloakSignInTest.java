@@ -35,6 +35,7 @@ class KeycloakSignInTest {
     /** Tokens live 10 s (refreshed meanwhile); a sign-in lasts at most 30 s. */
     static final int TOKEN_SECONDS = 10;
     static final int SESSION_SECONDS = 30;
+    static final int SESSION_END_SLACK_SECONDS = 5;
 
     static Keycloak keycloak;
     static Cluster cluster;
@@ -139,7 +140,10 @@ class KeycloakSignInTest {
         double expiredAfter = (System.nanoTime() - signedIn) / 1e9;
         // pages went on after the first token had expired (refreshed), and stopped once the sign-in ran out
         assertTrue(servedAfter.stream().anyMatch(t -> t > TOKEN_SECONDS + 1), servedAfter.toString());
-        assertTrue(expiredAfter >= SESSION_SECONDS - 1, "expired after " + expiredAfter + " s");
+        // Keycloak counts a session in whole seconds and caps the last refreshed token at the session's end, so the
+        // end falls a few seconds short of the limit (28.4 s once on CI); well past two token lifetimes all the same
+        assertTrue(expiredAfter >= SESSION_SECONDS - SESSION_END_SLACK_SECONDS, "expired after " + expiredAfter + " s");
+        assertTrue(expiredAfter <= SESSION_SECONDS + 20, "expired after " + expiredAfter + " s");
         assertTrue(office.locator("#username").isVisible(), "Keycloak asks to sign in again");
     }
 

@@ -53,6 +53,19 @@ final class ApplicationProperties {
         return names;
     }
 
+    /** The values of {@code mp.messaging.incoming.<channel>.<attribute>} over all channels. */
+    Set<String> incoming(String attribute) {
+        Set<String> values = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith("." + attribute)
+                    && key.substring("mp.messaging.incoming.".length()).indexOf('.') == key.length()
+                    - "mp.messaging.incoming.".length() - attribute.length() - 1) {
+                values.add(properties.getProperty(key));
+            }
+        }
+        return values;
+    }
+
     private static boolean readInProduction(String key) {
         int dot = key.indexOf('.');
         String profiles = dot < 0 ? key.substring(1) : key.substring(1, dot);

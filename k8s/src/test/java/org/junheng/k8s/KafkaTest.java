@@ -87,7 +87,7 @@ class KafkaTest {
         for (Services service : Services.all()) {
             int maxReplicas = manifests.typed("HorizontalPodAutoscaler", service.name, HorizontalPodAutoscaler.class)
                     .getSpec().getMaxReplicas();
-            for (String topic : service.consumes) {
+            for (String topic : service.consumes()) {
                 int partitions = manifests.ofKind("KafkaTopic").stream().filter(t -> topicName(t).equals(topic))
                         .findFirst().orElseThrow().spec().path("partitions").asInt();
                 assertTrue(maxReplicas <= partitions, overlay + ": " + service + " may run " + maxReplicas

@@ -72,18 +72,38 @@ class ServiceEnvironmentTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyServiceInEveryOverlay")
-    void kafkaBootstrapIsThePlainListenerOfTheStrimziCluster(String overlay, Services service) {
+    void kafkaIsReachedOverTlsSigningInAsTheServicesOwnKafkaUser(String overlay, Services service) {
         Manifests manifests = Manifests.of(overlay);
         KubeObject kafka = manifests.ofKind("Kafka").get(0);
-        String bootstrap = environment(overlay, service).variables.get("KAFKA_BOOTSTRAP_SERVERS").value();
+        Environment environment = environment(overlay, service);
+        String bootstrap = environment.variables.get("KAFKA_BOOTSTRAP_SERVERS").value();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         assertEquals(kafka.name() + "-kafka-bootstrap", bootstrap.substring(0, bootstrap.lastIndexOf(':')));
-        boolean plainListener = false;
-        for (JsonNode listener : kafka.spec().at("/kafka/listeners")) {
-            plainListener |= listener.path("port").asInt() == port && !listener.path("tls").asBoolean()
-                    && listener.path("type").asText().equals("internal");
+        JsonNode listener = null;
+        for (JsonNode candidate : kafka.spec().at("/kafka/listeners")) {
+            listener = candidate.path("port").asInt() == port ? candidate : listener;
         }
-        assertTrue(plainListener, "the services have no TLS settings, so " + port + " must be a plain internal listener");
+        assertTrue(listener != null, "no listener on " + port);
+        assertTrue(listener.path("tls").asBoolean(), "the listener on " + port + " is TLS");
+        assertEquals("scram-sha-512", listener.at("/authentication/type").asText());
+        assertEquals("SASL_SSL", environment.variables.get("KAFKA_SECURITY_PROTOCOL").value());
+        assertEquals("SCRAM-SHA-512", environment.variables.get("KAFKA_SASL_MECHANISM").value());
+        // the password: the Secret of the KafkaUser named after the service
+        assertEquals("Secret " + service.name, environment.variables.get("KAFKA_SASL_JAAS_CONFIG").source());
+        assertEquals("scram-sha-512", manifests.get("KafkaUser", service.name).spec().at("/authentication/type").asText());
+        // the CA: Strimzi's cluster CA certificate, mounted where the truststore setting points
+        assertEquals("PEM", environment.variables.get("KAFKA_SSL_TRUSTSTORE_TYPE").value());
+        String truststore = environment.variables.get("KAFKA_SSL_TRUSTSTORE_LOCATION").value();
+        Deployment deployment = manifests.typed("Deployment", service.name, Deployment.class);
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> truststore.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow(
+                        () -> new AssertionError(truststore + " is on no mounted volume"));
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertEquals(kafka.name() + "-cluster-ca-cert", volume.getSecret().getSecretName());
+        String file = truststore.substring(mount.getMountPath().length() + 1);
+        assertTrue(volume.getSecret().getItems().stream().anyMatch(i -> i.getKey().equals("ca.crt")
+                && i.getPath().equals(file)), "ca.crt is mounted as " + file);
     }
 
     // The checks above can fail: the cases below feed them what a later change might bring.

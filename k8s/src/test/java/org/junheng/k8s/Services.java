@@ -12,26 +12,39 @@ import java.util.Set;
  */
 enum Services {
 
-    SCHOOL_INTAKE("school-intake", Set.of(), "junheng.school-data.v1"),
-    INDICATOR_EVALUATION("indicator-evaluation", Set.of("junheng.school-data.v1"), "junheng.evaluation.v1"),
-    RECTIFICATION("rectification", Set.of("junheng.evaluation.v1"), "junheng.rectification.v1"),
-    SUPERVISION_NOTICES("supervision-notices",
-            Set.of("junheng.school-data.v1", "junheng.evaluation.v1", "junheng.rectification.v1", "junheng.notices.v1",
-                    "junheng.operations.v1"),
-            "junheng.notices.v1");
+    SCHOOL_INTAKE("school-intake", "junheng.school-data.v1"),
+    INDICATOR_EVALUATION("indicator-evaluation", "junheng.evaluation.v1"),
+    RECTIFICATION("rectification", "junheng.rectification.v1"),
+    SUPERVISION_NOTICES("supervision-notices", "junheng.notices.v1");
+
+    /** Where every service's relay publishes the records its consumers parked. */
+    static final String OPERATIONS_TOPIC = "junheng.operations.v1";
 
     /** The one service that calls out of the cluster: webhook deliveries over HTTPS. */
     static final Services CALLS_WEBHOOKS = SUPERVISION_NOTICES;
 
     final String name;
-    final Set<String> consumes;
     final String produces;
     private ApplicationProperties properties;
 
-    Services(String name, Set<String> consumes, String produces) {
+    Services(String name, String produces) {
         this.name = name;
-        this.consumes = consumes;
         this.produces = produces;
+    }
+
+    /** The topics of the service's SmallRye channels ({@code mp.messaging.incoming.<channel>.topic}). */
+    Set<String> consumes() {
+        return properties().incoming("topic");
+    }
+
+    /** The consumer groups of those channels. */
+    Set<String> consumerGroups() {
+        return properties().incoming("group.id");
+    }
+
+    /** What its relay writes: its own topic, and the parked records of its consumers. */
+    Set<String> publishes() {
+        return consumes().isEmpty() ? Set.of(produces) : Set.of(produces, OPERATIONS_TOPIC);
     }
 
     Path directory() {

@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,17 +30,20 @@ import java.util.Map;
 final class TypedObjects {
 
     /** apiVersion + " " + kind → model class: every built-in kind k8s/ may use. */
-    private static final Map<String, Class<?>> MODEL = Map.of(
-            "v1 Namespace", Namespace.class,
-            "v1 ConfigMap", ConfigMap.class,
-            "v1 Secret", Secret.class,
-            "v1 Service", Service.class,
-            "v1 ServiceAccount", ServiceAccount.class,
-            "apps/v1 Deployment", Deployment.class,
-            "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
-            "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class,
-            "monitoring.coreos.com/v1 ServiceMonitor", ServiceMonitor.class);
+    private static final Map<String, Class<?>> MODEL = Map.ofEntries(
+            Map.entry("v1 Namespace", Namespace.class),
+            Map.entry("v1 ConfigMap", ConfigMap.class),
+            Map.entry("v1 Secret", Secret.class),
+            Map.entry("v1 Service", Service.class),
+            Map.entry("v1 ServiceAccount", ServiceAccount.class),
+            Map.entry("apps/v1 Deployment", Deployment.class),
+            Map.entry("policy/v1 PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class),
+            Map.entry("monitoring.coreos.com/v1 ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1 PrometheusRule", PrometheusRule.class),
+            // Strimzi's own model (io.strimzi:api): its enums and types reject what the operator would
+            Map.entry("kafka.strimzi.io/v1 KafkaUser", KafkaUser.class));
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -93,7 +98,7 @@ final class TypedObjects {
             }
             return;
         }
-        if (!node.getClass().getName().startsWith("io.fabric8.")) {
+        if (!node.getClass().getName().startsWith("io.fabric8.") && !node.getClass().getName().startsWith("io.strimzi.")) {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {

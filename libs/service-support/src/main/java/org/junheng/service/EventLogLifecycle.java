@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.KafkaSettings;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.published.ServiceEventLog;
 
@@ -23,10 +24,10 @@ public class EventLogLifecycle {
 
     EventLogLifecycle(Pool pool,
                       @ConfigProperty(name = "junheng.service.source") String source,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers,
+                      KafkaSettings kafka,
                       @ConfigProperty(name = "junheng.relay.enabled", defaultValue = "true") boolean publish) {
         this.serviceName = source.substring(source.lastIndexOf('/') + 1);
-        this.log = ServiceEventLog.start(pool, serviceName, kafkaBootstrapServers, publish, Upcasters.none());
+        this.log = ServiceEventLog.start(pool, serviceName, kafka, publish, Upcasters.none());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
+import org.junheng.eventsourcing.KafkaSettings;
 
 /**
  * Whether a consumer group has consumed a topic to its end, as the broker sees it: every partition's committed offset
@@ -34,9 +35,8 @@ public final class ConsumerLag implements BooleanSupplier, AutoCloseable {
     private long checkedAt;
     private boolean caughtUp;
 
-    public ConsumerLag(String bootstrapServers, String group, String topic, Duration timeout, Duration cacheFor) {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public ConsumerLag(KafkaSettings kafka, String group, String topic, Duration timeout, Duration cacheFor) {
+        Properties properties = kafka.clientProperties();
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "junheng-lag-" + group);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.KafkaSettings;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.relay.BrokerHistory;
 import org.junheng.eventsourcing.relay.OutboxRelay;
@@ -23,15 +24,15 @@ public final class ServiceEventLog implements AutoCloseable {
         this.relay = relay;
     }
 
-    public static ServiceEventLog start(Pool pool, String serviceName, String kafkaBootstrapServers, boolean publish,
+    public static ServiceEventLog start(Pool pool, String serviceName, KafkaSettings kafka, boolean publish,
                                         Upcasters upcasters) {
         EventStore store = new EventStore(pool, upcasters);
         OutboxRelay relay = null;
         if (publish) {
             relay = new OutboxRelay(pool, serviceName, URI.create("/junheng/" + serviceName), new CatalogRouter(),
-                    upcasters, OutboxRelay.producer(kafkaBootstrapServers,
+                    upcasters, OutboxRelay.producer(kafka,
                             Map.of("client.id", "junheng-" + serviceName + "-relay")),
-                    1000, Duration.ofMillis(25), BrokerHistory.kafka(kafkaBootstrapServers, Duration.ofSeconds(10)),
+                    1000, Duration.ofMillis(25), BrokerHistory.kafka(kafka, Duration.ofSeconds(10)),
                     Duration.ofSeconds(30));
             relay.start();
         }

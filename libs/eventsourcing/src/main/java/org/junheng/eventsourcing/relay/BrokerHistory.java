@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.eventsourcing.KafkaSettings;
 
 /**
  * What the broker holds now, for the relay to notice history it lost: the end offset of a partition, and which event
@@ -38,13 +39,16 @@ public interface BrokerHistory extends AutoCloseable {
 
     /** The broker's own answers, through an admin client and a group-less consumer. */
     static BrokerHistory kafka(String bootstrapServers, Duration timeout) {
-        Properties adminProperties = new Properties();
-        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return kafka(KafkaSettings.plain(bootstrapServers), timeout);
+    }
+
+    /** The broker's own answers, connecting as {@code kafka} says. */
+    static BrokerHistory kafka(KafkaSettings kafka, Duration timeout) {
+        Properties adminProperties = kafka.clientProperties();
         adminProperties.put(AdminClientConfig.CLIENT_ID_CONFIG, "junheng-relay-history");
         adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        Properties consumerProperties = new Properties();
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties consumerProperties = kafka.clientProperties();
         consumerProperties.put(ConsumerConfig.CLIENT_ID_CONFIG, "junheng-relay-history");
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);

@@ -27,6 +27,7 @@ import org.junheng.eventsourcing.FeedPosition;
 import org.junheng.eventsourcing.FeedWorker;
 import org.junheng.eventsourcing.GlobalFeed;
 import org.junheng.eventsourcing.StoredEvent;
+import org.junheng.eventsourcing.KafkaSettings;
 import org.junheng.eventsourcing.Upcasters;
 
 /**
@@ -95,8 +96,16 @@ public final class OutboxRelay extends FeedWorker {
 
     /** A producer set up for the relay's guarantees. */
     public static Producer<String, byte[]> producer(String bootstrapServers, Map<String, Object> overrides) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producer(KafkaSettings.plain(bootstrapServers), overrides);
+    }
+
+    /** A producer set up for the relay's guarantees, connecting as {@code kafka} says. */
+    public static Producer<String, byte[]> producer(KafkaSettings kafka, Map<String, Object> overrides) {
+        return new KafkaProducer<>(producerProperties(kafka, overrides));
+    }
+
+    static Properties producerProperties(KafkaSettings kafka, Map<String, Object> overrides) {
+        Properties properties = kafka.clientProperties();
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -106,7 +115,7 @@ public final class OutboxRelay extends FeedWorker {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         properties.putAll(overrides);
-        return new KafkaProducer<>(properties);
+        return properties;
     }
 
     /** True while this instance holds the relay lock and publishes. */

@@ -12,6 +12,7 @@ import org.junheng.evaluation.ledger.LedgerProjection;
 import org.junheng.evaluation.runs.EvaluationRunner;
 import org.junheng.evaluation.standard.Standard;
 import org.junheng.eventsourcing.EventStore;
+import org.junheng.eventsourcing.KafkaSettings;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.consumer.ConsumerLag;
 import org.junheng.eventsourcing.projection.ProjectionRunner;
@@ -31,7 +32,7 @@ public class EvaluationWorkers implements Replayable {
                       @ConfigProperty(name = "junheng.evaluation.workers.enabled", defaultValue = "true") boolean enabled,
                       @ConfigProperty(name = "junheng.evaluation.poll-interval", defaultValue = "PT0.2S") Duration poll,
                       @ConfigProperty(name = "junheng.evaluation.settle", defaultValue = "PT2S") Duration settle,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String kafka,
+                      KafkaSettings kafka,
                       @ConfigProperty(name = "mp.messaging.incoming.school-data.group.id") String group,
                       @ConfigProperty(name = "mp.messaging.incoming.school-data.topic") String topic) {
         this.standard = standard;
