@@ -1,5 +1,6 @@
 package org.junheng.eventsourcing;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,10 +51,17 @@ public final class EventStore {
 
     private final Pool pool;
     private final Upcasters upcasters;
+    private final Tracing tracing;
 
     public EventStore(Pool pool, Upcasters upcasters) {
+        this(pool, upcasters, Tracing.none());
+    }
+
+    /** With a span for every append ({@link Tracing#startAppend}). */
+    public EventStore(Pool pool, Upcasters upcasters, Tracing tracing) {
         this.pool = Objects.requireNonNull(pool);
         this.upcasters = upcasters == null ? Upcasters.none() : upcasters;
+        this.tracing = Objects.requireNonNull(tracing);
     }
 
     public EventStore(Pool pool) {
@@ -116,6 +124,7 @@ public final class EventStore {
             }
         }
         List<String> touched = appends.stream().map(StreamAppend::streamId).distinct().toList();
+        Span span = tracing.startAppend(touched, size);
         return client.preparedQuery(echo ? APPEND_RETURNING_EVENTS : APPEND_RETURNING_COUNT)
                 .execute(Tuple.tuple().addArrayOfString(streamIds).addArrayOfString(streamTypes).addArrayOfLong(expected)
                         .addArrayOfUUID(eventIds).addArrayOfString(types).addArrayOfString(payloads)
@@ -127,7 +136,8 @@ public final class EventStore {
                         throw new ConcurrencyConflictException(touched, "a stream is not at its expected version");
                     }
                     return rows;
-                });
+                })
+                .onItemOrFailure().invoke((rows, failure) -> Tracing.end(span, failure));
     }
 
     /** The stream's events in version order, upcast. */

@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import io.opentelemetry.api.trace.Span;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.Role;
 import org.junheng.eventsourcing.EventMetadata;
+import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.decider.Refusal;
 
 /**
@@ -28,9 +30,16 @@ public class Caller {
     @HeaderParam("traceparent")
     String traceparent;
 
+    /**
+     * Who acts, in which correlation and trace: the trace is the request's span (OpenTelemetry, a child of the
+     * client's {@code traceparent}), so the events, their publication and what consumers do with them join it; with
+     * tracing off, the client's header as it came.
+     */
     public EventMetadata metadata() {
+        String trace = Tracing.traceparent(Span.current().getSpanContext());
         return new EventMetadata(null, correlationId == null || correlationId.isBlank()
-                ? UUID.randomUUID().toString() : correlationId.trim(), null, actor(), null, traceparent, null);
+                ? UUID.randomUUID().toString() : correlationId.trim(), null, actor(), null,
+                trace != null ? trace : traceparent, null);
     }
 
     public EventMetadata.Actor actor() {

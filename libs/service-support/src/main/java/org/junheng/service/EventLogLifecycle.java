@@ -1,5 +1,6 @@
 package org.junheng.service;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.KafkaSettings;
+import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.published.ServiceEventLog;
 
@@ -24,10 +26,11 @@ public class EventLogLifecycle {
 
     EventLogLifecycle(Pool pool,
                       @ConfigProperty(name = "junheng.service.source") String source,
-                      KafkaSettings kafka,
+                      KafkaSettings kafka, OpenTelemetry openTelemetry,
                       @ConfigProperty(name = "junheng.relay.enabled", defaultValue = "true") boolean publish) {
         this.serviceName = source.substring(source.lastIndexOf('/') + 1);
-        this.log = ServiceEventLog.start(pool, serviceName, kafka, publish, Upcasters.none());
+        this.log = ServiceEventLog.start(pool, serviceName, kafka, publish, Upcasters.none(),
+                Tracing.of(openTelemetry));
     }
 
     void onStart(@Observes StartupEvent event) {

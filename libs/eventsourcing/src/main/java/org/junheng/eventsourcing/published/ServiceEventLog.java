@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junheng.eventsourcing.EventStore;
 import org.junheng.eventsourcing.KafkaSettings;
+import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.relay.BrokerHistory;
 import org.junheng.eventsourcing.relay.OutboxRelay;
@@ -25,15 +26,15 @@ public final class ServiceEventLog implements AutoCloseable {
     }
 
     public static ServiceEventLog start(Pool pool, String serviceName, KafkaSettings kafka, boolean publish,
-                                        Upcasters upcasters) {
-        EventStore store = new EventStore(pool, upcasters);
+                                        Upcasters upcasters, Tracing tracing) {
+        EventStore store = new EventStore(pool, upcasters, tracing);
         OutboxRelay relay = null;
         if (publish) {
             relay = new OutboxRelay(pool, serviceName, URI.create("/junheng/" + serviceName), new CatalogRouter(),
                     upcasters, OutboxRelay.producer(kafka,
                             Map.of("client.id", "junheng-" + serviceName + "-relay")),
                     1000, Duration.ofMillis(25), BrokerHistory.kafka(kafka, Duration.ofSeconds(10)),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30)).traced(tracing);
             relay.start();
         }
         return new ServiceEventLog(store, relay);

@@ -3,6 +3,7 @@ package org.junheng.eventsourcing.relay;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.opentelemetry.api.trace.Span;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.junheng.eventsourcing.FeedWorker;
 import org.junheng.eventsourcing.GlobalFeed;
 import org.junheng.eventsourcing.StoredEvent;
 import org.junheng.eventsourcing.KafkaSettings;
+import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.Upcasters;
 
 /**
@@ -63,6 +65,7 @@ public final class OutboxRelay extends FeedWorker {
     private final AtomicLong republishings = new AtomicLong();
     private final BrokerHistory history;
     private final Duration historyCheckInterval;
+    private volatile Tracing tracing = Tracing.none();
     private long nextHistoryCheck;
 
     private SqlConnection lockedConnection;
@@ -118,6 +121,12 @@ public final class OutboxRelay extends FeedWorker {
         return properties;
     }
 
+    /** Publish with a span per traced event ({@link Tracing#startPublish}); set before {@link #start()}. */
+    public OutboxRelay traced(Tracing tracing) {
+        this.tracing = tracing;
+        return this;
+    }
+
     /** True while this instance holds the relay lock and publishes. */
     public boolean isActive() {
         return active;
@@ -155,7 +164,8 @@ public final class OutboxRelay extends FeedWorker {
             KafkaRoute route = router.route(event);
             if (route != null) {
                 ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event, route, source);
-                acks.add(producer.send(record));
+                Span span = tracing.startPublish(event, record);
+                acks.add(producer.send(record, (metadata, failure) -> Tracing.end(span, failure)));
             }
         }
         completeInFlight();

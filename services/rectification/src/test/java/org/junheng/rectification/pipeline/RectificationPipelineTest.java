@@ -1039,6 +1039,109 @@ class RectificationPipelineTest {
         assertEquals(byCode, given().get(tasks + "&school=重庆市大渡口区钢花小学").jsonPath().getList("taskId"));
     }
 
+    @Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    /** A fresh W3C trace id for each run. */
+    static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private List<io.opentelemetry.sdk.trace.data.SpanData> trace(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    }
+
+    private static boolean has(List<io.opentelemetry.sdk.trace.data.SpanData> trace, String name,
+                               io.opentelemetry.api.trace.SpanKind kind) {
+        return trace.stream().anyMatch(span -> span.getName().equals(name) && span.getKind() == kind);
+    }
+
+    @Test
+    @Order(20)
+    void aRequestAndAConsumedRecordEachLeaveOneTraceThroughTheLogTheRelayAndTheBroker() throws Exception {
+        var SERVER = io.opentelemetry.api.trace.SpanKind.SERVER;
+        var INTERNAL = io.opentelemetry.api.trace.SpanKind.INTERNAL;
+        var PRODUCER = io.opentelemetry.api.trace.SpanKind.PRODUCER;
+        var CONSUMER = io.opentelemetry.api.trace.SpanKind.CONSUMER;
+        // a command under the caller's trace: the request, the append and the publication of its event
+        String requestTrace = newTraceId();
+        asOffice().header("traceparent", "00-" + requestTrace + "-b7ad6b7169203331-01").body("""
+                {"leader": "周强", "post": "区公安分局副局长", "pledgeSignedOn": "2024-03-01"}""")
+                .put(UNITS + "/ga/leader").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> has(trace(requestTrace), "publish junheng.rectification.v1",
+                PRODUCER));
+        var request = trace(requestTrace);
+        var server = request.stream().filter(span -> span.getKind() == SERVER).findFirst().orElseThrow();
+        assertEquals("b7ad6b7169203331", server.getParentSpanId(), "the request continues the caller's span");
+        var append = request.stream().filter(span -> span.getName().equals("event-log append")).findFirst()
+                .orElseThrow(() -> new AssertionError("no append span in " + request));
+        assertEquals(INTERNAL, append.getKind());
+        assertEquals("responsible-units/" + DISTRICT, append.getAttributes().get(
+                io.opentelemetry.api.common.AttributeKey.stringKey("junheng.stream")));
+        var publish = request.stream().filter(span -> span.getKind() == PRODUCER).findFirst().orElseThrow();
+        assertEquals("ResponsibleLeaderNamed.v1", publish.getAttributes().get(
+                io.opentelemetry.api.common.AttributeKey.stringKey("junheng.event.type")));
+        // the event keeps the request's trace, and its record names the publication's span for the consumers
+        String stored = pool.preparedQuery("select metadata->>'traceparent' as t from events"
+                        + " where event_type = 'ResponsibleLeaderNamed.v1' order by global_position desc limit 1")
+                .execute().await().indefinitely().iterator().next().getString("t");
+        assertTrue(stored.startsWith("00-" + requestTrace + "-"), stored);
+
+        // a finding consumed under the evaluation's trace: the consumer's span, the task's append and publication
+        String recordTrace = newTraceId();
+        FindingRaised first = findings().get(0);
+        FindingRaised elsewhere = new FindingRaised(UUID.randomUUID(), "500105", first.period(), first.subject(),
+                first.indicator(), first.measured(), first.required(), first.gap(), first.severity(),
+                first.standardVersion(), first.measuredExact());
+        publishTraced(elsewhere, "00-" + recordTrace + "-00f067aa0ba902b7-01");
+        await().atMost(Duration.ofSeconds(60)).until(() -> has(trace(recordTrace), "publish junheng.rectification.v1",
+                PRODUCER));
+        var consumed = trace(recordTrace);
+        assertTrue(consumed.stream().anyMatch(span -> span.getKind() == CONSUMER
+                && span.getParentSpanId().equals("00f067aa0ba902b7")), "the consumer continues the record's span: "
+                + consumed);
+        assertTrue(has(consumed, "event-log append", INTERNAL), consumed.toString());
+        assertTrue(consumed.stream().anyMatch(span -> span.getKind() == PRODUCER && "TaskOpened.v1".equals(
+                span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("junheng.event.type")))),
+                consumed.toString());
+    }
+
+    @Test
+    @Order(21)
+    void aConsumersLogLinesCarryTheTraceOfTheRecordItHandles() throws Exception {
+        String recordTrace = newTraceId();
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>("junheng.evaluation.v1",
+                DISTRICT, "不是 CloudEvent".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("traceparent", ("00-" + recordTrace + "-00f067aa0ba902b7-01")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(
+                TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
+            producer.send(record).get();
+        }
+        java.nio.file.Path log = java.nio.file.Path.of("target/rectification-test.log.json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.readAllLines(log).stream()
+                .anyMatch(line -> line.contains(recordTrace)));
+        var line = json.readTree(java.nio.file.Files.readAllLines(log).stream()
+                .filter(text -> text.contains(recordTrace)).findFirst().orElseThrow());
+        assertTrue(line.path("message").asText().contains("parked"), line.toString());
+        assertEquals("WARN", line.path("level").asText());
+        assertEquals(recordTrace, line.at("/mdc/traceId").asText(), line.toString());
+        assertEquals(16, line.at("/mdc/spanId").asText().length(), line.toString());
+    }
+
+    static void publishTraced(PublishedEvent event, String traceparent) throws Exception {
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(
+                TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
+            NewEvent newEvent = PublishedEvents.toNewEvent(event, new EventMetadata(null, "test", null, null, null,
+                    traceparent, null));
+            StoredEvent stored = new StoredEvent(new FeedPosition(1, 1), "test", "Test", 1, newEvent.eventId(),
+                    newEvent.eventType(), newEvent.payloadJson(), newEvent.metadata(), Instant.now());
+            producer.send(CloudEventRecords.toRecord(stored, new CatalogRouter().route(stored),
+                    URI.create("/junheng/test"))).get();
+        }
+    }
+
     private static Response act(String task, String action, String etag, String actor, String body, int status) {
         var request = given().contentType("application/json")
                 .header("Authorization", "Bearer " + DevTokens.forActor(actor)).body(body);

@@ -1,0 +1,120 @@
+package org.junheng.eventsourcing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junheng.contracts.CloudEventHeaders;
+
+/**
+ * The kit's spans (OpenTelemetry): an append to the event log, a child of whatever span is current (the REST request,
+ * the consumed record); and the publication of an event, a child of the span it was recorded under — its stored
+ * {@code traceparent} — whose own context then goes out in the record's {@code traceparent} header, so the consumer's
+ * span continues the same trace. An event recorded without a trace is published without a span.
+ */
+public final class Tracing {
+
+    private static final Tracing NONE = new Tracing(OpenTelemetry.noop());
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+    static final AttributeKey<String> STREAM = AttributeKey.stringKey("junheng.stream");
+    static final AttributeKey<Long> EVENTS = AttributeKey.longKey("junheng.events");
+    static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("junheng.event.type");
+    static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+
+    private final Tracer tracer;
+
+    private Tracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.junheng.eventsourcing");
+    }
+
+    /** No spans (tests, tools). */
+    public static Tracing none() {
+        return NONE;
+    }
+
+    public static Tracing of(OpenTelemetry openTelemetry) {
+        return new Tracing(openTelemetry);
+    }
+
+    /** A span around appending {@code events} events to {@code streams} (named by the first one). */
+    public Span startAppend(List<String> streams, int events) {
+        return tracer.spanBuilder("event-log append").setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(STREAM, streams.isEmpty() ? "" : streams.get(0) + (streams.size() > 1
+                        ? " (+" + (streams.size() - 1) + ")" : ""))
+                .setAttribute(EVENTS, (long) events).startSpan();
+    }
+
+    /**
+     * A PRODUCER span for the record of a stored event, parented by the event's {@code traceparent}; the record's
+     * {@code traceparent} header is replaced by the new span's. Invalid (and nothing changed) when the event has none.
+     */
+    public Span startPublish(StoredEvent event, ProducerRecord<String, byte[]> record) {
+        String traceparent = event.metadata().traceparent();
+        if (traceparent == null) {
+            return Span.getInvalid();
+        }
+        Context parent = W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent), MAP_GETTER);
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        Span span = tracer.spanBuilder("publish " + record.topic()).setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, record.topic())
+                .setAttribute(OPERATION, "publish").setAttribute(MESSAGE_ID, event.eventId().toString())
+                .setAttribute(EVENT_TYPE, event.eventType()).setAttribute(STREAM, event.streamId()).startSpan();
+        if (span.getSpanContext().isValid()) {
+            record.headers().remove(CloudEventHeaders.TRACEPARENT);
+            W3C.inject(Context.root().with(span), record, HEADER_SETTER);
+        }
+        return span;
+    }
+
+    /** Ends a span, marking it failed with {@code failure} (null: it succeeded). */
+    public static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
+    }
+
+    /** The W3C {@code traceparent} of a span context, or null when it is not valid. */
+    public static String traceparent(SpanContext context) {
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+    }
+
+    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private static final TextMapSetter<ProducerRecord<String, byte[]>> HEADER_SETTER = (record, key, value) -> {
+        if (record != null) {
+            record.headers().remove(key);
+            record.headers().add(key, value.getBytes(StandardCharsets.UTF_8));
+        }
+    };
+}
