@@ -4,6 +4,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +14,7 @@ import org.junheng.eventsourcing.KafkaSettings;
 import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.Upcasters;
 import org.junheng.eventsourcing.published.ServiceEventLog;
+import org.junheng.service.metrics.DatabaseGauges;
 
 /**
  * Starts the service's event log and its outbox relay with the application, and stops them with it. The service is
@@ -26,11 +28,29 @@ public class EventLogLifecycle {
 
     EventLogLifecycle(Pool pool,
                       @ConfigProperty(name = "junheng.service.source") String source,
-                      KafkaSettings kafka, OpenTelemetry openTelemetry,
+                      KafkaSettings kafka, OpenTelemetry openTelemetry, DatabaseGauges gauges,
                       @ConfigProperty(name = "junheng.relay.enabled", defaultValue = "true") boolean publish) {
         this.serviceName = source.substring(source.lastIndexOf('/') + 1);
         this.log = ServiceEventLog.start(pool, serviceName, kafka, publish, Upcasters.none(),
                 Tracing.of(openTelemetry));
+        registerRelayLag(gauges, serviceName);
+    }
+
+    /**
+     * How far publication is behind the log: events past the relay's checkpoint (counted up to a million) and the
+     * age of the oldest of them. Both stay near 0 while the relay keeps up.
+     */
+    static void registerRelayLag(DatabaseGauges gauges, String relay) {
+        String behind = "from events where global_position > coalesce("
+                + "(select global_position from relay_checkpoints where relay_name = $1), 0)";
+        gauges.register("junheng.relay.lag.events", "events recorded but not yet published to Kafka",
+                "select count(*) from (select 1 " + behind + " limit 1000000) as waiting", Tuple.of(relay),
+                "relay", relay);
+        gauges.register("junheng.relay.lag.seconds", "age of the oldest event not yet published to Kafka",
+                "select coalesce(extract(epoch from clock_timestamp() - min(recorded_at)), 0) from (select recorded_at "
+                        + behind + " order by global_position limit 1) as oldest", Tuple.of(relay), "relay", relay);
+        gauges.register("junheng.consumer.parked.waiting", "records parked by the service's consumers, not yet settled",
+                "select count(*) from dead_letters where status = 'PARKED'", Tuple.tuple());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -13,4 +13,11 @@ class ServiceBootTest extends ServiceBootChecks {
     ServiceBootTest() {
         super("rectification", "Junheng rectification (整改)");
     }
+
+    @Override
+    protected java.util.List<String> databaseGauges() {
+        var gauges = new java.util.ArrayList<>(super.databaseGauges());
+        gauges.addAll(java.util.List.of("junheng_tasks_overdue"));
+        return gauges;
+    }
 }

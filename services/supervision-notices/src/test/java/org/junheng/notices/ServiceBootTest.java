@@ -13,4 +13,11 @@ class ServiceBootTest extends ServiceBootChecks {
     ServiceBootTest() {
         super("notices", "Junheng supervision notices (督导通报)");
     }
+
+    @Override
+    protected java.util.List<String> databaseGauges() {
+        var gauges = new java.util.ArrayList<>(super.databaseGauges());
+        gauges.addAll(java.util.List.of("junheng_webhooks_failing", "junheng_webhooks_dead"));
+        return gauges;
+    }
 }

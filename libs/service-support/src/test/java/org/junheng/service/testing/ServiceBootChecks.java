@@ -82,6 +82,27 @@ public abstract class ServiceBootChecks {
         }
     }
 
+    @Inject
+    protected org.junheng.service.metrics.DatabaseGauges gauges;
+
+    /** The gauges this service answers from its database (Prometheus names); the alert rules watch them. */
+    protected java.util.List<String> databaseGauges() {
+        return java.util.List.of("junheng_relay_lag_events", "junheng_relay_lag_seconds",
+                "junheng_consumer_parked_waiting");
+    }
+
+    @Test
+    void theGaugesOperationsWatchAreAnsweredByTheDatabase() {
+        gauges.refresh();
+        String metrics = given().when().get(management + "metrics").then().statusCode(200).extract().asString();
+        for (String gauge : databaseGauges()) {
+            String line = metrics.lines().filter(l -> l.startsWith(gauge + "{") || l.startsWith(gauge + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(gauge + " is not exposed"));
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            assertTrue(value >= 0, gauge + ": the query answers (not NaN): " + line);
+        }
+    }
+
     @Test
     void flywayCreatedTheEventStoreInTheServiceSchema() {
         var tables = pool.query("select table_name from information_schema.tables where table_schema = '" + schema

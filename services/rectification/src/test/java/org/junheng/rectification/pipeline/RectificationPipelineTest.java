@@ -1130,6 +1130,37 @@ class RectificationPipelineTest {
         assertEquals(16, line.at("/mdc/spanId").asText().length(), line.toString());
     }
 
+    @Inject
+    org.junheng.service.metrics.DatabaseGauges gauges;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Test
+    @Order(22)
+    void theGaugesOperationsWatchAgreeWithWhatTheApiShows() {
+        long overdueInLists = 0;
+        for (String district : List.of(DISTRICT, "500105")) {
+            var tasks = given().get("/api/v1/tasks?district=" + district).then().statusCode(200).extract().jsonPath();
+            List<Boolean> overdue = tasks.getList("overdue");
+            List<String> status = tasks.getList("status");
+            for (int i = 0; i < overdue.size(); i++) {
+                overdueInLists += overdue.get(i) && !List.of("VERIFIED", "CLOSED").contains(status.get(i)) ? 1 : 0;
+            }
+        }
+        assertTrue(overdueInLists > 0, "the deadlines passed earlier left tasks overdue");
+        gauges.refresh();
+        assertEquals(overdueInLists, registry.get("junheng.tasks.overdue").gauge().value());
+        // the record parked above waits for an operator
+        assertTrue(registry.get("junheng.consumer.parked.waiting").gauge().value() >= 1);
+        // with the tests' commands all published, the relay is not behind
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            gauges.refresh();
+            return registry.get("junheng.relay.lag.events").gauge().value() == 0
+                    && registry.get("junheng.relay.lag.seconds").gauge().value() == 0;
+        });
+    }
+
     static void publishTraced(PublishedEvent event, String traceparent) throws Exception {
         try (Producer<String, byte[]> producer = OutboxRelay.producer(
                 TestInfrastructure.shared().kafkaBootstrapServers(), Map.of())) {
