@@ -273,6 +273,35 @@ class FullLoopTest {
                         && Api.get(evaluation + "/api/v1/findings?district=" + CRASH_DISTRICT).size() == 19);
     }
 
+    /**
+     * The alert rules and the Grafana dashboard (k8s/overlays/prod) name only metrics the running services expose: a
+     * renamed gauge would otherwise leave an alert that can never fire.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardWatchIsExposedByAService() throws Exception {
+        java.nio.file.Path repository = java.nio.file.Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        String watched = java.nio.file.Files.readString(repository.resolve("k8s/overlays/prod/alerts.yaml"))
+                + java.nio.file.Files.readString(repository.resolve("k8s/overlays/prod/dashboards/junheng.json"));
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        var matcher = java.util.regex.Pattern.compile("\\b(junheng_[a-z_]+|kafka_consumer_[a-z_]+)\\b").matcher(watched);
+        while (matcher.find()) {
+            named.add(matcher.group(1));
+        }
+        assertTrue(named.size() >= 7, named.toString());
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String service : List.of("school-intake", "indicator-evaluation", "rectification", "supervision-notices")) {
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            cluster.managementUrl(service) + "/q/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>(named);
+        missing.removeAll(exposed);
+        assertEquals(java.util.Set.of(), missing, "watched but exposed by no service");
+    }
+
     @Test
     void everyServiceRefusesMissingExpiredTamperedAndForeignTokensAndKeepsHealthOpen() throws Exception {
         String expired = org.junheng.infra.DevTokens.sign(claims(-3600));

@@ -16,15 +16,18 @@ import java.util.Set;
 
 /**
  * Renders a Kustomize directory the way {@code kubectl kustomize} does, for the few features k8s/ uses:
- * {@code resources} (files and directories with their own kustomization), {@code namespace}, {@code images}, and
- * {@code patches} given as JSON 6902 files with a kind/name target. Anything else is rejected rather than ignored, so
+ * {@code resources} (files and directories with their own kustomization), {@code namespace}, {@code images},
+ * {@code patches} given as JSON 6902 files with a kind/name target, and {@code configMapGenerator} from files without
+ * a name hash. Anything else is rejected rather than ignored, so
  * a kustomization that uses a feature this renderer does not implement fails the build instead of being validated
  * wrongly. Where kubectl is installed, {@link KubectlKustomizeTest} compares the two renderings.
  */
 final class KustomizeRenderer {
 
     private static final Set<String> KUSTOMIZATION_FIELDS =
-            Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches");
+            Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches", "configMapGenerator");
+    private static final Set<String> GENERATOR_FIELDS = Set.of("name", "files", "options");
+    private static final Set<String> GENERATOR_OPTION_FIELDS = Set.of("labels", "disableNameSuffixHash");
     private static final Set<String> PATCH_FIELDS = Set.of("path", "target");
     private static final Set<String> TARGET_FIELDS = Set.of("group", "version", "kind", "name");
     private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest");
@@ -68,6 +71,9 @@ final class KustomizeRenderer {
                 }
             }
         }
+        for (JsonNode generator : kustomization.path("configMapGenerator")) {
+            objects.add(generateConfigMap(directory, generator, file));
+        }
         for (KubeObject object : objects) {
             if (UNSUPPORTED_KINDS.contains(object.kind())) {
                 throw new IllegalArgumentException(object + ": kind not supported by this renderer");
@@ -98,6 +104,36 @@ final class KustomizeRenderer {
         }
         visiting.remove(directory);
         return objects;
+    }
+
+    /** A ConfigMap whose keys are files ({@code key=path} or {@code path}, keyed by its file name). */
+    private static KubeObject generateConfigMap(Path directory, JsonNode generator, Path file) {
+        onlyFields(generator, GENERATOR_FIELDS, file + " configMapGenerator");
+        JsonNode options = generator.path("options");
+        onlyFields(options, GENERATOR_OPTION_FIELDS, file + " configMapGenerator options");
+        if (!options.path("disableNameSuffixHash").asBoolean()) {
+            throw new IllegalArgumentException(file + ": generated names with a hash suffix are not implemented here;"
+                    + " set options.disableNameSuffixHash: true");
+        }
+        ObjectNode configMap = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        configMap.put("apiVersion", "v1").put("kind", "ConfigMap");
+        ObjectNode metadata = configMap.putObject("metadata").put("name", generator.path("name").asText());
+        if (options.has("labels")) {
+            metadata.set("labels", options.get("labels").deepCopy());
+        }
+        ObjectNode data = configMap.putObject("data");
+        for (JsonNode entry : generator.path("files")) {
+            String text = entry.asText();
+            int equals = text.indexOf('=');
+            Path source = directory.resolve(equals < 0 ? text : text.substring(equals + 1)).normalize();
+            String key = equals < 0 ? source.getFileName().toString() : text.substring(0, equals);
+            try {
+                data.put(key, Files.readString(source));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(file + ": cannot read " + source, e);
+            }
+        }
+        return new KubeObject(configMap, Project.root().relativize(directory.resolve("kustomization.yaml")).toString());
     }
 
     private static void applyPatch(Path directory, JsonNode patch, List<KubeObject> objects, Path file) {

@@ -93,6 +93,38 @@ class KustomizeRendererTest {
     }
 
     @Test
+    void aConfigMapIsGeneratedFromFilesAndANameHashIsRefused() throws IOException {
+        base();
+        write("overlay/kustomization.yaml", """
+                namespace: team
+                resources: [../base]
+                configMapGenerator:
+                  - name: dashboards
+                    files: [board.json, renamed.json=other.json]
+                    options:
+                      disableNameSuffixHash: true
+                      labels: {grafana_dashboard: "1"}
+                """);
+        write("overlay/board.json", "{\"a\": 1}\n");
+        write("overlay/other.json", "{}\n");
+        KubeObject generated = KustomizeRenderer.render(dir.resolve("overlay")).stream()
+                .filter(o -> o.kind().equals("ConfigMap")).findFirst().orElseThrow();
+        assertEquals("dashboards", generated.name());
+        assertEquals("team", generated.tree().at("/metadata/namespace").asText());
+        assertEquals("1", generated.labels().path("grafana_dashboard").asText());
+        assertEquals("{\"a\": 1}\n", generated.tree().at("/data/board.json").asText());
+        assertEquals("{}\n", generated.tree().at("/data/renamed.json").asText());
+
+        write("overlay/kustomization.yaml", """
+                resources: [../base]
+                configMapGenerator:
+                  - name: dashboards
+                    files: [board.json]
+                """);
+        assertThrows(IllegalArgumentException.class, () -> KustomizeRenderer.render(dir.resolve("overlay")));
+    }
+
+    @Test
     void aPatchWhoseTargetPathIsGoneFails() throws IOException {
         base();
         write("overlay/kustomization.yaml", """

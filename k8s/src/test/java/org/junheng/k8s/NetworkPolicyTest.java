@@ -111,6 +111,15 @@ class NetworkPolicyTest {
                     } else {
                         databaseReached = ports.equals(Set.of(5432));
                     }
+                } else if (labels.path("app.kubernetes.io/name").asText().equals("opentelemetry-collector")) {
+                    // the collector the traces go to: the namespace and port of OTEL_EXPORTER_OTLP_ENDPOINT
+                    java.net.URI endpoint = java.net.URI.create(Environment.of(manifests.typed("Deployment",
+                            service.name, io.fabric8.kubernetes.api.model.apps.Deployment.class), manifests)
+                            .variables.get("OTEL_EXPORTER_OTLP_ENDPOINT").value());
+                    String namespace = peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText();
+                    if (!endpoint.getHost().contains("." + namespace + ".") || !ports.equals(Set.of(endpoint.getPort()))) {
+                        problems.add("trace egress to " + namespace + " on " + ports + " does not match " + endpoint);
+                    }
                 } else {
                     problems.add("egress to an unexpected peer " + peer);
                 }

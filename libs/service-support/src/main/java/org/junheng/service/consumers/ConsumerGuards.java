@@ -21,6 +21,7 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.StreamAppend;
 import org.junheng.eventsourcing.consumer.DeadLetters;
 import org.junheng.eventsourcing.consumer.GuardedConsumer;
+import org.junheng.eventsourcing.consumer.PoisonRecordException;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.service.EventLogLifecycle;
 
@@ -75,13 +76,20 @@ public class ConsumerGuards {
 
                     @Override
                     public void committed(GuardedConsumer.Parked parked) {
-                        Counter.builder("junheng.consumer.parked").description("records parked by a consumer")
-                                .tag("consumer", parked.consumer()).tag("reason", parked.reason().name())
-                                .register(metrics).increment();
+                        parkedCounter(parked.consumer(), parked.reason().name()).increment();
                     }
                 });
+        // every reason's series exists from the start at 0, so rates and increases over them are defined
+        for (PoisonRecordException.Reason reason : PoisonRecordException.Reason.values()) {
+            parkedCounter(name, reason.name());
+        }
         byName.put(name, consumer);
         return consumer;
+    }
+
+    private Counter parkedCounter(String consumer, String reason) {
+        return Counter.builder("junheng.consumer.parked").description("records parked by a consumer")
+                .tag("consumer", consumer).tag("reason", reason).register(metrics);
     }
 
     public Optional<GuardedConsumer> named(String name) {
