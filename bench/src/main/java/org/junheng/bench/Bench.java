@@ -1,5 +1,6 @@
 package org.junheng.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,10 +9,30 @@ import java.util.Locale;
  */
 public final class Bench {
 
+    /**
+     * Log levels as a service runs with them (Quarkus: INFO, libraries quieter). Set here, held strongly: the
+     * logging.properties this module once shipped was never applied, every logger stood at ALL, and the Kafka
+     * producer turned each record into text for a trace line nobody saw — a third of the relay's time.
+     */
+    private static final List<java.util.logging.Logger> LEVELS = List.of(
+            level("", java.util.logging.Level.INFO), level("org.apache.kafka", java.util.logging.Level.WARNING),
+            level("io.vertx", java.util.logging.Level.WARNING), level("io.netty", java.util.logging.Level.WARNING),
+            level("org.junheng", java.util.logging.Level.WARNING));
+
     private Bench() {
     }
 
+    private static java.util.logging.Logger level(String name, java.util.logging.Level level) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(level);
+        return logger;
+    }
+
     public static void main(String[] args) throws Exception {
+        if (LEVELS.isEmpty() || org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients.producer.KafkaProducer")
+                .isTraceEnabled()) {
+            throw new IllegalStateException("trace logging is on: the measurements would include formatting");
+        }
         String scenario = args.length == 0 ? "" : args[0];
         switch (scenario) {
             case "eventstore-append" -> EventStoreAppendBench.run();
