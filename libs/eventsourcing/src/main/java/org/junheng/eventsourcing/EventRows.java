@@ -14,6 +14,9 @@ final class EventRows {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** Built once: every event read (the relay reads them all) parses its metadata through it. */
+    private static final com.fasterxml.jackson.databind.ObjectReader METADATA = JSON.readerFor(EventMetadata.class);
+
     private EventRows() {
     }
 
@@ -41,7 +44,7 @@ final class EventRows {
 
     static EventMetadata readMetadata(String json) {
         try {
-            return JSON.readValue(json, EventMetadata.class);
+            return METADATA.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored metadata is not readable: " + json, e);
         }
