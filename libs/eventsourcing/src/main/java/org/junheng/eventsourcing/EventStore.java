@@ -45,7 +45,20 @@ public final class EventStore {
             order by i.ord
             returning %s
             """;
+    /**
+     * One event to one stream — every REST command — without the arrays, grouping and numbering the general statement
+     * needs: the same version check and the same unique constraint behind it, at half the fixed cost.
+     */
+    static final String APPEND_ONE_SQL = """
+            insert into events (stream_id, stream_type, version, event_id, event_type, payload, metadata)
+            select $1::text, $2::text, s.current_version + 1, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb
+            from (select coalesce(max(version), 0) as current_version from events where stream_id = $1::text) s
+            where $3::bigint = -1 or $3::bigint = s.current_version
+            returning %s
+            """;
     private static final String APPEND_RETURNING_EVENTS = APPEND_SQL.formatted(EventRows.COLUMNS);
+    private static final String APPEND_ONE_RETURNING_EVENTS = APPEND_ONE_SQL.formatted(EventRows.COLUMNS);
+    private static final String APPEND_ONE_RETURNING_COUNT = APPEND_ONE_SQL.formatted("global_position");
     /** For writers that do not need the stored events back: no payload travels back over the wire. */
     private static final String APPEND_RETURNING_COUNT = APPEND_SQL.formatted("global_position");
 
@@ -125,10 +138,18 @@ public final class EventStore {
         }
         List<String> touched = appends.stream().map(StreamAppend::streamId).distinct().toList();
         Span span = tracing.startAppend(touched, size);
-        return client.preparedQuery(echo ? APPEND_RETURNING_EVENTS : APPEND_RETURNING_COUNT)
-                .execute(Tuple.tuple().addArrayOfString(streamIds).addArrayOfString(streamTypes).addArrayOfLong(expected)
-                        .addArrayOfUUID(eventIds).addArrayOfString(types).addArrayOfString(payloads)
-                        .addArrayOfString(metadata))
+        Uni<RowSet<Row>> insert;
+        if (size == 1) {
+            insert = client.preparedQuery(echo ? APPEND_ONE_RETURNING_EVENTS : APPEND_ONE_RETURNING_COUNT)
+                    .execute(Tuple.tuple().addString(streamIds[0]).addString(streamTypes[0]).addLong(expected[0])
+                            .addUUID(eventIds[0]).addString(types[0]).addString(payloads[0]).addString(metadata[0]));
+        } else {
+            insert = client.preparedQuery(echo ? APPEND_RETURNING_EVENTS : APPEND_RETURNING_COUNT)
+                    .execute(Tuple.tuple().addArrayOfString(streamIds).addArrayOfString(streamTypes)
+                            .addArrayOfLong(expected).addArrayOfUUID(eventIds).addArrayOfString(types)
+                            .addArrayOfString(payloads).addArrayOfString(metadata));
+        }
+        return insert
                 .onFailure(EventStore::isUniqueViolationOnVersion)
                 .transform(e -> new ConcurrencyConflictException(touched, "another writer took the same version"))
                 .map(rows -> {
