@@ -20,7 +20,8 @@ import java.util.function.BiFunction;
  * Appends events to streams with optimistic concurrency and reads them back, upcast to their current version.
  *
  * <p>Any number of events for any number of streams go in one {@code INSERT ... SELECT FROM unnest(...)} statement:
- * one round trip, all or nothing. The statement itself checks every stream's expected version, and the unique
+ * one round trip, all or nothing; a single event to a single stream takes a leaner statement with the same check
+ * ({@link #APPEND_ONE_SQL}). The statement itself checks every stream's expected version, and the unique
  * {@code (stream_id, version)} constraint stops two writers that checked at the same moment.
  */
 public final class EventStore {
@@ -137,7 +138,6 @@ public final class EventStore {
             }
         }
         List<String> touched = appends.stream().map(StreamAppend::streamId).distinct().toList();
-        Span span = tracing.startAppend(touched, size);
         Uni<RowSet<Row>> insert;
         if (size == 1) {
             insert = client.preparedQuery(echo ? APPEND_ONE_RETURNING_EVENTS : APPEND_ONE_RETURNING_COUNT)
@@ -149,7 +149,7 @@ public final class EventStore {
                             .addArrayOfLong(expected).addArrayOfUUID(eventIds).addArrayOfString(types)
                             .addArrayOfString(payloads).addArrayOfString(metadata));
         }
-        return insert
+        Uni<RowSet<Row>> checked = insert
                 .onFailure(EventStore::isUniqueViolationOnVersion)
                 .transform(e -> new ConcurrencyConflictException(touched, "another writer took the same version"))
                 .map(rows -> {
@@ -157,8 +157,12 @@ public final class EventStore {
                         throw new ConcurrencyConflictException(touched, "a stream is not at its expected version");
                     }
                     return rows;
-                })
-                .onItemOrFailure().invoke((rows, failure) -> Tracing.end(span, failure));
+                });
+        // the span covers each run of the statement, however it ends (an item, a failure, a cancellation)
+        return Uni.createFrom().deferred(() -> {
+            Span span = tracing.startAppend(touched, size);
+            return checked.onTermination().invoke((rows, failure, cancelled) -> Tracing.end(span, failure));
+        });
     }
 
     /** The stream's events in version order, upcast. */

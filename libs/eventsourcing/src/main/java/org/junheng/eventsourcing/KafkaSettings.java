@@ -32,13 +32,16 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> securit
         Map<String, String> security = new TreeMap<>();
         clientProperties.forEach((key, value) -> {
             String text = value == null ? "" : value.toString().trim();
-            if (!text.isEmpty() && isSecurity(key)) {
+            // an empty host-name check means "none", as the channels take it; other empty values mean "not set"
+            if (isSecurity(key) && (!text.isEmpty() || key.equals(NO_HOST_NAME_CHECK))) {
                 security.put(key, text);
             }
         });
         Object servers = clientProperties.get("bootstrap.servers");
         return new KafkaSettings(servers == null ? null : servers.toString(), security);
     }
+
+    private static final String NO_HOST_NAME_CHECK = "ssl.endpoint.identification.algorithm";
 
     static boolean isSecurity(String key) {
         return key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.");

@@ -19,8 +19,8 @@ import org.junheng.contracts.CloudEventHeaders;
 
 /**
  * The kit's spans (OpenTelemetry): an append to the event log, a child of whatever span is current (the REST request,
- * the consumed record); and the publication of an event, a child of the span it was recorded under — its stored
- * {@code traceparent} — whose own context then goes out in the record's {@code traceparent} header, so the consumer's
+ * the consumed record); and the publication of events, a child of the span they were recorded under — their stored
+ * {@code traceparent} — whose own context then goes out in the records' {@code traceparent} header, so the consumer's
  * span continues the same trace. An event recorded without a trace is published without a span.
  */
 public final class Tracing {
@@ -58,28 +58,61 @@ public final class Tracing {
                 .setAttribute(EVENTS, (long) events).startSpan();
     }
 
+    /** The publication spans of one relay batch ({@link Publications}). */
+    public Publications publications() {
+        return new Publications();
+    }
+
     /**
-     * A PRODUCER span for the record of a stored event, parented by the event's {@code traceparent}; the record's
-     * {@code traceparent} header is replaced by the new span's. Invalid (and nothing changed) when the event has none.
+     * The PRODUCER spans of one batch the relay sends: one per trace and topic — a bulk import's thousand events
+     * make one span, not a thousand — a child of the span the events were recorded under (their stored
+     * {@code traceparent}), whose context then replaces the records' {@code traceparent} header. Events recorded
+     * without a trace, and spans that are not recorded (tracing off, not sampled), leave the records as they are.
      */
-    public Span startPublish(StoredEvent event, ProducerRecord<String, byte[]> record) {
-        String traceparent = event.metadata().traceparent();
-        if (traceparent == null) {
-            return Span.getInvalid();
+    public final class Publications {
+
+        private final Map<String, Span> spans = new java.util.LinkedHashMap<>();
+        private final Map<String, Long> counts = new java.util.HashMap<>();
+
+        private Publications() {
         }
-        Context parent = W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent), MAP_GETTER);
-        if (!Span.fromContext(parent).getSpanContext().isValid()) {
-            return Span.getInvalid();
-        }
-        Span span = tracer.spanBuilder("publish " + record.topic()).setParent(parent).setSpanKind(SpanKind.PRODUCER)
-                .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, record.topic())
-                .setAttribute(OPERATION, "publish").setAttribute(MESSAGE_ID, event.eventId().toString())
-                .setAttribute(EVENT_TYPE, event.eventType()).setAttribute(STREAM, event.streamId()).startSpan();
-        if (span.getSpanContext().isValid()) {
+
+        /** Puts {@code record} (of {@code event}) under its trace's publication span in this batch. */
+        public void add(StoredEvent event, ProducerRecord<String, byte[]> record) {
+            String traceparent = event.metadata().traceparent();
+            if (traceparent == null) {
+                return;
+            }
+            String key = traceparent + " " + record.topic();
+            Span span = spans.computeIfAbsent(key, k -> start(event, record.topic(), traceparent));
+            if (!span.isRecording()) {
+                return;
+            }
+            counts.merge(key, 1L, Long::sum);
             record.headers().remove(CloudEventHeaders.TRACEPARENT);
             W3C.inject(Context.root().with(span), record, HEADER_SETTER);
         }
-        return span;
+
+        /** Ends every span of the batch: its records were acknowledged, or {@code failure} stopped them. */
+        public void end(Throwable failure) {
+            spans.forEach((key, span) -> {
+                span.setAttribute(EVENTS, counts.getOrDefault(key, 0L));
+                Tracing.end(span, failure);
+            });
+            spans.clear();
+        }
+
+        private Span start(StoredEvent event, String topic, String traceparent) {
+            Context parent = W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent),
+                    MAP_GETTER);
+            if (!Span.fromContext(parent).getSpanContext().isValid()) {
+                return Span.getInvalid();
+            }
+            return tracer.spanBuilder("publish " + topic).setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                    .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic)
+                    .setAttribute(OPERATION, "publish").setAttribute(MESSAGE_ID, event.eventId().toString())
+                    .setAttribute(EVENT_TYPE, event.eventType()).setAttribute(STREAM, event.streamId()).startSpan();
+        }
     }
 
     /** Ends a span, marking it failed with {@code failure} (null: it succeeded). */

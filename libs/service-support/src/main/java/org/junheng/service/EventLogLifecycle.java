@@ -33,24 +33,32 @@ public class EventLogLifecycle {
         this.serviceName = source.substring(source.lastIndexOf('/') + 1);
         this.log = ServiceEventLog.start(pool, serviceName, kafka, publish, Upcasters.none(),
                 Tracing.of(openTelemetry));
-        registerRelayLag(gauges, serviceName);
+        if (publish) {
+            registerRelayLag(gauges, serviceName);
+        }
+        gauges.register("junheng.consumer.parked.waiting", "records parked by the service's consumers, not yet settled",
+                "select count(*) from dead_letters where status = 'PARKED'", Tuple.tuple());
     }
 
     /**
-     * How far publication is behind the log: events past the relay's checkpoint (counted up to a million) and the
-     * age of the oldest of them. Both stay near 0 while the relay keeps up.
+     * How far publication is behind the log: events past the relay's checkpoint in feed order ({@code transaction_id,
+     * global_position}, as the relay reads: a later transaction may hold a lower position), counted up to a million,
+     * and the age of the oldest of them. Both stay near 0 while the relay keeps up.
      */
     static void registerRelayLag(DatabaseGauges gauges, String relay) {
-        String behind = "from events where global_position > coalesce("
-                + "(select global_position from relay_checkpoints where relay_name = $1), 0)";
+        String behind = """
+                from events, (select coalesce((select transaction_id from relay_checkpoints where relay_name = $1),
+                                              '0'::xid8) as tx,
+                                     coalesce((select global_position from relay_checkpoints where relay_name = $1),
+                                              0) as position) as checkpoint
+                where (events.transaction_id, events.global_position) > (checkpoint.tx, checkpoint.position)""";
         gauges.register("junheng.relay.lag.events", "events recorded but not yet published to Kafka",
                 "select count(*) from (select 1 " + behind + " limit 1000000) as waiting", Tuple.of(relay),
                 "relay", relay);
         gauges.register("junheng.relay.lag.seconds", "age of the oldest event not yet published to Kafka",
                 "select coalesce(extract(epoch from clock_timestamp() - min(recorded_at)), 0) from (select recorded_at "
-                        + behind + " order by global_position limit 1) as oldest", Tuple.of(relay), "relay", relay);
-        gauges.register("junheng.consumer.parked.waiting", "records parked by the service's consumers, not yet settled",
-                "select count(*) from dead_letters where status = 'PARKED'", Tuple.tuple());
+                        + behind + " order by events.transaction_id, events.global_position limit 1) as oldest",
+                Tuple.of(relay), "relay", relay);
     }
 
     void onStart(@Observes StartupEvent event) {

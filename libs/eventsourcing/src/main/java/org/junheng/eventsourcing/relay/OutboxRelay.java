@@ -3,7 +3,6 @@ package org.junheng.eventsourcing.relay;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.opentelemetry.api.trace.Span;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +120,7 @@ public final class OutboxRelay extends FeedWorker {
         return properties;
     }
 
-    /** Publish with a span per traced event ({@link Tracing#startPublish}); set before {@link #start()}. */
+    /** Publish with spans for traced events ({@link Tracing.Publications}); set before {@link #start()}. */
     public OutboxRelay traced(Tracing tracing) {
         this.tracing = tracing;
         return this;
@@ -160,22 +159,28 @@ public final class OutboxRelay extends FeedWorker {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (StoredEvent event : batch) {
-            KafkaRoute route = router.route(event);
-            if (route != null) {
-                ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event, route, source);
-                Span span = tracing.startPublish(event, record);
-                acks.add(producer.send(record, (metadata, failure) -> Tracing.end(span, failure)));
+        Tracing.Publications publications = tracing.publications();
+        try {
+            for (StoredEvent event : batch) {
+                KafkaRoute route = router.route(event);
+                if (route != null) {
+                    ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event, route, source);
+                    publications.add(event, record);
+                    acks.add(producer.send(record));
+                }
             }
+        } catch (RuntimeException e) {
+            publications.end(e);
+            throw e;
         }
         completeInFlight();
         readPosition = batch.get(batch.size() - 1).position();
-        inFlight = new InFlight(acks, readPosition);
+        inFlight = new InFlight(acks, readPosition, publications);
         return batch.size();
     }
 
-    /** Sent records of one batch and the feed position they reach. */
-    private record InFlight(List<Future<RecordMetadata>> acks, FeedPosition last) {
+    /** Sent records of one batch, the feed position they reach, and their publication spans. */
+    private record InFlight(List<Future<RecordMetadata>> acks, FeedPosition last, Tracing.Publications publications) {
     }
 
     private void completeInFlight() throws Exception {
@@ -183,11 +188,17 @@ public final class OutboxRelay extends FeedWorker {
             return;
         }
         Map<TopicPartition, Long> reached = new HashMap<>();
-        for (Future<RecordMetadata> ack : inFlight.acks()) {
-            RecordMetadata metadata = ack.get();
-            reached.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1,
-                    Math::max);
+        try {
+            for (Future<RecordMetadata> ack : inFlight.acks()) {
+                RecordMetadata metadata = ack.get();
+                reached.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1,
+                        Math::max);
+            }
+        } catch (Exception e) {
+            inFlight.publications().end(e);
+            throw e;
         }
+        inFlight.publications().end(null);
         List<String> topics = new ArrayList<>();
         List<Integer> partitions = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
@@ -326,6 +337,9 @@ public final class OutboxRelay extends FeedWorker {
     protected void release() {
         active = false;
         // unacknowledged records may still reach Kafka; they are re-sent from the checkpoint (consumers dedupe)
+        if (inFlight != null) {
+            inFlight.publications().end(new IllegalStateException("the relay stopped before the broker acknowledged"));
+        }
         inFlight = null;
         if (lockedConnection != null) {
             try {

@@ -65,6 +65,13 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void anEmptyHostNameCheckIsKeptAsTheChannelsKeepIt() {
+        KafkaSettings settings = KafkaSettings.of(Map.of("bootstrap.servers", "broker:9093",
+                "ssl.endpoint.identification.algorithm", "", "sasl.mechanism", ""));
+        assertEquals(Map.of("ssl.endpoint.identification.algorithm", ""), settings.security());
+    }
+
+    @Test
     void noAddressIsRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> KafkaSettings.of(Map.of("security.protocol", "SASL_SSL")));
     }

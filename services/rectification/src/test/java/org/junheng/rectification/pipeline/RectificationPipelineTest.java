@@ -1081,6 +1081,7 @@ class RectificationPipelineTest {
         var publish = request.stream().filter(span -> span.getKind() == PRODUCER).findFirst().orElseThrow();
         assertEquals("ResponsibleLeaderNamed.v1", publish.getAttributes().get(
                 io.opentelemetry.api.common.AttributeKey.stringKey("junheng.event.type")));
+        assertEquals(1L, publish.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey("junheng.events")));
         // the event keeps the request's trace, and its record names the publication's span for the consumers
         String stored = pool.preparedQuery("select metadata->>'traceparent' as t from events"
                         + " where event_type = 'ResponsibleLeaderNamed.v1' order by global_position desc limit 1")
