@@ -28,11 +28,33 @@ public final class KafkaBroker implements AutoCloseable {
     private final Process process;
     private final String bootstrapServers;
     private final Path workDir;
+    private String scramBootstrapServers;
 
     private KafkaBroker(Process process, String bootstrapServers, Path workDir) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.workDir = workDir;
+    }
+
+    /**
+     * A broker as Kubernetes runs it, in small: clients sign in with SCRAM-SHA-512 on {@link #scramBootstrapServers()}
+     * (SASL without TLS: the certificates are Strimzi's business, the sign-in and the ACLs are what is tested) and may
+     * do only what ACLs allow (StandardAuthorizer, nothing allowed without an ACL). {@link #bootstrapServers()} stays
+     * an unauthenticated listener whose clients are super users, for setting up users, ACLs and topics.
+     */
+    public static KafkaBroker startWithScram(Path workDir) {
+        int saslPort = Ports.free();
+        KafkaBroker broker = start(workDir, Ports.free(), Ports.free(), true, saslPort);
+        broker.scramBootstrapServers = "127.0.0.1:" + saslPort;
+        return broker;
+    }
+
+    /** The SCRAM listener of a broker from {@link #startWithScram}. */
+    public String scramBootstrapServers() {
+        if (scramBootstrapServers == null) {
+            throw new IllegalStateException("this broker has no SCRAM listener");
+        }
+        return scramBootstrapServers;
     }
 
     /** Formats a fresh log directory under {@code workDir} and starts a broker on free loopback ports. */
@@ -45,6 +67,10 @@ public final class KafkaBroker implements AutoCloseable {
      * already formatted directory is reused (the local stack keeps its topics across restarts).
      */
     public static KafkaBroker start(Path workDir, int port, int controllerPort, boolean fresh) {
+        return start(workDir, port, controllerPort, fresh, 0);
+    }
+
+    private static KafkaBroker start(Path workDir, int port, int controllerPort, boolean fresh, int saslPort) {
         long started = System.nanoTime();
         try {
             Path logDir = workDir.resolve("kafka-logs");
@@ -54,7 +80,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Files.createDirectories(workDir);
             Path config = workDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(port, controllerPort, logDir));
+            Files.writeString(config, serverProperties(port, controllerPort, logDir)
+                    + (saslPort == 0 ? "" : scramProperties(port, saslPort, controllerPort)));
             String classpath = BrokerClasspath.resolve();
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(classpath, config, workDir);
@@ -133,6 +160,24 @@ public final class KafkaBroker implements AutoCloseable {
                 // the event history is the product: never expire it locally
                 "log.retention.ms=-1",
                 "") ;
+    }
+
+    /** Overrides (later lines win) adding the SCRAM listener and ACL authorization. */
+    static String scramProperties(int port, int saslPort, int controllerPort) {
+        return String.join("\n",
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort
+                        + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                // the unauthenticated listener (setup) and the controller are ANONYMOUS
+                "super.users=User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found=false",
+                "auto.create.topics.enable=false",
+                "");
     }
 
     private static void format(String classpath, Path config, Path workDir) throws IOException {
