@@ -124,12 +124,14 @@ public final class Tracing {
         span.end();
     }
 
-    /** The W3C {@code traceparent} of a span context, or null when it is not valid. */
+    /** The W3C {@code traceparent} of a span context (as the propagator writes it), or null when it is not valid. */
     public static String traceparent(SpanContext context) {
         if (!context.isValid()) {
             return null;
         }
-        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+        Map<String, String> carrier = new java.util.HashMap<>(2);
+        W3C.inject(Context.root().with(Span.wrap(context)), carrier, Map::put);
+        return carrier.get(CloudEventHeaders.TRACEPARENT);
     }
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {

@@ -19,6 +19,11 @@ import org.junheng.rectification.lifecycle.Urgency;
 @ApplicationScoped
 public class TaskQueries {
 
+    /** 未办结: neither verified nor closed. */
+    public static final String OPEN = "status not in ('VERIFIED', 'CLOSED')";
+    /** 逾期: open and past its due date (the scorecards, the list's counts, the operations gauge). */
+    public static final String OVERDUE = OPEN + " and overdue";
+
     private final Pool pool;
     private final Clock clock;
 
@@ -97,8 +102,8 @@ public class TaskQueries {
                               and (closure is null or closure <> 'NO_LONGER_APPLICABLE')),
                         led as (
                             select lead_code as code, min(lead_name) as name,
-                                   count(*) filter (where status not in ('VERIFIED', 'CLOSED')) as open,
-                                   count(*) filter (where status not in ('VERIFIED', 'CLOSED') and overdue) as overdue,
+                                   count(*) filter (where %1$s) as open,
+                                   count(*) filter (where %2$s) as overdue,
                                    count(*) filter (where settled_on_time) as on_time,
                                    count(*) filter (where settled_on_time = false) as late,
                                    avg(extract(epoch from settled_at - opened_at) / 86400.0)
@@ -106,15 +111,15 @@ public class TaskQueries {
                             from counted group by lead_code),
                         helped as (
                             select co.code, min(coalesce(co.name, co.code)) as name,
-                                   count(*) filter (where status not in ('VERIFIED', 'CLOSED')) as helping,
-                                   count(*) filter (where status not in ('VERIFIED', 'CLOSED') and overdue)
+                                   count(*) filter (where %1$s) as helping,
+                                   count(*) filter (where %2$s)
                                        as helping_overdue
                             from counted, unnest(co_codes, co_names) as co(code, name) group by co.code)
                         select coalesce(led.code, helped.code) as code, coalesce(led.name, helped.name) as name,
                                coalesce(open, 0) as open, coalesce(overdue, 0) as overdue,
                                coalesce(on_time, 0) as on_time, coalesce(late, 0) as late, avg_days,
                                coalesce(helping, 0) as helping, coalesce(helping_overdue, 0) as helping_overdue
-                        from led full join helped on led.code = helped.code order by 1""")
+                        from led full join helped on led.code = helped.code order by 1""".formatted(OPEN, OVERDUE))
                 .execute(Tuple.of(district)).map(rows -> {
                     List<Scorecard> cards = new ArrayList<>();
                     for (Row row : rows) {
