@@ -1,12 +1,18 @@
 package org.junheng.service;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.IndexView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -20,8 +26,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>the problems it may answer, as RFC 9457 {@code application/problem+json} with the {@code Problem} schema:
  *       400, 401, 403 and 500 for all; 404 where the path names a thing; 409 for changes; 412 and 428 where a change
  *       takes {@code If-Match}.</li>
+ *   <li>which fields a body requires and what they mean, from the records behind the schemas ({@link RecordSchemas});
+ *       </li>
+ *   <li>an example of every JSON request and response body ({@link ApiExamples}); files (Word, Excel, CSV) as
+ *       binary strings.</li>
  * </ul>
+ * It runs when the application is built, where Quarkus hands it the Jandex index (the constructor) in which the
+ * records are found; {@code mp.openapi.filter} would run it again at start-up without one.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocument implements OASFilter {
 
     public static final String SCHEME = "bearer";
@@ -61,22 +74,114 @@ public class ApiDocument implements OASFilter {
 
     static final String PROBLEM = "Problem";
 
+    /** The schema SmallRye makes of {@code com.fasterxml.jackson.databind.JsonNode}. */
+    static final String ANY_JSON = "JsonNode";
+
+    private final RecordSchemas records;
+
+    public ApiDocument(IndexView index) {
+        ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+                ApiDocument.class.getClassLoader());
+        List<Class<?>> roots = new ArrayList<>();
+        for (ClassInfo type : index.getKnownClasses()) {
+            if (type.isRecord()) {
+                try {
+                    roots.add(Class.forName(type.name().toString(), false, loader));
+                } catch (ClassNotFoundException | LinkageError notLoadable) {
+                    // indexed but not on this class path: nothing SmallRye could have described either
+                }
+            }
+        }
+        this.records = new RecordSchemas(roots);
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas() == null ? Map.of()
+                : openAPI.getComponents().getSchemas();
+        schemas.forEach((name, schema) -> records.recordOf(name, schema)
+                .ifPresent(type -> RecordSchemas.describe(schema, type)));
+        schemas.values().forEach(schema -> namedMembers(schema, schemas));
+        if (schemas.containsKey(ANY_JSON)) {
+            // SmallRye describes Jackson's tree by its getters (isArray, nodeType …): it is any JSON value
+            openAPI.getComponents().addSchema(ANY_JSON, OASFactory.createSchema()
+                    .description("任意 JSON 值，如事件原文 (any JSON value, e.g. an event as recorded)"));
+        }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        ApiExamples examples = new ApiExamples(openAPI.getComponents().getSchemas());
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (operation.getTags() == null || operation.getTags().isEmpty()) {
                 feature(path).ifPresent(operation::addTag);
             }
             problems(path, method, operation);
+            bodies(operation, examples);
         }));
+    }
+
+    /**
+     * A union told apart by a property ({@code "type": "AddTeachers"}): each member's schema carries that property,
+     * required and fixed to the member's name — Jackson writes and demands it, SmallRye does not list it.
+     */
+    private static void namedMembers(Schema union, Map<String, Schema> schemas) {
+        if (union.getDiscriminator() == null || union.getDiscriminator().getMapping() == null) {
+            return;
+        }
+        String property = union.getDiscriminator().getPropertyName();
+        union.getDiscriminator().getMapping().forEach((name, ref) -> {
+            Schema member = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (member == null || member.getProperties() != null && member.getProperties().containsKey(property)) {
+                return;
+            }
+            Map<String, Schema> properties = new java.util.LinkedHashMap<>();
+            properties.put(property, OASFactory.createSchema().addType(Schema.SchemaType.STRING).constValue(name)
+                    .description("类别 (kind)，固定为 " + name));
+            if (member.getProperties() != null) {
+                properties.putAll(member.getProperties());
+            }
+            member.setProperties(properties);
+            List<String> required = new ArrayList<>(List.of(property));
+            if (member.getRequired() != null) {
+                required.addAll(member.getRequired());
+            }
+            member.setRequired(required);
+        });
+    }
+
+    /** An example for each JSON body the operation takes or answers with; files described as binary. */
+    private static void bodies(Operation operation, ApiExamples examples) {
+        if (operation.getRequestBody() != null) {
+            exemplify(operation.getRequestBody().getContent(), examples);
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    exemplify(response.getContent(), examples);
+                }
+            });
+        }
+    }
+
+    private static void exemplify(Content content, ApiExamples examples) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        content.getMediaTypes().forEach((type, media) -> {
+            if (type.contains("json")) {
+                if (media.getSchema() != null && media.getExample() == null
+                        && (media.getExamples() == null || media.getExamples().isEmpty())) {
+                    media.setExample(examples.of(media.getSchema()));
+                }
+            } else if (media.getSchema() == null && !type.startsWith("text/event-stream")) {
+                media.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("binary"));
+            }
+        });
     }
 
     static java.util.Optional<String> feature(String path) {
@@ -110,13 +215,16 @@ public class ApiDocument implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
-            return;
+        Content problem = OASFactory.createContent().addMediaType(ProblemMappers.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
+        org.eclipse.microprofile.openapi.models.responses.APIResponse given = responses.getAPIResponse(status);
+        if (given == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem));
+        } else if (given.getContent() == null || given.getContent().getMediaTypes() == null
+                || given.getContent().getMediaTypes().isEmpty()) {
+            // SmallRye's own "Bad Request" for an operation that reads a body: the same problem, in our words
+            given.description(description).content(problem);
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(ProblemMappers.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                .ref("#/components/schemas/" + PROBLEM)))));
     }
 
     /** RFC 9457 as every service answers it (ProblemMappers). */

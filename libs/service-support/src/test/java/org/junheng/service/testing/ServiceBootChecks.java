@@ -157,4 +157,83 @@ public abstract class ServiceBootChecks {
         assertEquals(java.util.List.of(), wanting);
         assertEquals("object", document.getString("components.schemas.Problem.type"));
     }
+
+    /**
+     * Every JSON body an operation takes or answers with has an example, and the example is valid against the body's
+     * schema — so the required fields are in it and every value is of its type and among its allowed values; every
+     * field of a request body is described.
+     */
+    @Test
+    void everyJsonBodyHasAnExampleValidAgainstItsSchema() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode document = json.readTree(given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        com.networknt.schema.JsonSchemaFactory schemas = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        java.util.List<String> wanting = new java.util.ArrayList<>();
+        java.util.Set<String> undescribed = new java.util.TreeSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (!path.getKey().startsWith("/api/")) {
+                return;
+            }
+            String where = method.getKey().toUpperCase() + " " + path.getKey();
+            com.fasterxml.jackson.databind.JsonNode request = method.getValue().path("requestBody").path("content")
+                    .path("application/json");
+            if (!request.isMissingNode()) {
+                check(where + " request", request, document, schemas, wanting);
+                undescribedFields(request.path("schema"), document).forEach(field -> undescribed.add(where + " " + field));
+            }
+            method.getValue().path("responses").fields().forEachRemaining(response -> {
+                com.fasterxml.jackson.databind.JsonNode answer = response.getValue().path("content")
+                        .path("application/json");
+                if (response.getKey().startsWith("2") && !answer.isMissingNode()) {
+                    check(where + " " + response.getKey(), answer, document, schemas, wanting);
+                }
+            });
+        }));
+        assertEquals(java.util.List.of(), wanting);
+        assertEquals(java.util.Set.of(), undescribed);
+    }
+
+    private static void check(String where, com.fasterxml.jackson.databind.JsonNode media,
+                              com.fasterxml.jackson.databind.JsonNode document,
+                              com.networknt.schema.JsonSchemaFactory schemas, java.util.List<String> wanting) {
+        if (!media.has("schema") || !media.has("example")) {
+            wanting.add(where + ": " + (media.has("schema") ? "no example" : "no schema"));
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = media.get("schema").deepCopy();
+        root.set("components", document.get("components"));
+        java.util.Set<com.networknt.schema.ValidationMessage> errors = schemas.getSchema(root)
+                .validate(media.get("example"));
+        if (!errors.isEmpty()) {
+            wanting.add(where + ": " + errors + " in " + media.get("example"));
+        }
+    }
+
+    /**
+     * The properties of a request body's own schema that carry no description, or whose description says 必填
+     * (required) while the schema does not list them as required.
+     */
+    private static java.util.List<String> undescribedFields(com.fasterxml.jackson.databind.JsonNode schema,
+                                                          com.fasterxml.jackson.databind.JsonNode document) {
+        String ref = schema.path("$ref").asText("");
+        com.fasterxml.jackson.databind.JsonNode body = ref.isEmpty() ? schema
+                : document.at(ref.substring(1));
+        java.util.Set<String> required = new java.util.HashSet<>();
+        body.path("required").forEach(name -> required.add(name.asText()));
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        body.path("properties").fields().forEachRemaining(property -> {
+            String description = property.getValue().path("description").asText("");
+            if (description.isBlank()) {
+                fields.add(property.getKey() + " (no description)");
+            } else if (REQUIRED_IN_WORDS.matcher(description).find() && !required.contains(property.getKey())) {
+                fields.add(property.getKey() + " (said 必填, not required)");
+            }
+        });
+        return fields;
+    }
+
+    /** "标题 (title)，必填，不超过200字": a field the description calls required without a condition. */
+    private static final java.util.regex.Pattern REQUIRED_IN_WORDS = java.util.regex.Pattern.compile("，必填([，；：]|$)");
 }

@@ -1,6 +1,7 @@
 package org.junheng.evaluation.settings;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,9 +45,19 @@ public class DistrictSettingsResource {
      * @param basicBalanceMonitoring   per year since the recognition ({@code "2015"}), whether the yearly 基本均衡
      *                                 monitoring found the county still at a high level; absent in a change: kept
      */
-    public record DistrictSettings(@Nullable Integer basicBalanceRecognisedIn,
-                                   @Nullable Map<String, BigDecimal> unitCosts,
-                                   @Nullable Map<String, Boolean> basicBalanceMonitoring) {
+    @Schema(description = "本区评估设置 (the district's evaluation settings)")
+    public record DistrictSettings(
+            @Schema(description = "基本均衡认定年份 (year recognised for basic balance)，2000年至今；修改时不填即清空",
+                    example = "2014")
+            @Nullable Integer basicBalanceRecognisedIn,
+            @Schema(description = "单位造价 (unit costs)，元，按 RA1 至 RA7 指标代码填写（RA5 为每平方米运动场地，"
+                    + "RA1 为每名教师……），用于估算整改建议费用；每项0至10亿元；修改时不填则保留原值",
+                    example = "{\"RA5\": 1500, \"RA7\": 80000}")
+            @Nullable Map<String, BigDecimal> unitCosts,
+            @Schema(description = "基本均衡年度监测 (yearly basic-balance monitoring)：按年份（2000年至今）填 true（保持较高水平）"
+                    + "或 false；修改时不填则保留原值",
+                    example = "{\"2015\": true, \"2016\": true, \"2017\": true}")
+            @Nullable Map<String, Boolean> basicBalanceMonitoring) {
     }
 
     @GET

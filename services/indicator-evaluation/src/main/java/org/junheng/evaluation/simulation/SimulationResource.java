@@ -1,6 +1,8 @@
 package org.junheng.evaluation.simulation;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -47,7 +49,12 @@ public class SimulationResource {
     }
 
     /** The changes to try; see {@link HypotheticalChange} for the kinds ({@code "type": "AddFacility"}, …). */
-    public record SimulationRequest(List<HypotheticalChange> changes) {
+    @Schema(description = "模拟测算 (the what-if changes to try)")
+    public record SimulationRequest(
+            @Schema(description = "模拟变化 (changes)，至少一项；每项以 type 区分：AddFacility、AddRoom、AddTeachers、"
+                    + "ChangePupils、SetLargestClassSize、AddFunds、SetCountyFigure、Attest",
+                    type = SchemaType.ARRAY, implementation = ChangeJson.ChangeTypes.class)
+            List<HypotheticalChange> changes) {
     }
 
     /** An item whose outcome the changes flip; {@code measuredExact} is the value exactly (a fraction or digits). */
@@ -65,7 +72,9 @@ public class SimulationResource {
                                   String afterExact) {
     }
 
-    public record SimulationResponse(List<HypotheticalChange> changes, boolean readyBefore, boolean readyAfter,
+    public record SimulationResponse(@Schema(description = "所试的变化 (the changes tried)", type = SchemaType.ARRAY,
+                                             implementation = ChangeJson.ChangeTypes.class)
+                                     List<HypotheticalChange> changes, boolean readyBefore, boolean readyAfter,
                                      List<ReadinessReason> reasonsAfter, int schoolSectionsPassingBefore,
                                      int schoolSectionsPassingAfter, int unmetBefore, int unmetAfter,
                                      List<ItemChange> nowMet, List<ItemChange> nowUnmet,

@@ -1,10 +1,13 @@
 package org.junheng.rectification.responsibility;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
 
 /**
  * The district's campaign (创建工作安排): its phases, and the due dates they give a finding. Following the plan's
@@ -19,11 +22,23 @@ import org.junheng.contracts.IndicatorCode;
  * @param reviewBeforeClosing whether a task resolved by data or attestation waits for the supervision office's review
  *                         before 销号 (复核销号); absent means yes — the office signs off, the data only propose
  */
-public record Campaign(List<Phase> phases, LocalDate hardwareDue, LocalDate softwareDue, int hardwareLeadDays,
-                       int softwareLeadDays, Boolean reviewBeforeClosing) {
+@JsonClassDescription("创建安排 (the campaign: its phases and the due dates they give a finding)")
+public record Campaign(
+        @JsonPropertyDescription("创建阶段 (phases)，按开始日期先后排列") List<Phase> phases,
+        @JsonPropertyDescription("硬件项目完成期限 (hardware items due)，扎实创建阶段末") LocalDate hardwareDue,
+        @JsonPropertyDescription("软件项目完成期限 (software items due)，深化巩固阶段末，不早于硬件期限")
+        LocalDate softwareDue,
+        @JsonPropertyDescription("硬件问题最短整改天数 (minimum days a hardware finding gets)，正整数") int hardwareLeadDays,
+        @JsonPropertyDescription("软件问题最短整改天数 (minimum days a software finding gets)，正整数") int softwareLeadDays,
+        @JsonPropertyDescription("数据或认定解决的任务是否经督导室复核后销号 (复核销号)；不填即是")
+        @Nullable Boolean reviewBeforeClosing) {
 
     /** One phase of the campaign, both dates inclusive; {@code end} null when open-ended. */
-    public record Phase(String name, LocalDate start, LocalDate end, String work) {
+    @JsonClassDescription("创建阶段 (a phase of the campaign)")
+    public record Phase(@JsonPropertyDescription("阶段名称 (name)") String name,
+                        @JsonPropertyDescription("开始日期 (first day)") LocalDate start,
+                        @JsonPropertyDescription("结束日期 (last day)；不填即未定") @Nullable LocalDate end,
+                        @JsonPropertyDescription("本阶段工作 (the work of the phase)") String work) {
         public Phase {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(start, "start");

@@ -1,5 +1,7 @@
 package org.junheng.rectification.responsibility;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,10 +16,17 @@ import org.junheng.eventsourcing.decider.Refusal;
  * belongs to at most one rule; the rest fall to the default lead. Coefficients of variation go to the rule of the
  * resource indicator they vary (CV-RA5-P → RA5).
  */
-public record ResponsibilityMatrix(List<Rule> rules, Department defaultLead) {
+@JsonClassDescription("责任分工 (who leads and who helps with each indicator's rectification)")
+public record ResponsibilityMatrix(
+        @JsonPropertyDescription("分工规则 (rules)：每个指标至多属于一条") List<Rule> rules,
+        @JsonPropertyDescription("其余指标的牵头单位 (the lead of every indicator no rule names)") Department defaultLead) {
 
     /** One row: the indicators, the lead (牵头单位) and the co-responsible units (配合单位). */
-    public record Rule(Set<IndicatorCode> indicators, Department lead, List<Department> coDepartments) {
+    @JsonClassDescription("一条分工 (one rule: indicators, lead and co-responsible units)")
+    public record Rule(@JsonPropertyDescription("指标代码 (indicators)，至少一个") Set<IndicatorCode> indicators,
+                       @JsonPropertyDescription("牵头单位 (lead)") Department lead,
+                       @JsonPropertyDescription("配合单位 (co-responsible units)，不含牵头单位，不重复")
+                       List<Department> coDepartments) {
         public Rule {
             if (indicators == null || indicators.isEmpty()) {
                 throw new IllegalArgumentException("a rule names at least one indicator");

@@ -18,6 +18,7 @@ import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
@@ -37,6 +38,8 @@ public class DistrictSettingsResource {
     @Path("responsibilities")
     @Operation(summary = "责任分工 The responsibility matrix",
             description = "每项指标的牵头单位与配合单位；未设置时为标准默认分工。")
+    @APIResponseSchema(value = org.junheng.rectification.responsibility.ResponsibilityMatrix.class, responseCode = "200",
+            responseDescription = "责任分工；ETag 为其版本 (the matrix; the ETag is its version)")
     public Uni<Response> matrix(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.require(RectificationAccess.READ_MATRIX, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.matrix())
@@ -47,6 +50,8 @@ public class DistrictSettingsResource {
     @Path("responsibilities")
     @Operation(summary = "修改责任分工 Change the responsibility matrix",
             description = "督导室修改本区责任分工（须带 If-Match）；此后新开的任务按新分工。")
+    @APIResponseSchema(value = org.junheng.rectification.responsibility.ResponsibilityMatrix.class, responseCode = "200",
+            responseDescription = "保存后的责任分工；ETag 为新版本 (the matrix saved; the ETag is its new version)")
     public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                    ResponsibilityMatrix matrix, @BeanParam Caller caller) {
         caller.require(RectificationAccess.CHANGE_MATRIX, district(district));
@@ -60,6 +65,8 @@ public class DistrictSettingsResource {
     @Path("campaign")
     @Operation(summary = "创建安排 The campaign's stages and due dates",
             description = "扎实创建、深化巩固等阶段的截止日期与先硬件后软件的整改期限。")
+    @APIResponseSchema(value = org.junheng.rectification.responsibility.Campaign.class, responseCode = "200",
+            responseDescription = "创建安排；ETag 为其版本 (the campaign; the ETag is its version)")
     public Uni<Response> campaign(@PathParam("district") String district, @BeanParam Caller caller) {
         caller.require(RectificationAccess.READ_CAMPAIGN, district(district));
         return settings.of(district(district)).map(s -> Response.ok(s.campaign())
@@ -70,6 +77,8 @@ public class DistrictSettingsResource {
     @Path("campaign")
     @Operation(summary = "修改创建安排 Change the campaign",
             description = "督导室修改本区创建安排（须带 If-Match），含是否需复核后销号。")
+    @APIResponseSchema(value = org.junheng.rectification.responsibility.Campaign.class, responseCode = "200",
+            responseDescription = "保存后的创建安排；ETag 为新版本 (the campaign saved; the ETag is its new version)")
     public Uni<Response> putCampaign(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                      Campaign campaign, @BeanParam Caller caller) {
         caller.require(RectificationAccess.CHANGE_CAMPAIGN, district(district));

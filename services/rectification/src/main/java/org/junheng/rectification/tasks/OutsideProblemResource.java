@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.junheng.contracts.Nullable;
@@ -56,17 +57,45 @@ public class OutsideProblemResource {
     }
 
     /** The source of a list: who found the problems, the 文号 and the date. */
-    public record SourceInput(@Nullable ProblemSource.Kind kind, @Nullable String documentNumber,
-                              @Nullable LocalDate issuedOn) {
+    @Schema(description = "问题来源 (source of the list)")
+    public record SourceInput(
+            @Schema(description = "问题来源类别 (kind)，必填：MUNICIPAL_ASSESSMENT（市级督导评估反馈）、"
+                    + "NATIONAL_RECOGNITION（国家认定反馈）、INSPECTION（督学检查）、PUBLIC（群众反映）")
+            ProblemSource.Kind kind,
+            @Schema(description = "文号 (document number)，不超过100字；群众反映以外必填", example = "渝教督〔2025〕12号")
+            @Nullable String documentNumber,
+            @Schema(description = "来文或收到日期 (date issued or received)，必填，2000年至今", example = "2025-06-30")
+            LocalDate issuedOn) {
     }
 
     /** One item as JSON; {@code number} is the item's 序号 in the source document. */
-    public record ItemInput(@Nullable Integer number, @Nullable String indicator, @Nullable String schoolCode,
-                            @Nullable String schoolName, @Nullable String description,
-                            @Nullable String leadDepartment, @Nullable LocalDate dueDate) {
+    @Schema(description = "问题条目 (one problem of the list)")
+    public record ItemInput(
+            @Schema(description = "序号 (item number in the source document)，必填，从1起，清单内不重复", example = "1")
+            Integer number,
+            @Schema(description = "指标代码 (indicator code)，必填，如 GG5、RA5、EQ4", example = "GG5")
+            String indicator,
+            @Schema(description = "学校标识码 (school code)，10位数字；与学校名称同时填写，全区问题两者都不填",
+                    example = "2150473309")
+            @Nullable String schoolCode,
+            @Schema(description = "学校名称 (school name)；与学校标识码同时填写", example = "重庆市大渡口区钢花小学")
+            @Nullable String schoolName,
+            @Schema(description = "问题描述 (description)，必填，不超过500字", example = "四年级3个班超过45人，最大班额52人")
+            String description,
+            @Schema(description = "牵头单位 (lead unit)：本区责任分工中的单位代码或名称；不填则按责任分工确定",
+                    example = "jw")
+            @Nullable String leadDepartment,
+            @Schema(description = "整改期限 (due date)：不早于来文日期，不晚于2100年；不填则按创建安排确定",
+                    example = "2025-12-31")
+            @Nullable LocalDate dueDate) {
     }
 
-    public record ListInput(@Nullable SourceInput source, @Nullable List<ItemInput> items) {
+    @Schema(description = "外部问题清单 (a problem list from outside the evaluation)")
+    public record ListInput(
+            @Schema(description = "问题来源 (source)，必填")
+            SourceInput source,
+            @Schema(description = "问题条目 (items)，1至500条；任一条有误则整张清单都不录入")
+            @Nullable List<ItemInput> items) {
     }
 
     /** What was opened: one task per item, in the list's order. */

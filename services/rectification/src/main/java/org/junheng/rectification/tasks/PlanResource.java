@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
@@ -42,6 +43,7 @@ import org.junheng.service.DistrictCode;
 import org.junheng.service.IfMatch;
 import org.junheng.service.QueryValues;
 import org.junheng.service.ReportingYear;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * 整改方案: the year's plan — its versions, the leading group's approval, the 整改项目 with budget and milestones. The
@@ -65,20 +67,57 @@ public class PlanResource {
         this.clock = clock;
     }
 
-    public record DraftRequest(@Nullable String title, @Nullable String remarks) {
+    @Schema(description = "起草整改方案新版本 (draw up the next version of the rectification plan)")
+    public record DraftRequest(
+            @Schema(description = "方案名称 (title)，必填，不超过200字", example = "大渡口区义务教育优质均衡发展整改方案")
+            String title,
+            @Schema(description = "起草说明 (remarks)，可不填", example = "根据市级督导评估反馈意见修订")
+            @Nullable String remarks) {
     }
 
-    public record ApprovalRequest(@Nullable LocalDate approvedOn, @Nullable String approvedBy,
-                                  @Nullable String documentNumber) {
+    @Schema(description = "领导小组审定记录 (the leading group's approval of a version)")
+    public record ApprovalRequest(
+            @Schema(description = "审定日期 (date approved)，必填；不晚于今天，不早于该版本的起草日期",
+                    example = "2026-03-31")
+            LocalDate approvedOn,
+            @Schema(description = "审定会议或机构 (meeting or body that approved)，必填，不超过200字",
+                    example = "区义务教育优质均衡发展领导小组第3次会议")
+            String approvedBy,
+            @Schema(description = "审定文号 (document number)，可不填", example = "大渡口府办〔2026〕18号")
+            @Nullable String documentNumber) {
     }
 
-    public record ProjectRequest(@Nullable String name, @Nullable String leadDepartment,
-                                 @Nullable List<UUID> taskIds, @Nullable BigDecimal budget,
-                                 @Nullable String fundingSource, @Nullable List<Milestone> milestones) {
+    @Schema(description = "整改项目 (a project that settles several tasks)；同名再次提交即修订该项目")
+    public record ProjectRequest(
+            @Schema(description = "项目名称 (name)，必填，不超过100字；本区同一年度同名即同一项目",
+                    example = "新建重庆市大渡口区实验小学音乐教室")
+            String name,
+            @Schema(description = "牵头单位 (lead unit)，必填：本区责任分工中的单位、督导室（dd）或领导小组办公室（ldb），"
+                    + "填代码或名称", example = "jw")
+            String leadDepartment,
+            @Schema(description = "项目解决的整改任务编号 (ids of the tasks it settles)，至少一项；须为本区本年度的任务，"
+                    + "且未列入其他项目",
+                    example = "[\"06c8321f-db53-33da-ae26-9eedf0e62fef\", \"af5e9c51-dd1c-358e-ab15-5c617d38017d\"]")
+            @Nullable List<UUID> taskIds,
+            @Schema(description = "预算 (budget)，单位万元，必填，无预算填0；0至1000万万元，至多两位小数",
+                    example = "380.5")
+            BigDecimal budget,
+            @Schema(description = "资金来源 (funding source)，可不填", example = "区级财政预算")
+            @Nullable String fundingSource,
+            @Schema(description = "项目节点 (milestones)，1至20个；每个节点内容1至100字、不重复，"
+                    + "时限必填，在2000年至2100年之间")
+            @Nullable List<Milestone> milestones) {
     }
 
-    public record MilestoneRequest(@Nullable String milestone, @Nullable LocalDate reachedOn,
-                                   @Nullable String note) {
+    @Schema(description = "项目节点完成记录 (a project's milestone reached)")
+    public record MilestoneRequest(
+            @Schema(description = "节点内容 (milestone)，须与项目中某一节点的内容一致，且该节点尚未完成",
+                    example = "完成设计")
+            @Nullable String milestone,
+            @Schema(description = "完成日期 (date reached)，必填，2000年至今", example = "2026-03-31")
+            LocalDate reachedOn,
+            @Schema(description = "说明 (note)，可不填", example = "设计方案已通过专家评审")
+            @Nullable String note) {
     }
 
     /** A version: when drawn up and by whom, whether approved (审定) and whether in force or superseded. */
@@ -109,6 +148,8 @@ public class PlanResource {
 
     @GET
     @Operation(summary = "整改方案 The year's rectification plan: versions, approval, 整改项目")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "整改方案当前状态；ETag 为其版本 (the plan as it stands; the ETag is its version)")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") String year,
                              @BeanParam Caller caller) {
         String code = DistrictCode.require(district);
@@ -121,6 +162,8 @@ public class PlanResource {
     @Path("versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "起草整改方案新版本 The office draws up the next version from the year's tasks and their measures")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "整改方案当前状态；ETag 为其版本 (the plan as it stands; the ETag is its version)")
     public Uni<Response> draft(@PathParam("district") String district, @PathParam("year") String year,
                                @HeaderParam("If-Match") String ifMatch, DraftRequest request,
                                @BeanParam Caller caller) {
@@ -143,6 +186,8 @@ public class PlanResource {
     @Path("versions/{version}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "记录领导小组审定 The office records that the leading group approved a version")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "整改方案当前状态；ETag 为其版本 (the plan as it stands; the ETag is its version)")
     public Uni<Response> approve(@PathParam("district") String district, @PathParam("year") String year,
                                  @PathParam("version") String version, @HeaderParam("If-Match") String ifMatch,
                                  ApprovalRequest request, @BeanParam Caller caller) {
@@ -159,6 +204,8 @@ public class PlanResource {
     @Path("projects")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "设立或修订整改项目 Define (or, under the same name, revise) a project that settles several tasks")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "整改方案当前状态；ETag 为其版本 (the plan as it stands; the ETag is its version)")
     public Uni<Response> defineProject(@PathParam("district") String district, @PathParam("year") String year,
                                        @HeaderParam("If-Match") String ifMatch, ProjectRequest request,
                                        @BeanParam Caller caller) {
@@ -178,6 +225,8 @@ public class PlanResource {
     @Path("projects/{projectId}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "记录项目节点完成 The office records that a project's milestone was reached")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "整改方案当前状态；ETag 为其版本 (the plan as it stands; the ETag is its version)")
     public Uni<Response> reachMilestone(@PathParam("district") String district, @PathParam("year") String year,
                                         @PathParam("projectId") String projectId,
                                         @HeaderParam("If-Match") String ifMatch, MilestoneRequest request,

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.rectification.Accountability;
@@ -31,6 +32,7 @@ import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.IfMatch;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * 责任单位: each unit of the district with its 责任领导 (who signed the 责任状) and the 约谈 and 问责 of the unit as a
@@ -52,13 +54,31 @@ public class ResponsibleUnitResource {
         this.clock = clock;
     }
 
-    public record LeaderRequest(@Nullable String leader, @Nullable String post, @Nullable LocalDate pledgeSignedOn,
-                                @Nullable String pledgeDocument) {
+    @Schema(description = "责任领导及责任状 (a unit's responsible leader and the pledge signed)")
+    public record LeaderRequest(
+            @Schema(description = "责任领导姓名 (leader's name)，必填，不超过50字", example = "李建国")
+            String leader,
+            @Schema(description = "职务 (post)，必填，不超过100字", example = "区财政局局长")
+            String post,
+            @Schema(description = "责任状签订日期 (date the pledge was signed)，必填，2000年至今", example = "2026-03-01")
+            LocalDate pledgeSignedOn,
+            @Schema(description = "责任状文号 (document number of the pledge)，可不填", example = "大渡口教督〔2024〕3号")
+            @Nullable String pledgeDocument) {
     }
 
-    public record AccountabilityRequest(@Nullable Accountability kind, @Nullable String person,
-                                        @Nullable LocalDate date, @Nullable String reason,
-                                        @Nullable String outcome) {
+    @Schema(description = "单位约谈或问责记录 (a 约谈 or 问责 of a unit as a whole)")
+    public record AccountabilityRequest(
+            @Schema(description = "类别 (kind)，必填：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）")
+            Accountability kind,
+            @Schema(description = "约谈或问责对象及职务 (person and post)，必填，不超过100字",
+                    example = "王敏（区财政局副局长）")
+            String person,
+            @Schema(description = "约谈或问责日期 (date)，必填，2000年至今", example = "2026-03-31")
+            LocalDate date,
+            @Schema(description = "事由 (reason)，必填", example = "生均公用经费未按标准拨付")
+            String reason,
+            @Schema(description = "结果 (outcome)，可不填", example = "表态：年底前补足")
+            @Nullable String outcome) {
     }
 
     /** A unit: its current 责任领导 (none yet: null), earlier ones, and its 约谈/问责 records, newest last. */
@@ -71,6 +91,8 @@ public class ResponsibleUnitResource {
 
     @GET
     @Operation(summary = "责任单位 The units of the district: 责任领导, 责任状, 约谈 and 问责")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "各责任单位；ETag 为其版本 (the units; the ETag is their version)")
     public Uni<Response> list(@PathParam("district") String district, @BeanParam Caller caller) {
         String code = DistrictCode.require(district);
         caller.require(RectificationAccess.READ_UNITS, code);
@@ -82,6 +104,8 @@ public class ResponsibleUnitResource {
     @Path("{unit}/leader")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "记录责任领导 Name a unit's 责任领导 and the 责任状 signed (again when the post changes hands)")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "各责任单位；ETag 为其版本 (the units; the ETag is their version)")
     public Uni<Response> nameLeader(@PathParam("district") String district, @PathParam("unit") String unit,
                                     @HeaderParam("If-Match") String ifMatch, LeaderRequest request,
                                     @BeanParam Caller caller) {
@@ -97,6 +121,8 @@ public class ResponsibleUnitResource {
     @Path("{unit}/accountability")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "记录单位约谈或问责 Record that a unit's head was summoned (约谈) or the unit held accountable (问责)")
+    @APIResponseSchema(value = View.class, responseCode = "200",
+            responseDescription = "各责任单位；ETag 为其版本 (the units; the ETag is their version)")
     public Uni<Response> recordAccountability(@PathParam("district") String district, @PathParam("unit") String unit,
                                               @HeaderParam("If-Match") String ifMatch,
                                               AccountabilityRequest request, @BeanParam Caller caller) {

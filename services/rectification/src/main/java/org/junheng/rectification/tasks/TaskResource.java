@@ -1,6 +1,7 @@
 package org.junheng.rectification.tasks;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,6 +40,7 @@ import org.junheng.rectification.settings.DistrictSettings;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.QueryValues;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Rectification tasks (整改任务): list, one task, its history, and the actions of its lifecycle. */
 @Path("/api/v1/tasks")
@@ -84,36 +86,86 @@ public class TaskResource {
                                @Nullable String correlationId, @Nullable String causationId, JsonNode event) {
     }
 
-    public record AssignRequest(@Nullable Person responsible) {
+    @Schema(description = "指定责任人 (name who is responsible)")
+    public record AssignRequest(
+            @Schema(description = "本单位责任人 (person responsible)，须有 id；不填即调用者本人")
+            @Nullable Person responsible) {
     }
 
-    public record PlanRequest(String measures, @Nullable List<Milestone> milestones, LocalDate plannedCompletion) {
+    @Schema(description = "整改措施 (measures, milestones and planned completion)")
+    public record PlanRequest(
+            @Schema(description = "整改措施 (measures)，必填",
+                    example = "将2间普通教室改造为网络多媒体教室，寒假完成设备采购和安装调试")
+            String measures,
+            @Schema(description = "整改节点 (milestones)，可不填")
+            @Nullable List<Milestone> milestones,
+            @Schema(description = "计划完成日期 (planned completion)，必填", example = "2026-06-30")
+            LocalDate plannedCompletion) {
     }
 
-    public record ProgressRequest(Integer percentComplete, String description) {
+    @Schema(description = "整改进展 (a progress report)")
+    public record ProgressRequest(
+            @Schema(description = "完成比例 (percent complete)，必填，0至100", example = "60")
+            Integer percentComplete,
+            @Schema(description = "进展说明 (description)，必填", example = "多媒体设备已完成招标，正在安装调试")
+            String description) {
     }
 
-    public record SummaryRequest(String summary) {
+    @Schema(description = "提交核验 (submit for verification)")
+    public record SummaryRequest(
+            @Schema(description = "整改情况说明 (summary)，必填；提交前须已上传佐证材料",
+                    example = "已完成2间网络多媒体教室改造并通过验收，验收报告已上传")
+            String summary) {
     }
 
-    public record CommentRequest(@Nullable String comment) {
+    @Schema(description = "核验通过 (the office verifies)")
+    public record CommentRequest(
+            @Schema(description = "核验意见 (comment)，可不填", example = "经现场核查，整改到位")
+            @Nullable String comment) {
     }
 
-    public record NoteRequest(@Nullable String note) {
+    @Schema(description = "销号 (the office signs the task off)")
+    public record NoteRequest(
+            @Schema(description = "销号说明 (note)，可不填", example = "经复核整改到位，同意销号")
+            @Nullable String note) {
     }
 
-    public record AccountabilityRequest(@Nullable Accountability kind, @Nullable String person,
-                                        @Nullable LocalDate date, @Nullable String reason,
-                                        @Nullable String outcome) {
+    @Schema(description = "任务约谈或问责记录 (a 约谈 or 问责 on the task)")
+    public record AccountabilityRequest(
+            @Schema(description = "类别 (kind)，必填：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）")
+            Accountability kind,
+            @Schema(description = "约谈或问责对象及职务 (person and post)，必填，不超过100字",
+                    example = "李建国（区教委副主任）")
+            String person,
+            @Schema(description = "约谈或问责日期 (date)，必填，2000年至今", example = "2026-03-31")
+            LocalDate date,
+            @Schema(description = "事由 (reason)，必填", example = "音乐教室改造逾期3个月未完成")
+            String reason,
+            @Schema(description = "结果 (outcome)，可不填", example = "表态：6月底前完成改造并报送验收材料")
+            @Nullable String outcome) {
     }
 
-    public record ReasonRequest(String reason) {
+    @Schema(description = "退回 (send the task back with a reason)")
+    public record ReasonRequest(
+            @Schema(description = "退回理由 (why it is returned)，必填", example = "佐证材料缺少验收报告，请补充后再提交")
+            String reason) {
     }
 
-    public record ExtendRequest(LocalDate newDueDate, String reason) {
+    @Schema(description = "延期 (extend the due date)")
+    public record ExtendRequest(
+            @Schema(description = "新的整改期限 (new due date)，必填，须晚于当前整改期限", example = "2026-09-30")
+            LocalDate newDueDate,
+            @Schema(description = "延期理由 (reason)，必填", example = "音乐教室改造受汛期影响停工，需顺延工期")
+            String reason) {
     }
 
-    public record ReassignRequest(String to, String reason) {
+    @Schema(description = "改派 (give the task to another unit)")
+    public record ReassignRequest(
+            @Schema(description = "改派单位代码 (code of the new lead unit)，必填；须为本区责任分工中的单位，且不是当前牵头单位",
+                    example = "cz")
+            String to,
+            @Schema(description = "改派理由 (reason)，必填", example = "教师培训经费列支由区财政局牵头落实")
+            String reason) {
     }
 
     @GET
@@ -157,6 +209,8 @@ public class TaskResource {
     @Path("{id}")
     @Operation(summary = "整改任务详情 One task, with what the caller may do now",
             description = "任务全貌与 actions（调用者此刻可做的操作）；ETag 供修改时的 If-Match 使用。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> get(@PathParam("id") String id, @BeanParam Caller caller) {
         caller.requireOrNotFound(RectificationAccess.READ_TASK);
         UUID taskId = taskId(id);
@@ -192,6 +246,8 @@ public class TaskResource {
     @Path("{id}/assign")
     @Operation(summary = "指定责任人 The lead names who is responsible",
             description = "牵头单位指定本单位责任人（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> assign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 AssignRequest body, @BeanParam Caller caller) {
         Person responsible = body == null || body.responsible() == null ? caller.person() : body.responsible();
@@ -205,6 +261,8 @@ public class TaskResource {
     @Path("{id}/plan")
     @Operation(summary = "报送整改措施 The lead submits measures and milestones",
             description = "整改措施、节点与计划完成日期（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> plan(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, PlanRequest body,
                               @BeanParam Caller caller) {
         PlanRequest plan = required(body);
@@ -216,6 +274,8 @@ public class TaskResource {
     @Path("{id}/progress")
     @Operation(summary = "报告进展 Report progress",
             description = "完成百分比与进展说明；牵头和配合单位均可（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> progress(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   ProgressRequest body, @BeanParam Caller caller) {
         ProgressRequest progress = required(body);
@@ -231,6 +291,8 @@ public class TaskResource {
     @Path("{id}/evidence")
     @Operation(summary = "登记佐证材料 Record a file kept elsewhere",
             description = "登记存放在别处的文件（名称、SHA-256、位置）（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> evidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   EvidenceReference body, @BeanParam Caller caller) {
         EvidenceReference evidence = required(body);
@@ -260,6 +322,8 @@ public class TaskResource {
     @io.smallrye.common.annotation.Blocking
     @Operation(summary = "上传佐证材料 Upload evidence files",
             description = "multipart 上传一个或多个文件（PDF、图片、Word、Excel，按内容识别类型）（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> uploadEvidence(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                         @org.jboss.resteasy.reactive.RestForm("file")
                                         List<org.jboss.resteasy.reactive.multipart.FileUpload> files,
@@ -328,6 +392,8 @@ public class TaskResource {
     @Path("{id}/submit")
     @Operation(summary = "提交核验 The lead submits for verification",
             description = "整改完成后提交督导室核验，须已有佐证材料（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> submit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 SummaryRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.SubmitForVerification(required(body).summary(), caller.person()),
@@ -338,6 +404,8 @@ public class TaskResource {
     @Path("{id}/verify")
     @Operation(summary = "核验通过 The office verifies",
             description = "督导室核验通过（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> verify(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 CommentRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Verify(caller.person(), body == null ? null : body.comment()), caller);
@@ -347,6 +415,8 @@ public class TaskResource {
     @Path("{id}/reject")
     @Operation(summary = "退回 The office sends it back with a reason",
             description = "核验或复核不通过，退回继续整改（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 ReasonRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Reject(required(body).reason(), caller.person()), caller);
@@ -357,6 +427,8 @@ public class TaskResource {
     @Path("{id}/close")
     @Operation(summary = "销号 The office signs the task off",
             description = "督导室复核销号，可附销号说明（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                NoteRequest body, @BeanParam Caller caller) {
         return act(id, ifMatch, new TaskCommand.Close(body == null ? null : body.note(), caller.person()), caller);
@@ -367,6 +439,8 @@ public class TaskResource {
     @Path("{id}/accountability")
     @Operation(summary = "记录约谈问责 Record a 约谈 or 问责 on the task",
             description = "对任务责任单位的约谈或问责：对象、日期、事由、结果（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> accountability(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                         AccountabilityRequest body, @BeanParam Caller caller) {
         AccountabilityRequest request = required(body);
@@ -378,6 +452,8 @@ public class TaskResource {
     @Path("{id}/extend")
     @Operation(summary = "延期 The office extends the due date",
             description = "新的整改期限与理由（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> extend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 ExtendRequest body, @BeanParam Caller caller) {
         ExtendRequest extend = required(body);
@@ -392,6 +468,8 @@ public class TaskResource {
     @Path("{id}/reassign")
     @Operation(summary = "改派 The office gives the task to another unit",
             description = "改由责任分工中的另一单位牵头，并说明理由（须带 If-Match）。")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "任务的当前状态与可做的操作；ETag 为其版本 (the task as it stands; the ETag is its version)")
     public Uni<Response> reassign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   ReassignRequest body, @BeanParam Caller caller) {
         ReassignRequest reassign = required(body);

@@ -22,6 +22,7 @@ import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.intake.IntakeAccess;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.service.Caller;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/v1/districts/{district}/periods/{year}/attestations/{indicator}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,8 @@ public class AttestationResource {
 
     @POST
     @Operation(summary = "记录督导认定 Record a judgment with its evidence; the latest judgment is in force")
+    @APIResponseSchema(value = org.junheng.contracts.schooldata.AttestationEvent.AttestationRecorded.class, responseCode = "201",
+            responseDescription = "已记录的认定 (the judgment recorded)")
     public Uni<Response> record(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("indicator") String indicatorCode, Attestations.Judgment judgment,
                                 @BeanParam Caller caller) {

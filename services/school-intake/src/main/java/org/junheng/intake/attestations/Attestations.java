@@ -1,11 +1,14 @@
 package org.junheng.intake.attestations;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junheng.contracts.EvidenceReference;
 import org.junheng.contracts.IndicatorCode;
+import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
 import org.junheng.contracts.Subject;
 import org.junheng.contracts.SubjectLevel;
@@ -43,8 +46,16 @@ public final class Attestations {
     static final java.util.Set<IndicatorCode> DECLARABLE_NOT_APPLICABLE = java.util.EnumSet.of(IndicatorCode.GG7,
             IndicatorCode.GG11, IndicatorCode.GG15, IndicatorCode.EQ2);
 
-    public record Judgment(Subject subject, AttestationVerdict verdict, AttestationGrade grade,
-                           List<EvidenceReference> evidence, Person supervisor, LocalDate assessedOn, String remarks) {
+    @JsonClassDescription("督导认定 (a supervisor's judgment of an indicator, with its evidence)")
+    public record Judgment(
+            @JsonPropertyDescription("认定对象 (subject)，必填：学校类指标为学校，县级指标为本区") Subject subject,
+            @JsonPropertyDescription("认定结论 (verdict)，必填：MET 达标、UNMET 未达标、NOT_APPLICABLE 不适用（仅 GG7、GG11、"
+                    + "GG15、EQ2）") AttestationVerdict verdict,
+            @JsonPropertyDescription("评定等级 (grade)：EQ6 必须评定，其余不填") @Nullable AttestationGrade grade,
+            @JsonPropertyDescription("佐证材料 (evidence)，必填，至少一份") List<EvidenceReference> evidence,
+            @JsonPropertyDescription("督学 (the supervisor)，必填，含用户标识和姓名") Person supervisor,
+            @JsonPropertyDescription("认定日期 (date assessed)，必填") LocalDate assessedOn,
+            @JsonPropertyDescription("备注 (remarks)，可不填") @Nullable String remarks) {
     }
 
     private Attestations() {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.schooldata.CountyFigureSetKind;
@@ -23,6 +24,10 @@ import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.intake.IntakeAccess;
 import org.junheng.service.Caller;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +35,12 @@ import org.junheng.service.Caller;
 @Tag(name = "县级数据 County figures")
 public class CountyFiguresResource {
 
-    public record Submission(Department department, List<FigureValue> values) {
+    @Schema(description = "县级数据报送 (a county figure set submitted by a department)")
+    public record Submission(
+            @Schema(description = "报送单位 (submitting unit)，代码和名称必填；部门只能以本单位名义报送")
+            Department department,
+            @Schema(description = "数据项 (values)，至少一项；键须为该类县级数据的数据项，不得重复，数值不能为负")
+            List<FigureValue> values) {
     }
 
     public record FiguresView(String districtCode, int period, CountyFigureSetKind kind, String kindLabel,
@@ -45,6 +55,11 @@ public class CountyFiguresResource {
 
     @PUT
     @Operation(summary = "报送县级数据 Submit a county figure set (If-Match required to replace an earlier one)")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "已更新的县级数据；ETag 为新版本 (the figures updated; the ETag is their new version)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class))),
+            @APIResponse(responseCode = "201", description = "首次报送的县级数据 (the figures, first submitted)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))})
     public Uni<Response> submit(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("kind") String kindName, Submission submission,
                                 @HeaderParam("If-Match") String ifMatch,
@@ -63,6 +78,8 @@ public class CountyFiguresResource {
 
     @GET
     @Operation(summary = "县级数据 The county figure set in force")
+    @APIResponseSchema(value = FiguresView.class, responseCode = "200",
+            responseDescription = "县级数据；ETag 为其版本 (the figures; the ETag is their version)")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("kind") String kindName, @BeanParam Caller caller) {
         caller.require(IntakeAccess.READ_COUNTY_FIGURES, district);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.decider.Refusal;
@@ -23,6 +24,7 @@ import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.intake.IntakeAccess;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.service.Caller;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/v1/districts/{district}/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,16 +32,38 @@ import org.junheng.service.Caller;
 @Tag(name = "学校名录 School register")
 public class SchoolResource {
 
-    public record RegisterRequest(String schoolCode, SchoolProfile profile) {
+    @Schema(description = "学校登记 (register a school)")
+    public record RegisterRequest(
+            @Schema(description = "学校标识码 (national school code)，10位数字", example = "2150202506")
+            String schoolCode,
+            @Schema(description = "学校基本信息 (profile)，必填：学校名称必填、不超过100字，学校类型必填，"
+                    + "建校年份如填须在1800至2100年之间")
+            SchoolProfile profile) {
     }
 
-    public record ProfileChangeRequest(SchoolProfile profile, String reason) {
+    @Schema(description = "学校信息变更 (change a school's profile)")
+    public record ProfileChangeRequest(
+            @Schema(description = "变更后的学校基本信息 (the new profile)，必填，规则同登记")
+            SchoolProfile profile,
+            @Schema(description = "变更原因 (reason)，可不填", example = "新建综合楼投入使用，办学规模调整")
+            String reason) {
     }
 
-    public record ClosureRequest(LocalDate closedOn, String reason) {
+    @Schema(description = "学校撤销 (close a school)")
+    public record ClosureRequest(
+            @Schema(description = "撤销日期 (date closed)，必填", example = "2026-08-31")
+            LocalDate closedOn,
+            @Schema(description = "撤销原因 (reason)，必填", example = "生源减少，学生并入就近学校就读")
+            String reason) {
     }
 
-    public record MergerRequest(String intoSchoolCode, LocalDate mergedOn) {
+    @Schema(description = "学校合并 (merge a school into another registered school)")
+    public record MergerRequest(
+            @Schema(description = "并入学校的学校标识码 (code of the school merged into)，10位数字；"
+                    + "须为本区已登记的另一所学校", example = "2150202506")
+            String intoSchoolCode,
+            @Schema(description = "合并日期 (date merged)，必填", example = "2026-08-31")
+            LocalDate mergedOn) {
     }
 
     /** A register entry as served: the profile, the status and the version (also the ETag). */
@@ -61,6 +85,8 @@ public class SchoolResource {
 
     @POST
     @Operation(summary = "学校登记 Register a school")
+    @APIResponseSchema(value = SchoolView.class, responseCode = "201",
+            responseDescription = "已登记的学校；ETag 为其版本 (the school registered; the ETag is its version)")
     public Uni<Response> register(@PathParam("district") String district, RegisterRequest request,
                                   @BeanParam Caller caller) {
         caller.require(IntakeAccess.REGISTER_SCHOOL, district);
@@ -85,6 +111,8 @@ public class SchoolResource {
     @GET
     @Path("{code}")
     @Operation(summary = "学校信息 One school")
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200",
+            responseDescription = "学校名录条目；ETag 为其版本 (the register entry; the ETag is its version)")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("code") String code,
                              @BeanParam Caller caller) {
         caller.require(IntakeAccess.READ_SCHOOL, district);
@@ -94,6 +122,8 @@ public class SchoolResource {
     @PUT
     @Path("{code}")
     @Operation(summary = "学校信息变更 Change a school's profile (If-Match required)")
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200",
+            responseDescription = "学校名录条目；ETag 为其版本 (the register entry; the ETag is its version)")
     public Uni<Response> changeProfile(@PathParam("district") String district, @PathParam("code") String code,
                                        ProfileChangeRequest request, @HeaderParam("If-Match") String ifMatch,
                                        @BeanParam Caller caller) {
@@ -107,6 +137,8 @@ public class SchoolResource {
     @POST
     @Path("{code}/closure")
     @Operation(summary = "学校撤销 Close a school (If-Match required)")
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200",
+            responseDescription = "学校名录条目；ETag 为其版本 (the register entry; the ETag is its version)")
     public Uni<Response> close(@PathParam("district") String district, @PathParam("code") String code,
                                ClosureRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {
@@ -120,6 +152,8 @@ public class SchoolResource {
     @POST
     @Path("{code}/merger")
     @Operation(summary = "学校合并 Merge a school into another registered school (If-Match required)")
+    @APIResponseSchema(value = SchoolView.class, responseCode = "200",
+            responseDescription = "学校名录条目；ETag 为其版本 (the register entry; the ETag is its version)")
     public Uni<Response> merge(@PathParam("district") String district, @PathParam("code") String code,
                                MergerRequest request, @HeaderParam("If-Match") String ifMatch,
                                @BeanParam Caller caller) {

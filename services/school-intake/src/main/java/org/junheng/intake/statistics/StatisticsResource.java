@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
@@ -22,6 +23,10 @@ import org.junheng.eventsourcing.decider.Violation;
 import org.junheng.intake.IntakeAccess;
 import org.junheng.intake.history.StreamHistory;
 import org.junheng.service.Caller;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/v1/districts/{district}/periods/{year}/schools/{code}/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +35,16 @@ import org.junheng.service.Caller;
 public class StatisticsResource {
 
     /** A submission or, with If-Match, a correction (which needs {@code reason}). */
-    public record Submission(SchoolStatistics statistics, String reason, boolean acceptWarnings) {
+    @Schema(description = "年度统计报送或更正 (a school's statistics of the year, submitted or corrected)")
+    public record Submission(
+            @Schema(description = "学校年度统计数据 (the year's statistics)，必填")
+            SchoolStatistics statistics,
+            @Schema(description = "更正原因 (reason for a correction)：本年度已报送后再更正（带 If-Match）时必填，首次报送可不填",
+                    example = "更正小学在校生数：春季转入学生3人漏报")
+            String reason,
+            @Schema(description = "确认存疑数据 (confirm warnings)：数据存疑时须为 true 才予接收；有错误的数据一律拒收",
+                    example = "false")
+            boolean acceptWarnings) {
     }
 
     public record FormView(String districtCode, String schoolCode, int period, SchoolProfile profile,
@@ -53,6 +67,11 @@ public class StatisticsResource {
 
     @PUT
     @Operation(summary = "报送或更正年度统计 Submit (no If-Match) or correct (If-Match + reason) a school's statistics")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "已更新的报表；ETag 为新版本 (the form updated; the ETag is its new version)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = FormView.class))),
+            @APIResponse(responseCode = "201", description = "首次报送的报表 (the form, first submitted)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = FormView.class)))})
     public Uni<Response> put(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("code") String code, Submission submission,
                              @HeaderParam("If-Match") String ifMatch,
@@ -72,6 +91,8 @@ public class StatisticsResource {
 
     @GET
     @Operation(summary = "年度统计 A school's statistics of one year, with its version as ETag")
+    @APIResponseSchema(value = FormView.class, responseCode = "200",
+            responseDescription = "学校统计报表；ETag 为其版本 (the form; the ETag is its version)")
     public Uni<Response> get(@PathParam("district") String district, @PathParam("year") int year,
                              @PathParam("code") String code, @BeanParam Caller caller) {
         caller.require(IntakeAccess.READ_STATISTICS, district);

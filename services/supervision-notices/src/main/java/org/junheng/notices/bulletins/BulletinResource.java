@@ -1,6 +1,7 @@
 package org.junheng.notices.bulletins;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.BeanParam;
@@ -25,6 +26,7 @@ import org.junheng.notices.issuing.NoticeQueries;
 import org.junheng.notices.readmodels.TaskBoard;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Bulletins (通报): each department's tasks, ranked, issued to the whole district — by a supervisor on request, and
@@ -50,12 +52,20 @@ public class BulletinResource {
         this.clock = clock;
     }
 
-    public record BulletinRequest(String issueLabel, @Nullable String documentNumber) {
+    @Schema(description = "发布通报简报 (issue a bulletin)")
+    public record BulletinRequest(
+            @Schema(description = "期号 (issue label)，必填；期号标识本区的一期简报，同一期再次发布不会重复生成",
+                    example = "2025年第1期")
+            String issueLabel,
+            @Schema(description = "文号 (document number)，可不填", example = "大渡口教督〔2025〕2号")
+            @Nullable String documentNumber) {
     }
 
     @POST
     @Operation(summary = "发布通报简报 The office issues a bulletin",
             description = "按期次（及文号）从任务看板生成通报简报，各单位按逾期、未完成、用时排序。")
+    @APIResponseSchema(value = NoticeIssued.class, responseCode = "201",
+            responseDescription = "已发布的通报 (the notice issued)")
     public Uni<Response> issue(@PathParam("district") String district, BulletinRequest body,
                                @BeanParam Caller caller) {
         district(district);

@@ -1,6 +1,7 @@
 package org.junheng.notices.issuing;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -65,13 +66,40 @@ public class NoticeResource {
         this.heartbeat = heartbeat;
     }
 
-    public record AckRequest(@Nullable String comment) {
+    @Schema(description = "签收通报 (acknowledge a notice)")
+    public record AckRequest(
+            @Schema(description = "签收说明 (comment with the acknowledgement)，可不填",
+                    example = "已收到，将于3月31日前报送教师培训经费整改方案")
+            @Nullable String comment) {
     }
 
-    public record ManualNotice(String district, Audience audience, NoticeKind kind, NoticeSeverity severity,
-                               String title, String body, @Nullable String documentNumber,
-                               @Nullable List<UUID> findingIds, @Nullable List<UUID> taskIds,
-                               @Nullable List<String> schoolCodes) {
+    @Schema(description = "督导室发布的通报 (a notice the supervision office issues by hand)")
+    public record ManualNotice(
+            @Schema(description = "区县代码 (district code)，6位行政区划代码", example = "500104")
+            String district,
+            @Schema(description = "通报对象 (audience)，必填；DEPARTMENT 须带单位代码，SCHOOL 须带学校标识码")
+            Audience audience,
+            @Schema(description = "通报类别 (notice kind)，必填；通报简报 BULLETIN 不在此发布，请用 bulletins 接口",
+                    example = "SUPERVISION_ORDER")
+            NoticeKind kind,
+            @Schema(description = "紧急程度 (severity)，必填", example = "WARNING")
+            NoticeSeverity severity,
+            @Schema(description = "标题 (title)，必填", example = "关于区财政局教师培训经费整改进度的督办通知")
+            String title,
+            @Schema(description = "正文 (body text)，必填",
+                    example = "请于5日内报送教师培训经费整改方案，说明培训经费占公用经费预算5%的列支安排。")
+            String body,
+            @Schema(description = "文号 (document number)，可不填", example = "大渡口教督〔2024〕3号")
+            @Nullable String documentNumber,
+            @Schema(description = "相关问题编号 (ids of the findings concerned)，可不填",
+                    example = "[\"a51c031b-3914-3be7-a42e-3c31f65503ff\"]")
+            @Nullable List<UUID> findingIds,
+            @Schema(description = "相关整改任务编号 (ids of the rectification tasks concerned)，可不填",
+                    example = "[\"4b8ed5cb-ace9-37ad-aa56-dfe5849798cc\"]")
+            @Nullable List<UUID> taskIds,
+            @Schema(description = "相关学校的学校标识码 (codes of the schools concerned)，可不填",
+                    example = "[\"2150202506\", \"2150473309\"]")
+            @Nullable List<String> schoolCodes) {
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.junheng.notices.webhooks;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +31,9 @@ import org.junheng.notices.NoticesAccess;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.QueryValues;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.
@@ -52,9 +56,27 @@ public class WebhookResource {
      * {@code format}: STANDARD (default; the notice as JSON, signed with the secret answered once), WECOM or DINGTALK
      * (a group robot's URL; {@code robotSecret} the DingTalk robot's 加签 secret, SEC…, if it has one).
      */
-    public record SubscriptionRequest(String district, @Nullable Audience audience, @Nullable List<NoticeKind> kinds,
-                                      String url, @Nullable RobotMessages.Format format,
-                                      @Nullable String robotSecret) {
+    @Schema(description = "推送订阅 (a webhook or group-robot subscription)")
+    public record SubscriptionRequest(
+            @Schema(description = "区县代码 (district code)，6位行政区划代码", example = "500104")
+            String district,
+            @Schema(description = "订阅的通报对象 (audience followed)，不填即不限对象；部门只能订阅本部门，"
+                    + "须填 DEPARTMENT 和本部门代码")
+            @Nullable Audience audience,
+            @Schema(description = "订阅的通报类别 (notice kinds followed)，不填或为空即全部类别")
+            @Nullable List<NoticeKind> kinds,
+            @Schema(description = "接收地址 (receiving URL)，必填，须为公网 http(s) 地址；企业微信群机器人地址须带 key 参数，"
+                    + "钉钉群机器人地址须带 access_token 参数",
+                    example = "https://oapi.dingtalk.com/robot/send?access_token="
+                            + "5d3f9a0c7e2b4c18a6f1d2e3b4c5a6f7e8d9c0b1a2f3e4d5c6b7a8f9e0d1c2b3")
+            String url,
+            @Schema(description = "推送格式 (format)：STANDARD（默认，签名的 JSON）、WECOM（企业微信群机器人）、"
+                    + "DINGTALK（钉钉群机器人）", example = "DINGTALK")
+            @Nullable RobotMessages.Format format,
+            @Schema(description = "钉钉群机器人的加签密钥 (the DingTalk robot's 加签 secret)，以 SEC 开头；"
+                    + "只有 DINGTALK 可填，机器人未开启加签则不填",
+                    example = "SEC7f3a9c2e5b8d1f4a6c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a6c8")
+            @Nullable String robotSecret) {
     }
 
     public record Subscription(UUID subscriptionId, String district, @Nullable Audience audience,
@@ -71,6 +93,8 @@ public class WebhookResource {
     @POST
     @Operation(summary = "新增推送订阅 Subscribe another system or a group robot",
             description = "标准 Webhook（签名密钥只返回这一次）、企业微信或钉钉群机器人（format），可限定对象与类别。")
+    @APIResponseSchema(value = Subscription.class, responseCode = "201",
+            responseDescription = "已建立的订阅 (the subscription made)")
     public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
         if (body == null) {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
@@ -140,6 +164,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "取消订阅 Stop a subscription",
             description = "停用订阅并取消其待投递的通报。")
+    @APIResponses(@APIResponse(responseCode = "204", description = "已取消 (unsubscribed)"))
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
         // its pending retries go with it: nothing is sent to a subscription after its deletion
         return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
@@ -181,6 +206,7 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "重新投递 Send a delivery again",
             description = "对失败或接收方丢失的投递重新发送，重试次数清零。")
+    @APIResponses(@APIResponse(responseCode = "202", description = "已排入重新投递 (queued for delivery again)"))
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
         // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
         Refusal notFound = Refusal.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
