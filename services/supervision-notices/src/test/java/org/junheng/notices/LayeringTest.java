@@ -12,7 +12,7 @@ class LayeringTest {
     @Test
     void theNoticeRulesArePlainJava() {
         Architecture.domainIsPlainJava(NOTICES, new String[] {"..notices.rules.."},
-                new String[] {"..notices.issuing..", "..notices.infra..", "..notices.streaming..",
+                new String[] {"..notices.issuing..", "..notices.infra..",
                         "..notices.timeline..", "..notices.webhooks..", "..notices.bulletins..", "..notices.acks..",
                         "..notices.operations..", "..notices.consumers..", "..notices.readmodels.."});
         Architecture.classesArePlainJava(NOTICES, "FindingStory", "TimelineDocument", "AcknowledgementPolicy",

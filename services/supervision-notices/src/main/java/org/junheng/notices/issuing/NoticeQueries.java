@@ -33,6 +33,21 @@ public class NoticeQueries {
                      @Nullable String kind, @Nullable UUID findingId) {
             this(district, audienceKind, audienceCode, kind, findingId, false);
         }
+
+        /** Whether the scope takes the notice: {@link #after}'s {@code where} clause, for a batch already read. */
+        public boolean admits(Published notice) {
+            boolean addressed = (audienceKind == null || audienceKind.equals(notice.audienceKind()))
+                    && (audienceCode == null || audienceCode.equals(notice.audienceCode()));
+            return district.equals(notice.district())
+                    && (addressed || withDistrictWide && "DISTRICT".equals(notice.audienceKind()))
+                    && (kind == null || kind.equals(notice.kind()))
+                    && (findingId == null || notice.findingIds().contains(findingId));
+        }
+    }
+
+    /** A notice as the live feed carries it: what is shown, and what a scope is matched on. */
+    public record Published(NoticeView view, String district, @Nullable String audienceKind,
+                            @Nullable String audienceCode, @Nullable String kind, List<UUID> findingIds) {
     }
 
     public record NoticeView(long seq, UUID noticeId, JsonNode notice, Instant issuedAt,
@@ -53,6 +68,24 @@ public class NoticeQueries {
                     List<NoticeView> views = new ArrayList<>(rows.rowCount());
                     rows.forEach(row -> views.add(view(row)));
                     return views;
+                });
+    }
+
+    /** Every notice with {@code afterSeq < seq <= upToSeq}, in {@code seq} order, for every scope to filter. */
+    public Uni<List<Published>> between(long afterSeq, long upToSeq) {
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by,
+                               district_code, audience_kind, audience_code, kind, finding_ids
+                        from notices where seq > $1 and seq <= $2 order by seq""")
+                .execute(Tuple.of(afterSeq, upToSeq)).map(rows -> {
+                    List<Published> notices = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> {
+                        UUID[] findings = row.getArrayOfUUIDs("finding_ids");
+                        notices.add(new Published(view(row), row.getString("district_code"),
+                                row.getString("audience_kind"), row.getString("audience_code"), row.getString("kind"),
+                                findings == null ? List.of() : List.of(findings)));
+                    });
+                    return notices;
                 });
     }
 

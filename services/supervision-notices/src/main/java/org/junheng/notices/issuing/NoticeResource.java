@@ -37,7 +37,6 @@ import org.junheng.eventsourcing.ExpectedVersion;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.notices.NoticesAccess;
-import org.junheng.notices.streaming.NoticeSignals;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.QueryValues;
@@ -133,12 +132,10 @@ public class NoticeResource {
                                           @BeanParam Caller caller) {
         NoticeQueries.Scope scope = scope(district, audience, kind, caller, NoticesAccess.STREAM_NOTICES);
         AtomicLong cursor = new AtomicLong(lastEventId(lastEventId != null ? lastEventId : lastEventIdParam));
-        Multi<Long> wakeUps = Multi.createBy().merging().streams(Multi.createFrom().item(0L), signals.changes());
-        Multi<OutboundSseEvent> notices = wakeUps.onOverflow().dropPreviousItems()
-                // the cursor moves as soon as a page is read, so the next wake-up never reads it again
-                .onItem().transformToUniAndConcatenate(wakeUp -> everythingAfter(scope, cursor.get())
-                        .invoke(page -> page.stream().mapToLong(NoticeQueries.NoticeView::seq).max()
-                                .ifPresent(cursor::set)))
+        Multi<NoticeSignals.Batch> batches = Multi.createBy().merging().streams(
+                Multi.createFrom().item(NoticeSignals.Batch.CATCH_UP), signals.batches());
+        Multi<OutboundSseEvent> notices = batches.onOverflow().dropPreviousItems()
+                .onItem().transformToUniAndConcatenate(batch -> newFor(scope, cursor, batch))
                 .onItem().transformToIterable(views -> views)
                 .map(view -> {
                     return sse.newEventBuilder().id(Long.toString(view.seq()))
@@ -151,6 +148,25 @@ public class NoticeResource {
         OutboundSseEvent opened = sse.newEventBuilder().comment("connected").reconnectDelay(2000).build();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(opened),
                 Multi.createBy().merging().streams(notices, heartbeats));
+    }
+
+    /**
+     * What is new for one stream, the cursor moved past it: the shared batch, filtered by the stream's scope, when the
+     * batch carries on from where the stream stands; otherwise (the stream just opened, or was too slow and skipped a
+     * batch, or the batch was too large to share) read from the database after the cursor.
+     */
+    private Uni<List<NoticeQueries.NoticeView>> newFor(NoticeQueries.Scope scope, AtomicLong cursor,
+                                                       NoticeSignals.Batch batch) {
+        long at = cursor.get();
+        if (batch.notices() != null && at >= batch.from()) {
+            List<NoticeQueries.NoticeView> fresh = batch.notices().stream()
+                    .filter(notice -> notice.view().seq() > at && scope.admits(notice))
+                    .map(NoticeQueries.Published::view).toList();
+            cursor.set(Math.max(at, batch.to()));
+            return Uni.createFrom().item(fresh);
+        }
+        return everythingAfter(scope, at).invoke(page -> cursor.set(Math.max(batch.to(),
+                page.stream().mapToLong(NoticeQueries.NoticeView::seq).max().orElse(at))));
     }
 
     /** Every notice in scope after {@code seq}, page by page. */

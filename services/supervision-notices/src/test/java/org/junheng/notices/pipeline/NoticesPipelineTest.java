@@ -17,6 +17,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -292,6 +293,58 @@ class NoticesPipelineTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The live feed filters one shared batch per stream in Java ({@code Scope.admits}); catch-up and lists filter in
+     * SQL ({@code NoticeQueries.after}). For every scope the two must choose the same notices.
+     */
+    @Test
+    void theSharedBatchAdmitsWhatEachScopeReadsFromTheDatabase() {
+        String district = "500177";
+        UUID finding = UUID.randomUUID();
+        List<String> audiences = List.of("{\"kind\": \"DISTRICT\"}", "{\"kind\": \"SUPERVISION_OFFICE\"}",
+                "{\"kind\": \"DEPARTMENT\", \"code\": \"jw\"}", "{\"kind\": \"DEPARTMENT\", \"code\": \"cz\"}",
+                "{\"kind\": \"SCHOOL\", \"code\": \"2150611199\"}");
+        for (String audience : audiences) {
+            for (String kind : List.of("REMINDER", "SUPERVISION_ORDER")) {
+                given().contentType("application/json").body("{\"district\": \"" + district + "\", \"audience\": "
+                        + audience + ", \"kind\": \"" + kind + "\", \"severity\": \"INFO\", \"title\": \"通报\","
+                        + " \"body\": \"全区整改进展\", \"findingIds\": [\"" + finding + "\"]}")
+                        .post("/api/v1/notices").then().statusCode(200);
+            }
+        }
+        given().contentType("application/json").body("{\"district\": \"500178\", \"audience\": {\"kind\":"
+                + " \"DISTRICT\"}, \"kind\": \"REMINDER\", \"severity\": \"INFO\", \"title\": \"通报\","
+                + " \"body\": \"另一区\"}").post("/api/v1/notices").then().statusCode(200);
+        // an issued notice reaches the notices table through the log's projection: wait for all ten
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                        "select count(*) as n from notices where $1 = any(finding_ids)").execute(Tuple.of(finding))
+                .await().indefinitely().iterator().next().getLong("n") == 10);
+        org.junheng.notices.issuing.NoticeQueries queries = io.quarkus.arc.Arc.container()
+                .instance(org.junheng.notices.issuing.NoticeQueries.class).get();
+        long max = pool.query("select max(seq) as max from notices").execute().await().indefinitely().iterator().next()
+                .getLong("max");
+        List<org.junheng.notices.issuing.NoticeQueries.Published> batch = queries.between(0, max).await().indefinitely();
+        int compared = 0;
+        for (String kind : java.util.Arrays.asList(null, "REMINDER", "SUPERVISION_ORDER")) {
+            for (String[] audience : List.of(new String[] {null, null}, new String[] {"DISTRICT", null},
+                    new String[] {"SUPERVISION_OFFICE", null}, new String[] {"DEPARTMENT", "jw"},
+                    new String[] {"DEPARTMENT", null}, new String[] {"SCHOOL", "2150611199"})) {
+                for (UUID about : java.util.Arrays.asList(null, finding)) {
+                    for (boolean districtWide : List.of(false, true)) {
+                        var scope = new org.junheng.notices.issuing.NoticeQueries.Scope(district, audience[0],
+                                audience[1], kind, about, districtWide);
+                        List<Long> fromDatabase = queries.after(scope, 0, 1000).await().indefinitely().stream()
+                                .map(org.junheng.notices.issuing.NoticeQueries.NoticeView::seq).toList();
+                        List<Long> fromBatch = batch.stream().filter(scope::admits).map(n -> n.view().seq()).toList();
+                        assertEquals(fromDatabase, fromBatch, scope.toString());
+                        compared += fromDatabase.size();
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 100, "the scopes chose notices to compare: " + compared);
     }
 
     @Test
