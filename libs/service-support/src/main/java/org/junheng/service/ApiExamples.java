@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * An example body for a request or response, composed from its schema: each field's own example where the record
- * gives one ({@code @Schema(example = …)}), the first allowed value of an enumeration, a date or time in the form the
- * API takes, the example another body gives a field of the same name, and otherwise the field's name in words (the
- * head of its description). Every required field is in it;
+ * gives one ({@code @Schema(example = …)}) or writes into its description ("…, e.g. 王敏", the contracts' way), the
+ * first allowed value of an enumeration, a date or time in the form the API takes, the example another body gives an
+ * identifier of the same name, and otherwise the field's name in words (the head of its description). Every required field is in it;
  * an optional one only where the record gives it an example or it holds an object or list — a guessed value for an
  * optional field (an outcome for a stage that takes none) would show a body the API refuses. A department's developer
  * sees a whole body per operation rather than Swagger UI's {@code "string"} placeholders.
@@ -24,9 +24,16 @@ final class ApiExamples {
     static final String DATE_TIME = "2026-03-31T09:00:00+08:00";
     static final String UUID = "0b6f3f0e-5a7d-4c1b-9e2a-6d1f8c3b2a10";
 
+    /** "…, e.g. 王敏": an example written into a (contract's) description. */
+    private static final java.util.regex.Pattern E_G = java.util.regex.Pattern.compile("e\\.g\\.\\s*([^;；,，()（）]+)");
+
     private final Map<String, Schema> components;
 
-    /** The examples fields are given, by field name: a response's {@code district} shows the request's 500104. */
+    /**
+     * The examples identifier fields are given, by field name: a response's {@code district} shows the request's
+     * 500104, a simulation's {@code schoolCode} a real school code. Only identifiers: a {@code name} or a
+     * {@code description} means something else in every record.
+     */
     private final Map<String, Object> byName = new java.util.HashMap<>();
 
     ApiExamples(Map<String, Schema> components) {
@@ -35,7 +42,7 @@ final class ApiExamples {
             if (schema.getProperties() != null) {
                 schema.getProperties().forEach((name, property) -> {
                     Object given = given(property);
-                    if (given instanceof String) {
+                    if (given instanceof String && identifier(name)) {
                         byName.putIfAbsent(name, given);
                     }
                 });
@@ -127,6 +134,10 @@ final class ApiExamples {
         return fields;
     }
 
+    private static boolean identifier(String field) {
+        return field.equals("district") || field.endsWith("Code") || field.endsWith("Id");
+    }
+
     /** An optional field is shown when its value is given or is a structure (an object or a list). */
     private boolean shown(Schema property) {
         if (given(property) != null) {
@@ -161,6 +172,10 @@ final class ApiExamples {
             return named;
         }
         String description = schema.getDescription();
+        java.util.regex.Matcher named = description == null ? null : E_G.matcher(description);
+        if (named != null && named.find()) {
+            return named.group(1).strip(); // "display name, e.g. 王敏": the contracts give their examples in words
+        }
         if (description != null && !description.isBlank()) {
             int end = description.indexOf(" (");
             return (end > 0 ? description.substring(0, end) : description).strip();

@@ -22,7 +22,8 @@ import org.junheng.contracts.Nullable;
 
 /**
  * What the records behind the OpenAPI schemas say and SmallRye does not read: a component without {@link Nullable} is
- * required (the rule the event contracts' JSON Schemas already follow), and Jackson's {@link JsonPropertyDescription}
+ * required (the rule the event contracts' JSON Schemas already follow; a {@code boolean} reads as false when absent),
+ * and Jackson's {@link JsonPropertyDescription}
  * and {@link JsonClassDescription} — the contracts' descriptions — describe the REST fields too.
  *
  * <p>SmallRye names a schema after the class's simple name (with a digit appended when two classes share it), so a
@@ -35,7 +36,13 @@ final class RecordSchemas {
     /** The records among {@code roots} and every record their components reach. */
     RecordSchemas(Collection<Class<?>> roots) {
         Set<Class<?>> seen = new LinkedHashSet<>();
-        roots.forEach(root -> collect(root, seen));
+        for (Class<?> root : roots) {
+            try {
+                collect(root, seen);
+            } catch (LinkageError | TypeNotPresentException | SecurityException notReadable) {
+                // a record of an indexed library whose optional classes are absent: SmallRye skipped it too
+            }
+        }
         seen.forEach(type -> bySimpleName.computeIfAbsent(type.getSimpleName(), name -> new ArrayList<>()).add(type));
     }
 
@@ -105,8 +112,10 @@ final class RecordSchemas {
         return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
+    /** May be left out: marked {@code @Nullable}, optional, or a truth value (Jackson reads an absent one as false). */
     private static boolean nullable(RecordComponent component) {
-        return component.isAnnotationPresent(Nullable.class) || component.getType() == Optional.class;
+        return component.isAnnotationPresent(Nullable.class) || component.getType() == Optional.class
+                || component.getType() == boolean.class;
     }
 
     private static Optional<Field> field(Class<?> type, RecordComponent component) {

@@ -198,22 +198,30 @@ public abstract class ServiceBootChecks {
     private static void check(String where, com.fasterxml.jackson.databind.JsonNode media,
                               com.fasterxml.jackson.databind.JsonNode document,
                               com.networknt.schema.JsonSchemaFactory schemas, java.util.List<String> wanting) {
-        if (!media.has("schema") || !media.has("example")) {
+        // an example composed by ApiDocument, or named examples written on the operation
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> examples = new java.util.ArrayList<>();
+        if (media.has("example")) {
+            examples.add(media.get("example"));
+        }
+        media.path("examples").forEach(named -> examples.add(named.get("value")));
+        if (!media.has("schema") || examples.isEmpty()) {
             wanting.add(where + ": " + (media.has("schema") ? "no example" : "no schema"));
             return;
         }
         com.fasterxml.jackson.databind.node.ObjectNode root = media.get("schema").deepCopy();
         root.set("components", document.get("components"));
-        java.util.Set<com.networknt.schema.ValidationMessage> errors = schemas.getSchema(root)
-                .validate(media.get("example"));
-        if (!errors.isEmpty()) {
-            wanting.add(where + ": " + errors + " in " + media.get("example"));
+        com.networknt.schema.JsonSchema schema = schemas.getSchema(root);
+        for (com.fasterxml.jackson.databind.JsonNode example : examples) {
+            java.util.Set<com.networknt.schema.ValidationMessage> errors = schema.validate(example);
+            if (!errors.isEmpty()) {
+                wanting.add(where + ": " + errors + " in " + example);
+            }
         }
     }
 
     /**
-     * The properties of a request body's own schema that carry no description, or whose description says 必填
-     * (required) while the schema does not list them as required.
+     * The properties of a request body's own schema that carry no description, whose description says 必填
+     * (required) while the schema does not list them as required, or says they may be left out (不填) while it does.
      */
     private static java.util.List<String> undescribedFields(com.fasterxml.jackson.databind.JsonNode schema,
                                                           com.fasterxml.jackson.databind.JsonNode document) {
@@ -229,6 +237,8 @@ public abstract class ServiceBootChecks {
                 fields.add(property.getKey() + " (no description)");
             } else if (REQUIRED_IN_WORDS.matcher(description).find() && !required.contains(property.getKey())) {
                 fields.add(property.getKey() + " (said 必填, not required)");
+            } else if (description.contains("不填") && required.contains(property.getKey())) {
+                fields.add(property.getKey() + " (said it may be left out, but required)");
             }
         });
         return fields;

@@ -33,6 +33,9 @@ import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.junheng.service.ReportingYear;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** What-if (整改模拟): the district period evaluated with hypothetical changes; nothing is stored. */
 @Path("/api/v1/districts/{district}/periods/{year}/simulate")
@@ -91,6 +94,10 @@ public class SimulationResource {
                     + "yuan）、SetCountyFigure（县级数据：kind, key, qualifier, value）、Attest（督导认定：indicator, "
                     + "subject, verdict, …）。例：{\"changes\": [{\"type\": \"AddTeachers\", \"schoolCode\": "
                     + "\"2150473309\", \"section\": \"P\", \"count\": \"MUSIC\", \"number\": 2}]}")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "AddTeachers",
+            summary = "为学校 2150473309 的小学部增加2名音乐教师 (two more music teachers)",
+            value = "{\"changes\": [{\"type\": \"AddTeachers\", \"schoolCode\": \"2150473309\", "
+                    + "\"section\": \"P\", \"count\": \"MUSIC\", \"number\": 2}]}")))
     public Uni<SimulationResponse> simulate(@PathParam("district") String district, @PathParam("year") String year,
                                             SimulationRequest request, @BeanParam Caller caller) {
         String d = DistrictCode.require(district);

@@ -38,7 +38,7 @@ public record Campaign(
     public record Phase(@JsonPropertyDescription("阶段名称 (name)") String name,
                         @JsonPropertyDescription("开始日期 (first day)") LocalDate start,
                         @JsonPropertyDescription("结束日期 (last day)；不填即未定") @Nullable LocalDate end,
-                        @JsonPropertyDescription("本阶段工作 (the work of the phase)") String work) {
+                        @JsonPropertyDescription("本阶段工作 (the work of the phase)") @Nullable String work) {
         public Phase {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(start, "start");

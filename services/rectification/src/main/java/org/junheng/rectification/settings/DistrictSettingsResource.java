@@ -19,6 +19,9 @@ import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 import org.junheng.service.Caller;
 import org.junheng.service.DistrictCode;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * A district's responsibility matrix (责任分工) and campaign (创建工作安排), changed with {@code If-Match}; new tasks
@@ -52,6 +55,11 @@ public class DistrictSettingsResource {
             description = "督导室修改本区责任分工（须带 If-Match）；此后新开的任务按新分工。")
     @APIResponseSchema(value = org.junheng.rectification.responsibility.ResponsibilityMatrix.class, responseCode = "200",
             responseDescription = "保存后的责任分工；ETag 为新版本 (the matrix saved; the ETag is its new version)")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "教师待遇",
+            summary = "GG8、GG9 由区人力社保局牵头、区财政局配合，其余由区教委牵头",
+            value = "{\"rules\": [{\"indicators\": [\"GG8\", \"GG9\"], \"lead\": {\"code\": \"rs\", "
+                    + "\"name\": \"区人力社保局\"}, \"coDepartments\": [{\"code\": \"cz\", \"name\": \"区财政局\"}]}], "
+                    + "\"defaultLead\": {\"code\": \"jw\", \"name\": \"区教委\"}}")))
     public Uni<Response> putMatrix(@PathParam("district") String district, @HeaderParam("If-Match") String ifMatch,
                                    ResponsibilityMatrix matrix, @BeanParam Caller caller) {
         caller.require(RectificationAccess.CHANGE_MATRIX, district(district));

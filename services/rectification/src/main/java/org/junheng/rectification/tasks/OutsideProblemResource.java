@@ -95,7 +95,7 @@ public class OutsideProblemResource {
             @Schema(description = "问题来源 (source)，必填")
             SourceInput source,
             @Schema(description = "问题条目 (items)，1至500条；任一条有误则整张清单都不录入")
-            @Nullable List<ItemInput> items) {
+            List<ItemInput> items) {
     }
 
     /** What was opened: one task per item, in the list's order. */

@@ -98,7 +98,7 @@ public class PlanResource {
             @Schema(description = "项目解决的整改任务编号 (ids of the tasks it settles)，至少一项；须为本区本年度的任务，"
                     + "且未列入其他项目",
                     example = "[\"06c8321f-db53-33da-ae26-9eedf0e62fef\", \"af5e9c51-dd1c-358e-ab15-5c617d38017d\"]")
-            @Nullable List<UUID> taskIds,
+            List<UUID> taskIds,
             @Schema(description = "预算 (budget)，单位万元，必填，无预算填0；0至1000万万元，至多两位小数",
                     example = "380.5")
             BigDecimal budget,
@@ -106,14 +106,14 @@ public class PlanResource {
             @Nullable String fundingSource,
             @Schema(description = "项目节点 (milestones)，1至20个；每个节点内容1至100字、不重复，"
                     + "时限必填，在2000年至2100年之间")
-            @Nullable List<Milestone> milestones) {
+            List<Milestone> milestones) {
     }
 
     @Schema(description = "项目节点完成记录 (a project's milestone reached)")
     public record MilestoneRequest(
             @Schema(description = "节点内容 (milestone)，须与项目中某一节点的内容一致，且该节点尚未完成",
                     example = "完成设计")
-            @Nullable String milestone,
+            String milestone,
             @Schema(description = "完成日期 (date reached)，必填，2000年至今", example = "2026-03-31")
             LocalDate reachedOn,
             @Schema(description = "说明 (note)，可不填", example = "设计方案已通过专家评审")

@@ -49,9 +49,9 @@ public final class Attestations {
     @JsonClassDescription("督导认定 (a supervisor's judgment of an indicator, with its evidence)")
     public record Judgment(
             @JsonPropertyDescription("认定对象 (subject)，必填：学校类指标为学校，县级指标为本区") Subject subject,
-            @JsonPropertyDescription("认定结论 (verdict)，必填：MET 达标、UNMET 未达标、NOT_APPLICABLE 不适用（仅 GG7、GG11、"
-                    + "GG15、EQ2）") AttestationVerdict verdict,
-            @JsonPropertyDescription("评定等级 (grade)：EQ6 必须评定，其余不填") @Nullable AttestationGrade grade,
+            @JsonPropertyDescription("认定结论 (verdict)，必填：MET 达标或 UNMET 未达标；GG7、GG11、GG15、EQ2 按数据评估，"
+                    + "只能认定为 NOT_APPLICABLE 不适用（基数为0时）") AttestationVerdict verdict,
+            @JsonPropertyDescription("评定等级 (grade)：EQ6 必须评定，其余指标可不填") @Nullable AttestationGrade grade,
             @JsonPropertyDescription("佐证材料 (evidence)，必填，至少一份") List<EvidenceReference> evidence,
             @JsonPropertyDescription("督学 (the supervisor)，必填，含用户标识和姓名") Person supervisor,
             @JsonPropertyDescription("认定日期 (date assessed)，必填") LocalDate assessedOn,

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/v1/districts/{district}/periods/{year}/county-figures/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +41,8 @@ public class CountyFiguresResource {
     public record Submission(
             @Schema(description = "报送单位 (submitting unit)，代码和名称必填；部门只能以本单位名义报送")
             Department department,
-            @Schema(description = "数据项 (values)，至少一项；键须为该类县级数据的数据项，不得重复，数值不能为负")
+            @Schema(description = "数据项 (values)：一般须含该类县级数据的全部数据项（各类不同，见导入模板），键不重复，"
+                    + "数值不能为负；比例不超过1，是否类填0或1，等级填1至4；质量监测须注明学科 (qualifier)")
             List<FigureValue> values) {
     }
 
@@ -60,6 +63,11 @@ public class CountyFiguresResource {
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class))),
             @APIResponse(responseCode = "201", description = "首次报送的县级数据 (the figures, first submitted)",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiguresView.class)))})
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "TEACHER_PAY",
+            summary = "教师与公务员平均工资收入 (GG8)，由区人力社保局报送",
+            value = "{\"department\": {\"code\": \"rs\", \"name\": \"区人力社保局\"}, \"values\": ["
+                    + "{\"key\": \"teacherAveragePay\", \"value\": 126500}, "
+                    + "{\"key\": \"civilServantAveragePay\", \"value\": 124800}]}")))
     public Uni<Response> submit(@PathParam("district") String district, @PathParam("year") int year,
                                 @PathParam("kind") String kindName, Submission submission,
                                 @HeaderParam("If-Match") String ifMatch,

@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.junheng.contracts.Nullable;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.decider.Refusal;
 import org.junheng.eventsourcing.decider.Violation;
@@ -46,7 +47,7 @@ public class SchoolResource {
             @Schema(description = "变更后的学校基本信息 (the new profile)，必填，规则同登记")
             SchoolProfile profile,
             @Schema(description = "变更原因 (reason)，可不填", example = "新建综合楼投入使用，办学规模调整")
-            String reason) {
+            @Nullable String reason) {
     }
 
     @Schema(description = "学校撤销 (close a school)")

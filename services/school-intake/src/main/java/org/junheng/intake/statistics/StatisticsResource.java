@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.junheng.contracts.Nullable;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.contracts.schooldata.SchoolStatistics;
 import org.junheng.eventsourcing.decider.Refusal;
@@ -41,8 +42,8 @@ public class StatisticsResource {
             SchoolStatistics statistics,
             @Schema(description = "更正原因 (reason for a correction)：本年度已报送后再更正（带 If-Match）时必填，首次报送可不填",
                     example = "更正小学在校生数：春季转入学生3人漏报")
-            String reason,
-            @Schema(description = "确认存疑数据 (confirm warnings)：数据存疑时须为 true 才予接收；有错误的数据一律拒收",
+            @Nullable String reason,
+            @Schema(description = "确认存疑数据 (confirm warnings)：数据存疑时须为 true 才予接收，不填即 false；有错误的数据一律拒收",
                     example = "false")
             boolean acceptWarnings) {
     }

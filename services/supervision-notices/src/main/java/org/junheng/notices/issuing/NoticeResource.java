@@ -165,7 +165,9 @@ public class NoticeResource {
             cursor.set(Math.max(at, batch.to()));
             return Uni.createFrom().item(fresh);
         }
-        return everythingAfter(scope, at).invoke(page -> cursor.set(Math.max(batch.to(),
+        // everything up to what the poller has seen is committed and in this read: the next batch carries on from it
+        long seen = signals.highest();
+        return everythingAfter(scope, at).invoke(page -> cursor.set(Math.max(Math.max(batch.to(), seen),
                 page.stream().mapToLong(NoticeQueries.NoticeView::seq).max().orElse(at))));
     }
 

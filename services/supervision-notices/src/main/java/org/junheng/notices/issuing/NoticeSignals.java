@@ -2,6 +2,7 @@ package org.junheng.notices.issuing;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,22 @@ public class NoticeSignals {
         batches.onComplete();
     }
 
-    /** Each batch of new notices; a slow subscriber skips batches and notices the gap (its cursor is behind). */
+    /**
+     * Each batch of new notices, handed to the subscriber on a worker thread (the poller goes back to polling, and
+     * thousands of streams filter their batches side by side); a slow subscriber skips batches and notices the gap
+     * (its cursor is behind the next batch's start).
+     */
     public Multi<Batch> batches() {
-        return batches.onOverflow().dropPreviousItems();
+        return batches.onOverflow().dropPreviousItems().emitOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The highest {@code seq} the poller has seen, or -1 before its first look. Every notice up to it was committed
+     * when it was seen: a stream that reads its scope from the database after asking may place its cursor here, and
+     * the next batch carries on from it.
+     */
+    public long highest() {
+        return highest.get();
     }
 
     private void check() {
@@ -68,7 +82,13 @@ public class NoticeSignals {
             batches.onNext(new Batch(max, max, null));
             return;
         }
-        if (max <= previous) {
+        if (max < previous) {
+            // the notices were rebuilt and numbered afresh: every stream reads its scope again
+            highest.set(max);
+            batches.onNext(new Batch(max, max, null));
+            return;
+        }
+        if (max == previous) {
             return;
         }
         List<NoticeQueries.Published> notices = max - previous > BATCH_LIMIT ? null
