@@ -4,7 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +33,9 @@ import org.junheng.service.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
  * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.
@@ -82,6 +84,14 @@ public class WebhookResource {
     public record Subscription(UUID subscriptionId, String district, @Nullable Audience audience,
                                @Nullable List<String> kinds, String url, boolean active,
                                @Nullable String secret, RobotMessages.Format format, String formatLabel) {
+
+        /** As shown: the secret only to the caller who just made it; in lists a robot's key cut short. */
+        static Subscription of(WebhookSubscription stored, String url, @Nullable String secret) {
+            return new Subscription(stored.id, stored.district, stored.audienceKind == null ? null
+                    : new Audience(stored.audienceKind, stored.audienceCode),
+                    stored.kinds == null ? null : List.of(stored.kinds), url, stored.active, secret, stored.format,
+                    stored.format.label());
+        }
     }
 
     public record Delivery(long deliveryId, UUID subscriptionId, UUID noticeId, String status, int attempts,
@@ -95,6 +105,7 @@ public class WebhookResource {
             description = "标准 Webhook（签名密钥只返回这一次）、企业微信或钉钉群机器人（format），可限定对象与类别。")
     @APIResponseSchema(value = Subscription.class, responseCode = "201",
             responseDescription = "已建立的订阅 (the subscription made)")
+    @WithTransaction
     public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
         if (body == null) {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
@@ -118,46 +129,32 @@ public class WebhookResource {
         }
         RobotMessages.Format format = body.format() == null ? RobotMessages.Format.STANDARD : body.format();
         String secret = secretFor(format, url, body.robotSecret());
-        UUID id = UUID.randomUUID();
-        Audience audience = body.audience();
-        String[] kinds = body.kinds() == null || body.kinds().isEmpty() ? null
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.district = body.district();
+        subscription.audienceKind = body.audience() == null ? null : body.audience().kind();
+        subscription.audienceCode = body.audience() == null ? null : body.audience().code();
+        subscription.kinds = body.kinds() == null || body.kinds().isEmpty() ? null
                 : body.kinds().stream().map(Enum::name).toArray(String[]::new);
-        return pool.preparedQuery("""
-                        insert into webhook_subscriptions (subscription_id, district_code, audience_kind, audience_code,
-                            kinds, url, secret, created_by, format) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                .execute(Tuple.from(new Object[] {id, body.district(),
-                        audience == null ? null : audience.kind().name(), audience == null ? null : audience.code(),
-                        kinds, url.toString(), secret, caller.actor().subject(), format.name()}))
-                // the signing secret is shown once; a robot's own secret is never shown back
-                .map(ignored -> Response.status(201).entity(new Subscription(id, body.district(), audience,
-                        kinds == null ? null : List.of(kinds), url.toString(), true,
-                        format == RobotMessages.Format.STANDARD ? secret : null, format, format.label())).build());
+        subscription.url = url.toString();
+        subscription.secret = secret;
+        subscription.createdBy = caller.actor().subject();
+        subscription.format = format;
+        // the signing secret is shown once; a robot's own secret is never shown back
+        return subscription.persist().map(ignored -> Response.status(201).entity(Subscription.of(subscription,
+                subscription.url, format == RobotMessages.Format.STANDARD ? secret : null)).build());
     }
 
     @GET
     @Operation(summary = "推送订阅列表 The subscriptions",
             description = "本区（部门只看本部门）的推送订阅，不含密钥。")
+    @WithSession
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.require(NoticesAccess.LIST_SUBSCRIPTIONS, district);
-        return pool.preparedQuery("""
-                        select * from webhook_subscriptions where district_code = $1
-                        and ($2::text is null or audience_kind = 'DEPARTMENT' and audience_code = $2)
-                        order by created_at""")
-                .execute(Tuple.of(district, caller.department())).map(rows -> {
-                    List<Subscription> list = new ArrayList<>();
-                    for (Row row : rows) {
-                        String kind = row.getString("audience_kind");
-                        String[] kinds = row.getArrayOfStrings("kinds");
-                        list.add(new Subscription(row.getUUID("subscription_id"), district, kind == null ? null
-                                : new Audience(org.junheng.contracts.notices.AudienceKind.valueOf(kind),
-                                row.getString("audience_code")), kinds == null ? null : List.of(kinds),
-                                shown(row.getString("url"), row.getString("format")), row.getBoolean("active"), null,
-                                RobotMessages.Format.valueOf(row.getString("format")),
-                                RobotMessages.Format.valueOf(row.getString("format")).label()));
-                    }
-                    return list;
-                });
+        return WebhookSubscription.ofDistrict(district, caller.department())
+                .map(found -> found.stream().map(subscription -> Subscription.of(subscription,
+                        shown(subscription.url, subscription.format.name()), null)).toList());
     }
 
     @DELETE
@@ -165,15 +162,15 @@ public class WebhookResource {
     @Operation(summary = "取消订阅 Stop a subscription",
             description = "停用订阅并取消其待投递的通报。")
     @APIResponses(@APIResponse(responseCode = "204", description = "已取消 (unsubscribed)"))
+    @WithTransaction
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
-        // its pending retries go with it: nothing is sent to a subscription after its deletion
-        return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
-                        "update webhook_subscriptions set active = false where subscription_id = $1")
-                .execute(Tuple.of(uuid(id)))
-                .flatMap(done -> tx.preparedQuery("update webhook_deliveries set status = 'CANCELLED'"
-                                + " where subscription_id = $1 and status = 'PENDING'")
-                        .execute(Tuple.of(uuid(id))))))
-                .map(rows -> Response.noContent().build());
+        // its pending retries go with it, in the same transaction: nothing is sent after its deletion
+        return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(subscription -> {
+            subscription.active = false;
+            return Panache.getSession().flatMap(session -> session.createNativeQuery("update webhook_deliveries"
+                            + " set status = 'CANCELLED' where subscription_id = ?1 and status = 'PENDING'")
+                    .setParameter(1, subscription.id).executeUpdate());
+        }).map(cancelled -> Response.noContent().build());
     }
 
     /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
@@ -181,6 +178,7 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @Operation(summary = "投递记录 A subscription's deliveries",
             description = "每次投递的状态、次数、最后结果；status=DEAD 为投递失败的通报。")
+    @WithSession
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                           @BeanParam Caller caller) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
@@ -207,6 +205,7 @@ public class WebhookResource {
     @Operation(summary = "重新投递 Send a delivery again",
             description = "对失败或接收方丢失的投递重新发送，重试次数清零。")
     @APIResponses(@APIResponse(responseCode = "202", description = "已排入重新投递 (queued for delivery again)"))
+    @WithSession
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
         // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
         Refusal notFound = Refusal.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
@@ -224,19 +223,17 @@ public class WebhookResource {
     }
 
     /** The subscription, if the caller may manage it: the office of its district, or the department it is for. */
-    private Uni<Row> owned(UUID subscription, Caller caller, org.junheng.service.AccessRule rule) {
-        return pool.preparedQuery("select * from webhook_subscriptions where subscription_id = $1")
-                .execute(Tuple.of(subscription)).map(rows -> {
-                    Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
-                    boolean mine = row != null && caller.seesDistrict(row.getString("district_code"))
-                            && caller.allows(rule) && (caller.is(Role.ADMIN, Role.SUPERVISOR) || caller.department() != null
-                            && "DEPARTMENT".equals(row.getString("audience_kind"))
-                            && caller.department().equals(row.getString("audience_code")));
-                    if (!mine) {
-                        throw notFound(subscription.toString());
-                    }
-                    return row;
-                });
+    private Uni<WebhookSubscription> owned(UUID subscription, Caller caller, org.junheng.service.AccessRule rule) {
+        return WebhookSubscription.<WebhookSubscription>findById(subscription).map(found -> {
+            boolean mine = found != null && caller.seesDistrict(found.district) && caller.allows(rule)
+                    && (caller.is(Role.ADMIN, Role.SUPERVISOR) || caller.department() != null
+                    && found.audienceKind == org.junheng.contracts.notices.AudienceKind.DEPARTMENT
+                    && caller.department().equals(found.audienceCode));
+            if (!mine) {
+                throw notFound(subscription.toString());
+            }
+            return found;
+        });
     }
 
     /**
