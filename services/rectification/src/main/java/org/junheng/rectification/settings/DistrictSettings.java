@@ -1,77 +1,67 @@
 package org.junheng.rectification.settings;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.junheng.eventsourcing.published.PublishedEvents;
 import org.junheng.rectification.responsibility.Campaign;
 import org.junheng.rectification.responsibility.ResponsibilityMatrix;
 
-/**
- * Each district's responsibility matrix and campaign; the STANDARD.md defaults until the district sets its own. Stored
- * through Hibernate Reactive ({@link DistrictSettingsRecord}); read in a session of its own, also when a consumer
- * asks from inside its transaction (the settings are not part of what the consumer changes).
- */
+/** Each district's responsibility matrix and campaign; the STANDARD.md defaults until the district sets its own. */
 @ApplicationScoped
 public class DistrictSettings {
 
-    private final Clock clock;
+    private final Pool pool;
 
-    public DistrictSettings(Clock clock) {
-        this.clock = clock;
+    public DistrictSettings(Pool pool) {
+        this.pool = pool;
     }
 
     /** The settings in force and their version (0 while the defaults apply). */
     public record Settings(ResponsibilityMatrix matrix, Campaign campaign, long version) {
     }
 
-    public Uni<Settings> of(String district) {
-        return Panache.withSession(() -> DistrictSettingsRecord.<DistrictSettingsRecord>findById(district))
-                .map(stored -> stored == null ? new Settings(ResponsibilityMatrix.standard(), Campaign.standard(), 0)
-                        : new Settings(stored.matrix == null ? ResponsibilityMatrix.standard()
-                                : read(stored.matrix, ResponsibilityMatrix.class),
-                                stored.campaign == null ? Campaign.standard() : read(stored.campaign, Campaign.class),
-                                stored.version));
+    public Uni<Settings> of(SqlClient client, String district) {
+        return client.preparedQuery("""
+                        select matrix::text as matrix, campaign::text as campaign, version from district_settings
+                        where district_code = $1""")
+                .execute(Tuple.of(district)).map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return new Settings(ResponsibilityMatrix.standard(), Campaign.standard(), 0);
+                    }
+                    Row row = rows.iterator().next();
+                    String matrix = row.getString("matrix");
+                    String campaign = row.getString("campaign");
+                    return new Settings(matrix == null ? ResponsibilityMatrix.standard()
+                            : read(matrix, ResponsibilityMatrix.class),
+                            campaign == null ? Campaign.standard() : read(campaign, Campaign.class),
+                            row.getLong("version"));
+                });
     }
 
-    /**
-     * Saves at the version the caller read; false when someone else saved in between. The row is locked while it is
-     * compared, so two offices saving at once cannot both succeed; two first saves meet at the primary key.
-     */
+    public Uni<Settings> of(String district) {
+        return of(pool, district);
+    }
+
+    /** Saves at the version the caller read; returns false when someone else saved in between. */
     public Uni<Boolean> save(String district, ResponsibilityMatrix matrix, Campaign campaign, long expectedVersion) {
         String matrixJson = matrix == null ? null : PublishedEvents.write(matrix);
         String campaignJson = campaign == null ? null : PublishedEvents.write(campaign);
-        OffsetDateTime now = OffsetDateTime.now(clock);
         if (expectedVersion == 0) {
-            DistrictSettingsRecord first = new DistrictSettingsRecord();
-            first.districtCode = district;
-            first.matrix = matrixJson;
-            first.campaign = campaignJson;
-            first.version = 1;
-            first.updatedAt = now;
-            return Panache.withTransaction(() -> DistrictSettingsRecord.<DistrictSettingsRecord>findById(district)
-                            .flatMap(existing -> existing != null ? Uni.createFrom().item(false)
-                                    : first.persist().replaceWith(true)))
-                    .onFailure(org.hibernate.exception.ConstraintViolationException.class).recoverWithItem(false);
+            return pool.preparedQuery("""
+                            insert into district_settings (district_code, matrix, campaign)
+                            values ($1, $2::text::jsonb, $3::text::jsonb) on conflict (district_code) do nothing""")
+                    .execute(Tuple.of(district, matrixJson, campaignJson)).map(rows -> rows.rowCount() == 1);
         }
-        return Panache.withTransaction(() -> DistrictSettingsRecord.<DistrictSettingsRecord>findById(district,
-                LockModeType.PESSIMISTIC_WRITE).map(stored -> {
-                    if (stored == null || stored.version != expectedVersion) {
-                        return false;
-                    }
-                    if (matrixJson != null) {
-                        stored.matrix = matrixJson;
-                    }
-                    if (campaignJson != null) {
-                        stored.campaign = campaignJson;
-                    }
-                    stored.version++;
-                    stored.updatedAt = now;
-                    return true;
-                }));
+        return pool.preparedQuery("""
+                        update district_settings set matrix = coalesce($2::text::jsonb, matrix),
+                            campaign = coalesce($3::text::jsonb, campaign), version = version + 1, updated_at = now()
+                        where district_code = $1 and version = $4""")
+                .execute(Tuple.of(district, matrixJson, campaignJson, expectedVersion))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -71,7 +71,7 @@ public class FindingConsumer {
     Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {
         var taskId = TaskStore.taskIdFor(finding.findingId());
         LocalDate today = LocalDate.now(clock);
-        Uni<Long> task = settings.of(finding.districtCode()).flatMap(district -> tasks.on(taskId, metadata)
+        Uni<Long> task = settings.of(tx, finding.districtCode()).flatMap(district -> tasks.on(taskId, metadata)
                 .commands(state -> FindingFollowUp.commandsFor(finding, state, taskId, district.matrix(),
                         district.campaign(), today))
                 .run(tx).map(handled -> handled.version()));
@@ -93,7 +93,7 @@ public class FindingConsumer {
         Set<java.util.UUID> stillMissing = new HashSet<>();
         missing.forEach(gap -> stillMissing.add(gap.gapId()));
         LocalDate today = LocalDate.now(clock);
-        return earlierGaps(tx, readiness, eventId).flatMap(earlier -> settings.of(readiness.districtCode())
+        return earlierGaps(tx, readiness, eventId).flatMap(earlier -> settings.of(tx, readiness.districtCode())
                 .flatMap(district -> {
                     Uni<Void> steps = Uni.createFrom().voidItem();
                     for (DataGapFollowUp.Gap gap : missing) {

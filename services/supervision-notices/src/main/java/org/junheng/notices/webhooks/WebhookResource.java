@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
@@ -105,7 +104,6 @@ public class WebhookResource {
             description = "标准 Webhook（签名密钥只返回这一次）、企业微信或钉钉群机器人（format），可限定对象与类别。")
     @APIResponseSchema(value = Subscription.class, responseCode = "201",
             responseDescription = "已建立的订阅 (the subscription made)")
-    @WithTransaction
     public Uni<Response> subscribe(SubscriptionRequest body, @BeanParam Caller caller) {
         if (body == null) {
             throw Refusal.invalidField("body", null, "请求体不能为空 (a JSON body is required)");
@@ -140,19 +138,20 @@ public class WebhookResource {
         subscription.secret = secret;
         subscription.createdBy = caller.actor().subject();
         subscription.format = format;
-        // the signing secret is shown once; a robot's own secret is never shown back
-        return subscription.persist().map(ignored -> Response.status(201).entity(Subscription.of(subscription,
-                subscription.url, format == RobotMessages.Format.STANDARD ? secret : null)).build());
+        // checked first, stored after (a refused request takes no connection); the signing secret is shown once, a
+        // robot's own secret never
+        return Panache.withTransaction(subscription::persist).map(ignored -> Response.status(201)
+                .entity(Subscription.of(subscription, subscription.url,
+                        format == RobotMessages.Format.STANDARD ? secret : null)).build());
     }
 
     @GET
     @Operation(summary = "推送订阅列表 The subscriptions",
             description = "本区（部门只看本部门）的推送订阅，不含密钥。")
-    @WithSession
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.require(NoticesAccess.LIST_SUBSCRIPTIONS, district);
-        return WebhookSubscription.ofDistrict(district, caller.department())
+        return Panache.withSession(() -> WebhookSubscription.ofDistrict(district, caller.department()))
                 .map(found -> found.stream().map(subscription -> Subscription.of(subscription,
                         shown(subscription.url, subscription.format.name()), null)).toList());
     }
@@ -178,13 +177,14 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @Operation(summary = "投递记录 A subscription's deliveries",
             description = "每次投递的状态、次数、最后结果；status=DEAD 为投递失败的通报。")
-    @WithSession
     public Uni<List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                           @BeanParam Caller caller) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
             throw Refusal.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
         }
-        return owned(uuid(id), caller, NoticesAccess.LIST_DELIVERIES).flatMap(ignored -> pool.preparedQuery("""
+        // the session closes (its connection back in the pool) before the outbox is read with another
+        return Panache.withSession(() -> owned(uuid(id), caller, NoticesAccess.LIST_DELIVERIES))
+                .flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
                         order by delivery_id""")
                 .execute(Tuple.of(uuid(id), status))).map(rows -> {
@@ -205,7 +205,6 @@ public class WebhookResource {
     @Operation(summary = "重新投递 Send a delivery again",
             description = "对失败或接收方丢失的投递重新发送，重试次数清零。")
     @APIResponses(@APIResponse(responseCode = "202", description = "已排入重新投递 (queued for delivery again)"))
-    @WithSession
     public Uni<Response> redeliver(@PathParam("deliveryId") long deliveryId, @BeanParam Caller caller) {
         // one answer for a delivery that does not exist and one of somebody else's: ids are sequential
         Refusal notFound = Refusal.notFound("delivery-not-found", "投递记录" + deliveryId + "不存在 (no such delivery)");
@@ -214,7 +213,8 @@ public class WebhookResource {
                     if (found.rowCount() == 0) {
                         throw notFound;
                     }
-                    return owned(found.iterator().next().getUUID("subscription_id"), caller, NoticesAccess.REDELIVER)
+                    UUID subscription = found.iterator().next().getUUID("subscription_id");
+                    return Panache.withSession(() -> owned(subscription, caller, NoticesAccess.REDELIVER))
                             .onFailure(Refusal.class).transform(refused -> notFound);
                 }).flatMap(ignored -> pool.preparedQuery("""
                         update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
