@@ -96,16 +96,16 @@ final class NoticeStreamsBench {
                 codes.add(Integer.toString(510000 + i)); // district codes no sample data uses: streams start empty
             }
             double[][] many = measure(http, codes, total / districts, "many-districts");
-            double baseline = percentile(single[0], 99);
+            double baseline = ConsolePagesBench.percentile(single[0], 99);
             Bench.info("| run | streams | notices received | p50 ms | p99 ms | max ms | p99 ms from the call sent |");
             Bench.info("|---|---|---|---|---|---|---|");
             row("single subscriber (baseline)", 1, single);
             row("one district", subscribers, one);
             row(districts + " districts", total / districts * districts, many);
-            double worst = Math.max(percentile(one[0], 99), percentile(many[0], 99));
+            double worst = Math.max(ConsolePagesBench.percentile(one[0], 99), ConsolePagesBench.percentile(many[0], 99));
             Bench.info("RESULT scenario=notice-streams streams=%d,%d p99_ms=%.0f,%.0f baseline_p99_ms=%.0f "
                             + "ratio=%.2f target_p99_ms=1000 %s", subscribers, total / districts * districts,
-                    percentile(one[0], 99), percentile(many[0], 99), baseline, worst / baseline,
+                    ConsolePagesBench.percentile(one[0], 99), ConsolePagesBench.percentile(many[0], 99), baseline, worst / baseline,
                     worst < 1000 ? "MET" : "NOT-MET");
         } finally {
             callbacks.shutdownNow();
@@ -113,8 +113,8 @@ final class NoticeStreamsBench {
     }
 
     private static void row(String run, int streams, double[][] ms) {
-        Bench.info("| %s | %d | %d | %.0f | %.0f | %.0f | %.0f |", run, streams, ms[0].length, percentile(ms[0], 50),
-                percentile(ms[0], 99), percentile(ms[0], 100), percentile(ms[1], 99));
+        Bench.info("| %s | %d | %d | %.0f | %.0f | %.0f | %.0f |", run, streams, ms[0].length, ConsolePagesBench.percentile(ms[0], 50),
+                ConsolePagesBench.percentile(ms[0], 99), ConsolePagesBench.percentile(ms[0], 100), ConsolePagesBench.percentile(ms[1], 99));
     }
 
     /** {@code perDistrict} streams for each district, each as the district's supervisor; returns once all are open. */
@@ -237,9 +237,5 @@ final class NoticeStreamsBench {
     private static String supervisor(String district) {
         return DevTokens.token("u-bench-" + district, "压测督学", "supervisor", List.of(district), null,
                 Duration.ofHours(1));
-    }
-
-    static double percentile(double[] values, int p) {
-        return ConsolePagesBench.percentile(values, p);
     }
 }

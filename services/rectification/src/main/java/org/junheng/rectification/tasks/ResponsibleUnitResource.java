@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junheng.contracts.Department;
 import org.junheng.contracts.Nullable;
-import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.UnitEvent.ResponsibleLeaderNamed;
 import org.junheng.contracts.rectification.UnitEvent.UnitAccountabilityRecorded;
 import org.junheng.rectification.RectificationAccess;
@@ -64,21 +63,6 @@ public class ResponsibleUnitResource {
             LocalDate pledgeSignedOn,
             @Schema(description = "责任状文号 (document number of the pledge)，可不填", example = "大渡口教督〔2024〕3号")
             @Nullable String pledgeDocument) {
-    }
-
-    @Schema(description = "单位约谈或问责记录 (a 约谈 or 问责 of a unit as a whole)")
-    public record AccountabilityRequest(
-            @Schema(description = "类别 (kind)，必填：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）")
-            Accountability kind,
-            @Schema(description = "约谈或问责对象及职务 (person and post)，必填，不超过100字",
-                    example = "王敏（区财政局副局长）")
-            String person,
-            @Schema(description = "约谈或问责日期 (date)，必填，2000年至今", example = "2026-03-31")
-            LocalDate date,
-            @Schema(description = "事由 (reason)，必填", example = "生均公用经费未按标准拨付")
-            String reason,
-            @Schema(description = "结果 (outcome)，可不填", example = "表态：年底前补足")
-            @Nullable String outcome) {
     }
 
     /** A unit: its current 责任领导 (none yet: null), earlier ones, and its 约谈/问责 records, newest last. */

@@ -25,7 +25,6 @@ import org.junheng.contracts.EvidenceReference;
 import org.junheng.contracts.IndicatorCode;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.Person;
-import org.junheng.contracts.rectification.Accountability;
 import org.junheng.contracts.rectification.Milestone;
 import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.eventsourcing.EventMetadata;
@@ -128,21 +127,6 @@ public class TaskResource {
     public record NoteRequest(
             @Schema(description = "销号说明 (note)，可不填", example = "经复核整改到位，同意销号")
             @Nullable String note) {
-    }
-
-    @Schema(description = "任务约谈或问责记录 (a 约谈 or 问责 on the task)")
-    public record AccountabilityRequest(
-            @Schema(description = "类别 (kind)，必填：INTERVIEW（约谈）或 ACCOUNTABILITY（问责）")
-            Accountability kind,
-            @Schema(description = "约谈或问责对象及职务 (person and post)，必填，不超过100字",
-                    example = "李建国（区教委副主任）")
-            String person,
-            @Schema(description = "约谈或问责日期 (date)，必填，2000年至今", example = "2026-03-31")
-            LocalDate date,
-            @Schema(description = "事由 (reason)，必填", example = "音乐教室改造逾期3个月未完成")
-            String reason,
-            @Schema(description = "结果 (outcome)，可不填", example = "表态：6月底前完成改造并报送验收材料")
-            @Nullable String outcome) {
     }
 
     @Schema(description = "退回 (send the task back with a reason)")
