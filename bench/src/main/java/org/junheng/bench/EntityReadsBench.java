@@ -11,13 +11,15 @@ import java.util.Locale;
 import org.junheng.infra.DevTokens;
 
 /**
- * {@code bench/run entity-reads [requests]}: the read of the data kept through Hibernate Reactive — a district's webhook
- * subscriptions — and, for reference, a district's responsibility matrix and campaign (SQL; they went through
- * Hibernate Reactive for a while, see docs/performance.md) against a running {@code ./junheng up -d}
- * started with {@code JUNHENG_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:*} (the bench subscribes loopback receivers). Baseline
- * in the same run: a read of the same service that stays on the reactive PG client (the notice list, a task list),
- * so the ratio shows the read's cost beside its neighbour's; the same command on the code before the change gives
- * the other side of "no read got slower". Sequential requests after a warm-up; p50 and p95.
+ * {@code bench/run entity-reads [requests]}: the reads that go through Hibernate Reactive — a district's webhook
+ * subscriptions, the notice list, the task list — against a running {@code ./junheng up -d} started with
+ * {@code JUNHENG_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:*} (the bench subscribes loopback receivers).
+ * <p>
+ * Baseline in the same run: the same read from a second instance of the service built from the code before the
+ * change, named by {@code JUNHENG_BENCH_BASELINE_NOTICES} and {@code JUNHENG_BENCH_BASELINE_RECTIFICATION} (base URLs;
+ * docs/performance.md shows how to start them beside the stack), the two asked in turn — A B, B A, … — so both see the
+ * same machine at the same moment. Without them, the baseline is a read of the same service that stays SQL (the
+ * scorecard, a finding's timeline). Sequential requests after a warm-up; p50 and p95, and their ratios.
  */
 final class EntityReadsBench {
 
@@ -26,9 +28,13 @@ final class EntityReadsBench {
     /** The subscriptions' own district: nobody else subscribes there, so every run reads the same twenty. */
     static final String SUBSCRIBING = "510999";
 
+    static final String NOTICES = "http://127.0.0.1:8084";
+    static final String RECTIFICATION = "http://127.0.0.1:8083";
+
     private EntityReadsBench() {
     }
 
+    /** A read: its path on the service, and the baseline it is measured against. */
     record Read(String name, String url, String baselineName, String baselineUrl) {
     }
 
@@ -37,57 +43,66 @@ final class EntityReadsBench {
         String token = DevTokens.token("u-ddr-03", "王督学", "supervisor", List.of(D, SUBSCRIBING), null,
                 Duration.ofHours(1));
         prepare(http, token);
-        List<Read> reads = List.of(
-                new Read("webhook subscriptions", "http://127.0.0.1:8084/api/v1/webhooks?district=" + SUBSCRIBING,
-                        "notice list", "http://127.0.0.1:8084/api/v1/notices?district=" + D + "&limit=20"),
-                new Read("campaign", "http://127.0.0.1:8083/api/v1/districts/" + D + "/campaign",
-                        "task list", "http://127.0.0.1:8083/api/v1/tasks?district=" + D + "&department=jw"),
-                new Read("responsibility matrix", "http://127.0.0.1:8083/api/v1/districts/" + D + "/responsibilities",
-                        "task list", "http://127.0.0.1:8083/api/v1/tasks?district=" + D + "&department=jw"));
-        Bench.info("| read | p50 ms | p95 ms | baseline | its p50 ms | its p95 ms | p95 ratio |");
-        Bench.info("|---|---|---|---|---|---|---|");
+        String baselineNotices = System.getenv("JUNHENG_BENCH_BASELINE_NOTICES");
+        String baselineRectification = System.getenv("JUNHENG_BENCH_BASELINE_RECTIFICATION");
+        List<Read> reads = new ArrayList<>();
+        for (String[] read : new String[][] {
+                {"webhook subscriptions", NOTICES, "/api/v1/webhooks?district=" + SUBSCRIBING},
+                {"notice list (20)", NOTICES, "/api/v1/notices?district=" + D + "&limit=20"},
+                {"notice list (500)", NOTICES, "/api/v1/notices?district=" + D + "&limit=500"},
+                {"a department's tasks", RECTIFICATION, "/api/v1/tasks?district=" + D + "&department=jw"},
+                {"the district's tasks", RECTIFICATION, "/api/v1/tasks?district=" + D}}) {
+            boolean notices = read[1].equals(NOTICES);
+            String baseline = notices ? baselineNotices : baselineRectification;
+            reads.add(baseline != null
+                    ? new Read(read[0], read[1] + read[2], "the same, code before", baseline + read[2])
+                    : notices ? new Read(read[0], read[1] + read[2], "a finding's timeline (SQL)",
+                            NOTICES + "/api/v1/findings/" + aFinding(http, token) + "/timeline")
+                    : new Read(read[0], read[1] + read[2], "the scorecard (SQL)",
+                            RECTIFICATION + "/api/v1/districts/" + D + "/scorecard"));
+        }
+        Bench.info("| read | p50 ms | p95 ms | baseline | its p50 ms | its p95 ms | p50 ratio | p95 ratio |");
+        Bench.info("|---|---|---|---|---|---|---|---|");
         double worst = 0;
-        List<String> results = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         for (Read read : reads) {
             HttpRequest ours = get(read.url(), token);
             HttpRequest baseline = get(read.baselineUrl(), token);
-            time(http, ours, 50); // warm-up: connections open, the JIT at work
-            time(http, baseline, 50);
-            double[] oursMs = time(http, ours, requests);
-            double[] baselineMs = time(http, baseline, requests);
-            double ratio = ConsolePagesBench.percentile(oursMs, 95) / ConsolePagesBench.percentile(baselineMs, 95);
-            worst = Math.max(worst, ratio);
-            Bench.info("| %s | %.2f | %.2f | %s | %.2f | %.2f | %.2f |", read.name(),
-                    ConsolePagesBench.percentile(oursMs, 50), ConsolePagesBench.percentile(oursMs, 95),
-                    read.baselineName(), ConsolePagesBench.percentile(baselineMs, 50),
-                    ConsolePagesBench.percentile(baselineMs, 95), ratio);
-            results.add(String.format(Locale.ROOT, "%.2f", ConsolePagesBench.percentile(oursMs, 95)));
+            interleaved(http, ours, baseline, 50); // warm-up: connections open, the JIT at work
+            double[][] ms = interleaved(http, ours, baseline, requests);
+            double p50 = ConsolePagesBench.percentile(ms[0], 50) / ConsolePagesBench.percentile(ms[1], 50);
+            double p95 = ConsolePagesBench.percentile(ms[0], 95) / ConsolePagesBench.percentile(ms[1], 95);
+            worst = Math.max(worst, p50);
+            Bench.info("| %s | %.2f | %.2f | %s | %.2f | %.2f | %.2f | %.2f |", read.name(),
+                    ConsolePagesBench.percentile(ms[0], 50), ConsolePagesBench.percentile(ms[0], 95),
+                    read.baselineName(), ConsolePagesBench.percentile(ms[1], 50),
+                    ConsolePagesBench.percentile(ms[1], 95), p50, p95);
+            ratios.add(String.format(Locale.ROOT, "%.2f", p50));
         }
-        Bench.info("RESULT scenario=entity-reads requests=%d p95_ms=%s worst_ratio=%.2f", requests,
-                String.join(",", results), worst);
+        Bench.info("RESULT scenario=entity-reads requests=%d baseline=%s p50_ratios=%s worst_p50_ratio=%.2f", requests,
+                baselineNotices != null || baselineRectification != null ? "code-before" : "sql-neighbour",
+                String.join(",", ratios), worst);
     }
 
-    /**
-     * Twenty subscriptions — topped up to twenty, so every run reads as many rows — and the district's own campaign
-     * and matrix saved (a stored row, not the defaults).
-     */
+    /** Twenty subscriptions — topped up to twenty, so every run reads as many rows. */
     private static void prepare(HttpClient http, String token) throws Exception {
-        String listed = send(http, get("http://127.0.0.1:8084/api/v1/webhooks?district=" + SUBSCRIBING, token), 200)
-                .body();
+        String listed = send(http, get(NOTICES + "/api/v1/webhooks?district=" + SUBSCRIBING, token), 200).body();
         for (int i = listed.split("\"subscriptionId\"", -1).length - 1; i < 20; i++) {
-            send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:8084/api/v1/webhooks"))
+            send(http, HttpRequest.newBuilder(URI.create(NOTICES + "/api/v1/webhooks"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"district\": \"" + SUBSCRIBING + "\", \"url\": "
                             + "\"http://127.0.0.1:9/bench-" + i + "\"}")).build(), 201);
         }
-        for (String setting : List.of("campaign", "responsibilities")) {
-            String url = "http://127.0.0.1:8083/api/v1/districts/" + D + "/" + setting;
-            HttpResponse<String> current = send(http, get(url, token), 200);
-            send(http, HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
-                    .PUT(HttpRequest.BodyPublishers.ofString(current.body())).build(), 200);
+    }
+
+    /** The finding of the district's first task. */
+    private static String aFinding(HttpClient http, String token) throws Exception {
+        String tasks = send(http, get(RECTIFICATION + "/api/v1/tasks?district=" + D, token), 200).body();
+        int at = tasks.indexOf("\"findingId\":\"");
+        if (at < 0) {
+            throw new IllegalStateException("the district has no tasks: is the sample loaded?");
         }
+        return tasks.substring(at + 13, tasks.indexOf('"', at + 13));
     }
 
     private static HttpRequest get(String url, String token) {
@@ -104,13 +119,20 @@ final class EntityReadsBench {
         return answer;
     }
 
-    private static double[] time(HttpClient http, HttpRequest request, int n) throws Exception {
-        double[] ms = new double[n];
+    /** {@code n} timings of each read, asked in turn (A B, then B A, …) so neither always goes first. */
+    private static double[][] interleaved(HttpClient http, HttpRequest a, HttpRequest b, int n) throws Exception {
+        double[][] ms = new double[2][n];
         for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            send(http, request, 200);
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            boolean aFirst = i % 2 == 0;
+            ms[aFirst ? 0 : 1][i] = time(http, aFirst ? a : b);
+            ms[aFirst ? 1 : 0][i] = time(http, aFirst ? b : a);
         }
         return ms;
+    }
+
+    private static double time(HttpClient http, HttpRequest request) throws Exception {
+        long start = System.nanoTime();
+        send(http, request, 200);
+        return (System.nanoTime() - start) / 1e6;
     }
 }
