@@ -11,15 +11,16 @@ import java.util.Locale;
 import org.junheng.infra.DevTokens;
 
 /**
- * {@code bench/run entity-reads [requests]}: the reads that go through Hibernate Reactive — a district's webhook
+ * {@code bench/run entity-reads [requests]}: reads of entity-shaped data and of the read models — a district's webhook
  * subscriptions, the notice list, the task list — against a running {@code ./junheng up -d} started with
- * {@code JUNHENG_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:*} (the bench subscribes loopback receivers).
+ * {@code JUNHENG_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:*} (the bench subscribes loopback receivers). Made for #22's
+ * question whether Hibernate Reactive slows a read (it did, every one: docs/performance.md#entity-reads).
  * <p>
- * Baseline in the same run: the same read from a second instance of the service built from the code before the
- * change, named by {@code JUNHENG_BENCH_BASELINE_NOTICES} and {@code JUNHENG_BENCH_BASELINE_RECTIFICATION} (base URLs;
- * docs/performance.md shows how to start them beside the stack), the two asked in turn — A B, B A, … — so both see the
- * same machine at the same moment. Without them, the baseline is a read of the same service that stays SQL (the
- * scorecard, a finding's timeline). Sequential requests after a warm-up; p50 and p95, and their ratios.
+ * Baseline in the same run: the same read from a second instance of the service built from other code, named by
+ * {@code JUNHENG_BENCH_BASELINE_NOTICES} and {@code JUNHENG_BENCH_BASELINE_RECTIFICATION} (base URLs; {@code
+ * bench/baseline} starts them beside the stack), the two asked in turn — A B, B A, … — so both see the same machine
+ * at the same moment. Without them, the baseline is another read of the same service (the scorecard, a finding's
+ * timeline). Sequential requests after a warm-up; p50 and p95, and their ratios.
  */
 final class EntityReadsBench {
 

@@ -1,7 +1,6 @@
 package org.junheng.rectification.tasks;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -9,23 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junheng.contracts.Nullable;
 import org.junheng.contracts.rectification.TaskKind;
 import org.junheng.rectification.lifecycle.TaskStatus;
 import org.junheng.rectification.lifecycle.Urgency;
-import org.junheng.service.VertxContexts;
 
-/**
- * The task list and the departments' scorecards (the basis of the office's 通报). The list reads the read model's
- * rows through Hibernate Reactive ({@link Task}), each criterion a filter leaves open left out of the query; the
- * scorecards are an aggregate report over the rows (counts per unit, the helpers unnested from their array) and stay
- * one SQL statement.
- */
+/** The task list and the departments' scorecards (the basis of the office's 通报). */
 @ApplicationScoped
 public class TaskQueries {
 
@@ -35,14 +25,10 @@ public class TaskQueries {
     public static final String OVERDUE = OPEN + " and overdue";
 
     private final Pool pool;
-    private final Mutiny.SessionFactory sessions;
-    private final Vertx vertx;
     private final Clock clock;
 
-    public TaskQueries(Pool pool, Mutiny.SessionFactory sessions, Vertx vertx, Clock clock) {
+    public TaskQueries(Pool pool, Clock clock) {
         this.pool = pool;
-        this.sessions = sessions;
-        this.vertx = vertx;
         this.clock = clock;
     }
 
@@ -89,67 +75,24 @@ public class TaskQueries {
     }
 
     public Uni<List<TaskRow>> list(Filter filter) {
-        StringBuilder where = new StringBuilder("t.district = :district");
-        Map<String, Object> parameters = new HashMap<>(Map.of("district", filter.district()));
-        if (filter.department() != null) {
-            parameters.put("department", filter.department());
-            String leads = "t.leadCode = :department";
-            // array_contains would compare text[] @> varchar[], which PostgreSQL lacks; array_position is 0 when absent
-            String helps = "array_position(t.coCodes, :department) > 0";
-            where.append(" and ").append(filter.involvement() == Involvement.LEAD ? leads
-                    : filter.involvement() == Involvement.HELP ? helps : "(" + leads + " or " + helps + ")");
-        }
-        criterion(where, parameters, "t.status", "status", filter.status());
-        criterion(where, parameters, "t.indicator", "indicator", filter.indicator());
-        if (filter.school() != null) {
-            where.append(" and (t.schoolCode = :school or t.schoolName = :school)");
-            parameters.put("school", filter.school());
-        }
-        criterion(where, parameters, "t.overdue", "overdue", filter.overdue());
-        criterion(where, parameters, "t.period", "period", filter.period());
-        criterion(where, parameters, "t.kind", "kind", filter.kind() == null ? null : filter.kind().name());
-        String condition = "where " + where + " order by t.dueDate, t.schoolCode nulls first, t.indicator";
-        LocalDate today = LocalDate.now(clock);
-        return select(condition, parameters).map(tasks -> {
-            List<TaskRow> rows = new ArrayList<>(tasks.size());
-            tasks.forEach(task -> rows.add(row(task, today, filter.department())));
-            return rows;
-        });
-    }
-
-    /** {@code and column = :name} when the filter names a value, else nothing. */
-    private static void criterion(StringBuilder where, Map<String, Object> parameters, String attribute, String name,
-                                  @Nullable Object value) {
-        if (value != null) {
-            where.append(" and ").append(attribute).append(" = :").append(name);
-            parameters.put(name, value);
-        }
-    }
-
-    /**
-     * The columns the board shows, read in a stateless session (nothing to track: the rows are only shown) into
-     * {@link BoardRow}s, on a Vert.x context.
-     */
-    private Uni<List<BoardRow>> select(String condition, Map<String, Object> parameters) {
-        return VertxContexts.onContext(vertx, () -> sessions.withStatelessSession(session -> {
-            Mutiny.SelectionQuery<BoardRow> select = session.createSelectionQuery("""
-                    select t.id, t.district, t.findingId, t.period, t.schoolCode, t.schoolName, t.section, t.indicator,
-                           t.severity, t.title, t.gap, t.leadCode, t.leadName, t.coCodes, t.dueDate, t.status,
-                           t.responsible, t.rounds, t.rejections, t.percentComplete, t.evidence, t.overdue,
-                           t.escalation, t.verification, t.closure, t.version, t.kind, t.measures
-                    from Task t\s""" + condition, BoardRow.class);
-            parameters.forEach(select::setParameter);
-            return select.getResultList();
-        }));
-    }
-
-    private record BoardRow(UUID id, String district, UUID findingId, int period, @Nullable String schoolCode,
-                       @Nullable String schoolName, @Nullable String section, String indicator, String severity,
-                       String title, String gap, String leadCode, String leadName, String[] coCodes,
-                       LocalDate dueDate, String status, @Nullable String responsible, int rounds, int rejections,
-                       int percentComplete, int evidence, boolean overdue, @Nullable String escalation,
-                       @Nullable String verification, @Nullable String closure, long version, String kind,
-                       @Nullable String measures) {
+        return pool.preparedQuery("""
+                        select * from tasks where district_code = $1
+                          and ($2::text is null or ($8::text is distinct from 'HELP' and lead_code = $2)
+                               or ($8::text is distinct from 'LEAD' and $2 = any(co_codes)))
+                          and ($3::text is null or status = $3) and ($4::text is null or indicator = $4)
+                          and ($5::text is null or school_code = $5 or school_name = $5) and ($6::boolean is null or overdue = $6)
+                          and ($7::int is null or period = $7) and ($9::text is null or kind = $9)
+                        order by due_date, school_code nulls first, indicator""")
+                .execute(Tuple.from(new Object[] {filter.district(), filter.department(), filter.status(),
+                        filter.indicator(), filter.school(), filter.overdue(), filter.period(),
+                        filter.involvement() == null ? null : filter.involvement().name(),
+                        filter.kind() == null ? null : filter.kind().name()}))
+                .map(rows -> {
+                    List<TaskRow> list = new ArrayList<>(rows.rowCount());
+                    LocalDate today = LocalDate.now(clock);
+                    rows.forEach(row -> list.add(row(row, today, filter.department())));
+                    return list;
+                });
     }
 
     public Uni<List<Scorecard>> scorecards(String district) {
@@ -193,35 +136,43 @@ public class TaskQueries {
 
     /** Unsettled tasks due on or before {@code date}. */
     public Uni<List<UUID>> dueBy(LocalDate date) {
-        return VertxContexts.onContext(vertx, () -> sessions.withStatelessSession(session -> session
-                .createSelectionQuery("select t.id from Task t where t.status not in ('VERIFIED', 'CLOSED')"
-                        + " and t.dueDate <= :date order by t.dueDate", UUID.class)
-                .setParameter("date", date).getResultList()));
+        return pool.preparedQuery("""
+                        select task_id from tasks where status not in ('VERIFIED', 'CLOSED') and due_date <= $1
+                        order by due_date""")
+                .execute(Tuple.of(date)).map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("task_id")));
+                    return ids;
+                });
     }
 
     /**
      * A row of the board, with its 督办等级 colour and days left as of today ({@link Urgency}), and for a department's
      * list whether it leads or helps.
      */
-    private static TaskRow row(BoardRow task, LocalDate today, @Nullable String department) {
-        TaskStatus status = TaskStatus.valueOf(task.status());
-        Urgency urgency = Urgency.of(status, task.dueDate(), today).orElse(null);
-        TaskKind kind = TaskKind.valueOf(task.kind());
+    private static TaskRow row(Row row, LocalDate today, @Nullable String department) {
+        TaskStatus status = TaskStatus.valueOf(row.getString("status"));
+        LocalDate due = row.getLocalDate("due_date");
+        Urgency urgency = Urgency.of(status, due, today).orElse(null);
+        TaskKind kind = TaskKind.valueOf(row.getString("kind"));
         Involvement involvement = department == null ? null
-                : department.equals(task.leadCode()) ? Involvement.LEAD : Involvement.HELP;
-        return new TaskRow(task.id(), task.district(), task.findingId(), task.period(), task.schoolCode(),
-                task.schoolName(), task.section(), task.indicator(), task.severity(), task.title(), task.gap(),
-                task.leadCode(), task.leadName(), List.of(task.coCodes()), task.dueDate(), task.status(),
-                task.responsible(), task.rounds(), task.rejections(), task.percentComplete(), task.evidence(),
-                task.overdue(), task.escalation(), task.verification(), task.closure(), task.version(),
-                status.describe(task.verification() == null ? null
-                        : org.junheng.contracts.rectification.VerificationMethod.valueOf(task.verification()),
-                        task.closure() == null ? null
-                        : org.junheng.contracts.rectification.ClosureReason.valueOf(task.closure())),
+                : department.equals(row.getString("lead_code")) ? Involvement.LEAD : Involvement.HELP;
+        return new TaskRow(row.getUUID("task_id"), row.getString("district_code"), row.getUUID("finding_id"),
+                row.getInteger("period"), row.getString("school_code"), row.getString("school_name"),
+                row.getString("section"), row.getString("indicator"), row.getString("severity"),
+                row.getString("title"), row.getString("gap"), row.getString("lead_code"), row.getString("lead_name"),
+                List.of(row.getArrayOfStrings("co_codes")), row.getLocalDate("due_date"), row.getString("status"),
+                row.getString("responsible"), row.getInteger("rounds"), row.getInteger("rejections"),
+                row.getInteger("percent_complete"), row.getInteger("evidence_count"), row.getBoolean("overdue"),
+                row.getString("escalation"), row.getString("verification"), row.getString("closure"),
+                row.getLong("version"), status.describe(row.getString("verification") == null ? null
+                        : org.junheng.contracts.rectification.VerificationMethod.valueOf(row.getString("verification")),
+                        row.getString("closure") == null ? null
+                        : org.junheng.contracts.rectification.ClosureReason.valueOf(row.getString("closure"))),
                 urgency,
                 urgency == null ? null : urgency.colour + "（" + urgency.meaning + "）",
-                urgency == null ? null : Urgency.describe(java.time.temporal.ChronoUnit.DAYS.between(today,
-                        task.dueDate())),
-                involvement, involvement == null ? null : involvement.label(), kind, kind.label(), task.measures());
+                urgency == null ? null : Urgency.describe(java.time.temporal.ChronoUnit.DAYS.between(today, due)),
+                involvement, involvement == null ? null : involvement.label(), kind, kind.label(),
+                row.getString("measures"));
     }
 }

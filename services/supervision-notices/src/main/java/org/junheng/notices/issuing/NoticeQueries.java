@@ -2,33 +2,26 @@ package org.junheng.notices.issuing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junheng.contracts.Nullable;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junheng.eventsourcing.published.PublishedEvents;
-import org.junheng.service.VertxContexts;
 
-/**
- * Notices for lists and streams, filtered by district, audience and kind, in {@code seq} order: the read model's
- * queries, through Hibernate Reactive ({@link Notice}); each criterion a scope leaves open is left out of the query.
- */
+/** Notices for lists and streams, filtered by district, audience and kind, in {@code seq} order. */
 @ApplicationScoped
 public class NoticeQueries {
 
-    private final Mutiny.SessionFactory sessions;
-    private final Vertx vertx;
+    private final Pool pool;
 
-    public NoticeQueries(Mutiny.SessionFactory sessions, Vertx vertx) {
-        this.sessions = sessions;
-        this.vertx = vertx;
+    public NoticeQueries(Pool pool) {
+        this.pool = pool;
     }
 
     /** Which notices a subscriber or list wants; every criterion but the district is optional. */
@@ -62,83 +55,60 @@ public class NoticeQueries {
     }
 
     public Uni<List<NoticeView>> after(Scope scope, long afterSeq, int limit) {
-        StringBuilder where = new StringBuilder("n.district = :district and n.seq > :after");
-        Map<String, Object> parameters = new HashMap<>(Map.of("district", scope.district(), "after", afterSeq));
-        List<String> addressed = new ArrayList<>();
-        if (scope.audienceKind() != null) {
-            addressed.add("n.audienceKind = :audienceKind");
-            parameters.put("audienceKind", scope.audienceKind());
-        }
-        if (scope.audienceCode() != null) {
-            addressed.add("n.audienceCode = :audienceCode");
-            parameters.put("audienceCode", scope.audienceCode());
-        }
-        if (!addressed.isEmpty()) {
-            where.append(" and (").append(String.join(" and ", addressed))
-                    .append(scope.withDistrictWide() ? " or n.audienceKind = 'DISTRICT')" : ")");
-        }
-        if (scope.kind() != null) {
-            where.append(" and n.kind = :kind");
-            parameters.put("kind", scope.kind());
-        }
-        if (scope.findingId() != null) {
-            // array_contains renders array[?] and PostgreSQL would take the parameter for text; 0 when absent
-            where.append(" and array_position(n.findingIds, :finding) > 0");
-            parameters.put("finding", scope.findingId());
-        }
-        return select("where " + where + " order by n.seq", parameters, limit)
-                .map(notices -> notices.stream().map(Row::view).toList());
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by
+                        from notices where district_code = $1 and seq > $2
+                          and (($3::text is null or audience_kind = $3) and ($4::text is null or audience_code = $4)
+                               or ($8 and audience_kind = 'DISTRICT'))
+                          and ($5::text is null or kind = $5) and ($6::uuid is null or $6 = any(finding_ids))
+                        order by seq limit $7""")
+                .execute(Tuple.from(new Object[] {scope.district(), afterSeq, scope.audienceKind(),
+                        scope.audienceCode(), scope.kind(), scope.findingId(), limit, scope.withDistrictWide()}))
+                .map(rows -> {
+                    List<NoticeView> views = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> views.add(view(row)));
+                    return views;
+                });
     }
 
     /** Every notice with {@code afterSeq < seq <= upToSeq}, in {@code seq} order, for every scope to filter. */
     public Uni<List<Published>> between(long afterSeq, long upToSeq) {
-        return select("where n.seq > :after and n.seq <= :upTo order by n.seq",
-                Map.of("after", afterSeq, "upTo", upToSeq), 0)
-                .map(notices -> notices.stream().map(notice -> new Published(notice.view(), notice.district(),
-                        notice.audienceKind(), notice.audienceCode(), notice.kind(), List.of(notice.findingIds())))
-                        .toList());
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by,
+                               district_code, audience_kind, audience_code, kind, finding_ids
+                        from notices where seq > $1 and seq <= $2 order by seq""")
+                .execute(Tuple.of(afterSeq, upToSeq)).map(rows -> {
+                    List<Published> notices = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> {
+                        UUID[] findings = row.getArrayOfUUIDs("finding_ids");
+                        notices.add(new Published(view(row), row.getString("district_code"),
+                                row.getString("audience_kind"), row.getString("audience_code"), row.getString("kind"),
+                                findings == null ? List.of() : List.of(findings)));
+                    });
+                    return notices;
+                });
     }
 
     public Uni<List<NoticeView>> aboutFinding(UUID findingId) {
-        return select("where array_position(n.findingIds, :finding) > 0 order by n.seq", Map.of("finding", findingId),
-                0).map(notices -> notices.stream().map(Row::view).toList());
+        return pool.preparedQuery("""
+                        select seq, notice_id, notice::text as notice, issued_at, acknowledged_at, acknowledged_by
+                        from notices where $1 = any(finding_ids) order by seq""")
+                .execute(Tuple.of(findingId)).map(rows -> {
+                    List<NoticeView> views = new ArrayList<>();
+                    rows.forEach(row -> views.add(view(row)));
+                    return views;
+                });
     }
 
-    /** The highest {@code seq} issued, 0 before the first notice. */
-    public Uni<Long> highestSeq() {
-        return VertxContexts.onContext(vertx, () -> sessions.withStatelessSession(session -> session
-                .createSelectionQuery("select coalesce(max(n.seq), 0) from Notice n", Long.class).getSingleResult()));
-    }
-
-    /**
-     * The columns a list or a stream shows and a scope is matched on, read in a stateless session (nothing to track:
-     * the rows are only shown) into {@link Row}s, on a Vert.x context.
-     */
-    private Uni<List<Row>> select(String condition, Map<String, Object> parameters, int limit) {
-        return VertxContexts.onContext(vertx, () -> sessions.withStatelessSession(session -> {
-            Mutiny.SelectionQuery<Row> select = session.createSelectionQuery("""
-                    select n.seq, n.noticeId, n.notice, n.issuedAt, n.acknowledgedAt, n.acknowledgedBy, n.district,
-                           n.audienceKind, n.audienceCode, n.kind, n.findingIds
-                    from Notice n\s""" + condition, Row.class);
-            parameters.forEach(select::setParameter);
-            if (limit > 0) {
-                select.setMaxResults(limit);
-            }
-            return select.getResultList();
-        }));
-    }
-
-    private record Row(long seq, UUID noticeId, String notice, OffsetDateTime issuedAt,
-                       @Nullable OffsetDateTime acknowledgedAt, @Nullable String acknowledgedBy, String district,
-                       String audienceKind, @Nullable String audienceCode, String kind, UUID[] findingIds) {
-
-        NoticeView view() {
-            try {
-                return new NoticeView(seq, noticeId, PublishedEvents.JSON.readTree(notice), issuedAt.toInstant(),
-                        acknowledgedAt == null ? null : acknowledgedAt.toInstant(), acknowledgedBy);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("stored notice is unreadable", e);
-            }
+    static NoticeView view(Row row) {
+        OffsetDateTime acknowledged = row.getOffsetDateTime("acknowledged_at");
+        try {
+            return new NoticeView(row.getLong("seq"), row.getUUID("notice_id"),
+                    PublishedEvents.JSON.readTree(row.getString("notice")),
+                    row.getOffsetDateTime("issued_at").toInstant(),
+                    acknowledged == null ? null : acknowledged.toInstant(), row.getString("acknowledged_by"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored notice is unreadable", e);
         }
     }
 }

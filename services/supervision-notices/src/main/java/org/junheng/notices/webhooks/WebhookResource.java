@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -33,8 +34,6 @@ import org.junheng.service.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
  * Webhook subscriptions per department or office, their deliveries (dead letters included) and redelivery on request.
@@ -83,14 +82,6 @@ public class WebhookResource {
     public record Subscription(UUID subscriptionId, String district, @Nullable Audience audience,
                                @Nullable List<String> kinds, String url, boolean active,
                                @Nullable String secret, RobotMessages.Format format, String formatLabel) {
-
-        /** As shown: the secret only to the caller who just made it; in lists a robot's key cut short. */
-        static Subscription of(WebhookSubscription stored, String url, @Nullable String secret) {
-            return new Subscription(stored.id, stored.district, stored.audienceKind == null ? null
-                    : new Audience(stored.audienceKind, stored.audienceCode),
-                    stored.kinds == null ? null : List.of(stored.kinds), url, stored.active, secret, stored.format,
-                    stored.format.label());
-        }
     }
 
     public record Delivery(long deliveryId, UUID subscriptionId, UUID noticeId, String status, int attempts,
@@ -127,22 +118,20 @@ public class WebhookResource {
         }
         RobotMessages.Format format = body.format() == null ? RobotMessages.Format.STANDARD : body.format();
         String secret = secretFor(format, url, body.robotSecret());
-        WebhookSubscription subscription = new WebhookSubscription();
-        subscription.id = UUID.randomUUID();
-        subscription.district = body.district();
-        subscription.audienceKind = body.audience() == null ? null : body.audience().kind();
-        subscription.audienceCode = body.audience() == null ? null : body.audience().code();
-        subscription.kinds = body.kinds() == null || body.kinds().isEmpty() ? null
+        UUID id = UUID.randomUUID();
+        Audience audience = body.audience();
+        String[] kinds = body.kinds() == null || body.kinds().isEmpty() ? null
                 : body.kinds().stream().map(Enum::name).toArray(String[]::new);
-        subscription.url = url.toString();
-        subscription.secret = secret;
-        subscription.createdBy = caller.actor().subject();
-        subscription.format = format;
-        // checked first, stored after (a refused request takes no connection); the signing secret is shown once, a
-        // robot's own secret never
-        return Panache.withTransaction(subscription::persist).map(ignored -> Response.status(201)
-                .entity(Subscription.of(subscription, subscription.url,
-                        format == RobotMessages.Format.STANDARD ? secret : null)).build());
+        return pool.preparedQuery("""
+                        insert into webhook_subscriptions (subscription_id, district_code, audience_kind, audience_code,
+                            kinds, url, secret, created_by, format) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                .execute(Tuple.from(new Object[] {id, body.district(),
+                        audience == null ? null : audience.kind().name(), audience == null ? null : audience.code(),
+                        kinds, url.toString(), secret, caller.actor().subject(), format.name()}))
+                // the signing secret is shown once; a robot's own secret is never shown back
+                .map(ignored -> Response.status(201).entity(new Subscription(id, body.district(), audience,
+                        kinds == null ? null : List.of(kinds), url.toString(), true,
+                        format == RobotMessages.Format.STANDARD ? secret : null, format, format.label())).build());
     }
 
     @GET
@@ -151,9 +140,24 @@ public class WebhookResource {
     public Uni<List<Subscription>> list(@QueryParam("district") String district, @BeanParam Caller caller) {
         DistrictCode.require(district);
         caller.require(NoticesAccess.LIST_SUBSCRIPTIONS, district);
-        return Panache.withSession(() -> WebhookSubscription.ofDistrict(district, caller.department()))
-                .map(found -> found.stream().map(subscription -> Subscription.of(subscription,
-                        shown(subscription.url, subscription.format.name()), null)).toList());
+        return pool.preparedQuery("""
+                        select * from webhook_subscriptions where district_code = $1
+                        and ($2::text is null or audience_kind = 'DEPARTMENT' and audience_code = $2)
+                        order by created_at""")
+                .execute(Tuple.of(district, caller.department())).map(rows -> {
+                    List<Subscription> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        String kind = row.getString("audience_kind");
+                        String[] kinds = row.getArrayOfStrings("kinds");
+                        list.add(new Subscription(row.getUUID("subscription_id"), district, kind == null ? null
+                                : new Audience(org.junheng.contracts.notices.AudienceKind.valueOf(kind),
+                                row.getString("audience_code")), kinds == null ? null : List.of(kinds),
+                                shown(row.getString("url"), row.getString("format")), row.getBoolean("active"), null,
+                                RobotMessages.Format.valueOf(row.getString("format")),
+                                RobotMessages.Format.valueOf(row.getString("format")).label()));
+                    }
+                    return list;
+                });
     }
 
     @DELETE
@@ -161,15 +165,15 @@ public class WebhookResource {
     @Operation(summary = "取消订阅 Stop a subscription",
             description = "停用订阅并取消其待投递的通报。")
     @APIResponses(@APIResponse(responseCode = "204", description = "已取消 (unsubscribed)"))
-    @WithTransaction
     public Uni<Response> unsubscribe(@PathParam("id") String id, @BeanParam Caller caller) {
-        // its pending retries go with it, in the same transaction: nothing is sent after its deletion
-        return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(subscription -> {
-            subscription.active = false;
-            return Panache.getSession().flatMap(session -> session.createNativeQuery("update webhook_deliveries"
-                            + " set status = 'CANCELLED' where subscription_id = ?1 and status = 'PENDING'")
-                    .setParameter(1, subscription.id).executeUpdate());
-        }).map(cancelled -> Response.noContent().build());
+        // its pending retries go with it: nothing is sent to a subscription after its deletion
+        return owned(uuid(id), caller, NoticesAccess.UNSUBSCRIBE).flatMap(ignored -> pool.withTransaction(tx -> tx.preparedQuery(
+                        "update webhook_subscriptions set active = false where subscription_id = $1")
+                .execute(Tuple.of(uuid(id)))
+                .flatMap(done -> tx.preparedQuery("update webhook_deliveries set status = 'CANCELLED'"
+                                + " where subscription_id = $1 and status = 'PENDING'")
+                        .execute(Tuple.of(uuid(id))))))
+                .map(rows -> Response.noContent().build());
     }
 
     /** Deliveries of a subscription; {@code status=DEAD} lists the dead letters. */
@@ -182,9 +186,7 @@ public class WebhookResource {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED").contains(status)) {
             throw Refusal.invalidField("status", status, "可选值 (allowed): PENDING, DELIVERED, DEAD, CANCELLED");
         }
-        // the session closes (its connection back in the pool) before the outbox is read with another
-        return Panache.withSession(() -> owned(uuid(id), caller, NoticesAccess.LIST_DELIVERIES))
-                .flatMap(ignored -> pool.preparedQuery("""
+        return owned(uuid(id), caller, NoticesAccess.LIST_DELIVERIES).flatMap(ignored -> pool.preparedQuery("""
                         select * from webhook_deliveries where subscription_id = $1 and ($2::text is null or status = $2)
                         order by delivery_id""")
                 .execute(Tuple.of(uuid(id), status))).map(rows -> {
@@ -213,8 +215,7 @@ public class WebhookResource {
                     if (found.rowCount() == 0) {
                         throw notFound;
                     }
-                    UUID subscription = found.iterator().next().getUUID("subscription_id");
-                    return Panache.withSession(() -> owned(subscription, caller, NoticesAccess.REDELIVER))
+                    return owned(found.iterator().next().getUUID("subscription_id"), caller, NoticesAccess.REDELIVER)
                             .onFailure(Refusal.class).transform(refused -> notFound);
                 }).flatMap(ignored -> pool.preparedQuery("""
                         update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now(),
@@ -223,17 +224,19 @@ public class WebhookResource {
     }
 
     /** The subscription, if the caller may manage it: the office of its district, or the department it is for. */
-    private Uni<WebhookSubscription> owned(UUID subscription, Caller caller, org.junheng.service.AccessRule rule) {
-        return WebhookSubscription.<WebhookSubscription>findById(subscription).map(found -> {
-            boolean mine = found != null && caller.seesDistrict(found.district) && caller.allows(rule)
-                    && (caller.is(Role.ADMIN, Role.SUPERVISOR) || caller.department() != null
-                    && found.audienceKind == org.junheng.contracts.notices.AudienceKind.DEPARTMENT
-                    && caller.department().equals(found.audienceCode));
-            if (!mine) {
-                throw notFound(subscription.toString());
-            }
-            return found;
-        });
+    private Uni<Row> owned(UUID subscription, Caller caller, org.junheng.service.AccessRule rule) {
+        return pool.preparedQuery("select * from webhook_subscriptions where subscription_id = $1")
+                .execute(Tuple.of(subscription)).map(rows -> {
+                    Row row = rows.rowCount() == 0 ? null : rows.iterator().next();
+                    boolean mine = row != null && caller.seesDistrict(row.getString("district_code"))
+                            && caller.allows(rule) && (caller.is(Role.ADMIN, Role.SUPERVISOR) || caller.department() != null
+                            && "DEPARTMENT".equals(row.getString("audience_kind"))
+                            && caller.department().equals(row.getString("audience_code")));
+                    if (!mine) {
+                        throw notFound(subscription.toString());
+                    }
+                    return row;
+                });
     }
 
     /**
