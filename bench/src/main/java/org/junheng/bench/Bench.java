@@ -39,6 +39,7 @@ public final class Bench {
             case "relay" -> RelayBench.run();
             case "intake-import" -> IntakeImportBench.run();
             case "console-pages" -> ConsolePagesBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 200);
+            case "consumer-batches" -> ConsumerBatchesBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 20000);
             case "entity-reads" -> EntityReadsBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 500);
             case "notice-streams" -> NoticeStreamsBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5000, args.length > 3 ? Integer.parseInt(args[3]) : 100);
@@ -46,7 +47,7 @@ public final class Bench {
                     args.length > 2 ? Integer.parseInt(args[2]) : 2 * Runtime.getRuntime().availableProcessors());
             default -> {
                 System.err.println("usage: bench/run <eventstore-append|relay|intake-import|evaluate-nation [counties"
-                        + " [runners]]|console-pages [requests]|notice-streams [subscribers [total [districts]]]|entity-reads [requests]>");
+                        + " [runners]]|console-pages [requests]|notice-streams [subscribers [total [districts]]]|entity-reads [requests]|consumer-batches [records]>");
                 System.exit(2);
             }
         }

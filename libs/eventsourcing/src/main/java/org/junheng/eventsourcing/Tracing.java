@@ -9,11 +9,14 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junheng.contracts.CloudEventHeaders;
 
@@ -113,6 +116,26 @@ public final class Tracing {
                     .setAttribute(OPERATION, "publish").setAttribute(MESSAGE_ID, event.eventId().toString())
                     .setAttribute(EVENT_TYPE, event.eventType()).setAttribute(STREAM, event.streamId()).startSpan();
         }
+    }
+
+    /**
+     * The work done with the span {@code traceparent} names as the current context — what the Kafka connector does
+     * for a record consumed on its own, done by hand for each record of a batch — so the spans
+     * it starts (an append) and the lines it logs belong to the record's trace. Without a valid
+     * {@code traceparent}, the work as it is.
+     */
+    public static <T> Uni<T> under(String traceparent, Supplier<Uni<T>> work) {
+        Context context = traceparent == null ? null
+                : W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent), MAP_GETTER);
+        if (context == null || !Span.fromContext(context).getSpanContext().isValid()) {
+            return Uni.createFrom().deferred(() -> work.get());
+        }
+        // current until the work ends: in a service the context lives on the Vert.x context the record is handled
+        // on, where the work's continuations run (records of a batch one after another)
+        return Uni.createFrom().emitter(emitter -> {
+            Scope scope = context.makeCurrent();
+            work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
+        });
     }
 
     /** Ends a span, marking it failed with {@code failure} (null: it succeeded). */

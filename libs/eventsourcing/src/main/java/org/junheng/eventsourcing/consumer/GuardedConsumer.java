@@ -4,12 +4,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.junheng.contracts.CloudEventHeaders;
 import org.junheng.contracts.PublishedEvent;
+import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.inbox.Inbox;
 import org.junheng.eventsourcing.published.ConsumedEvent;
 import org.junheng.eventsourcing.relay.CloudEventRecords;
@@ -23,6 +27,8 @@ import org.junheng.eventsourcing.relay.CloudEventRecords;
  *   <li>handling that fails the same way {@link Settings#attempts()} times is parked as {@code HANDLING_FAILED};</li>
  *   <li>an outage ({@link Failures#isTransient}) is retried with back-off until it passes and never parks.</li>
  * </ul>
+ * Records come one at a time ({@link #consume}) or as a polled batch ({@link #consumeBatch}, the services' way: one
+ * transaction per poll, falling back to one at a time when the batch cannot commit as a whole).
  * The returned {@code Uni} never fails, so the messaging channel stays healthy and its offset moves past the record
  * only once the record is handled or parked. A redelivered record finds its inbox row or its dead letter and changes
  * nothing.
@@ -90,9 +96,62 @@ public final class GuardedConsumer {
         return name;
     }
 
-    /** Handles or parks the record; never fails. */
+    /** Handles or parks the record, under its trace; never fails. */
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return attempt(record, 1, 0);
+        return Tracing.under(CloudEventRecords.header(record, CloudEventHeaders.TRACEPARENT).orElse(null),
+                () -> attempt(record, 1, 0));
+    }
+
+    /**
+     * Handles a polled batch as one unit of work: the inbox rows of all its records in one statement, and their
+     * effects, in one transaction — one commit where there were as many as records. When the batch cannot commit as
+     * a whole (a poison record in it, a handler failing, an outage), nothing of it is kept and its records go the
+     * one-at-a-time way ({@link #consume}), each handled, waited for or parked on its own — so a bad record costs its
+     * batch a second pass, never an effect lost or doubled. Never fails.
+     */
+    public Uni<Void> consumeBatch(ConsumerRecords<String, byte[]> polled) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        polled.forEach(records::add); // partition by partition, each in offset order
+        return consumeBatch(records);
+    }
+
+    /** {@link #consumeBatch(ConsumerRecords)} of records in the order given. */
+    public Uni<Void> consumeBatch(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() <= 1) {
+            return records.isEmpty() ? Uni.createFrom().voidItem() : consume(records.get(0));
+        }
+        return Uni.createFrom().item(() -> {
+                    List<ConsumedEvent> relevant = new ArrayList<>(records.size());
+                    records.forEach(record -> read(record).ifPresent(relevant::add));
+                    return relevant;
+                })
+                .flatMap(relevant -> relevant.isEmpty() ? Uni.createFrom().voidItem()
+                        : pool.withTransaction(tx -> inbox.claim(tx, relevant.stream().map(ConsumedEvent::id).toList())
+                        .flatMap(fresh -> {
+                            Uni<Void> steps = Uni.createFrom().voidItem();
+                            for (ConsumedEvent event : relevant) {
+                                // in the batch's order; an id twice in the batch is applied once
+                                if (fresh.remove(event.id())) {
+                                    steps = steps.flatMap(ignored -> Tracing.under(event.traceparent(),
+                                            () -> handler.apply(tx, event).replaceWithVoid()));
+                                }
+                            }
+                            return steps;
+                        })))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("%s: a batch of %d from %s-%d@%d did not commit as a whole (%s); one at a time", name,
+                            records.size(), records.get(0).topic(), records.get(0).partition(),
+                            records.get(0).offset(), describe(failure));
+                    return oneAtATime(records);
+                });
+    }
+
+    private Uni<Void> oneAtATime(List<ConsumerRecord<String, byte[]>> records) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            steps = steps.flatMap(ignored -> consume(record));
+        }
+        return steps;
     }
 
     /**

@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,22 @@ public final class Inbox {
 
     public Uni<Outcome> process(String messageId, Function<SqlConnection, Uni<?>> apply) {
         return pool.withTransaction(connection -> process(connection, messageId, apply));
+    }
+
+    /**
+     * Records every id of a batch in one statement, within the caller's transaction; returns those seen for the
+     * first time (an id seen before, or twice in the batch, is returned at most once).
+     */
+    public Uni<Set<String>> claim(SqlConnection transaction, List<String> messageIds) {
+        return transaction.preparedQuery("""
+                        insert into inbox (consumer, message_id) select $1, unnest($2::text[])
+                        on conflict do nothing returning message_id""")
+                .execute(Tuple.of(consumer, messageIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getString("message_id")));
+                    return fresh;
+                });
     }
 
     /** Within the caller's transaction, which may commit more with it (a parked record's settlement). */

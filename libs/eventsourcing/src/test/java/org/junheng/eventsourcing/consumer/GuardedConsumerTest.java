@@ -163,6 +163,76 @@ class GuardedConsumerTest {
     }
 
     @Test
+    void aBatchCommitsAsOneTransactionAndRedeliveredChangesNothing() {
+        try (TestDatabase db = TestDatabase.freshSchema(4)) {
+            AtomicInteger calls = new AtomicInteger();
+            db.pool().query("create table effects (school text primary key)").execute().await().atMost(WAIT);
+            GuardedConsumer consumer = consumer(db, (tx, event) -> {
+                calls.incrementAndGet();
+                return tx.preparedQuery("insert into effects values ($1)")
+                        .execute(Tuple.of(((SchoolEvent.SchoolRegistered) event.event()).schoolCode()));
+            }, new ArrayList<>());
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                batch.add(valid("500104000" + i, 40 + i));
+            }
+            batch.add(batch.get(2)); // the same message twice in one poll: applied once
+
+            consumer.consumeBatch(batch).await().atMost(WAIT);
+
+            assertEquals(List.of("5001040001", "5001040002", "5001040003", "5001040004", "5001040005"), effects(db));
+            assertEquals(5, calls.get());
+            // the five inbox rows and five effects were written by one transaction
+            assertEquals(1L, db.pool().query("select count(distinct xmin::text) as n from (select xmin from inbox "
+                    + "union all select xmin from effects) rows").execute().await().atMost(WAIT).iterator().next()
+                    .getLong("n"));
+
+            consumer.consumeBatch(batch).await().atMost(WAIT); // redelivered (the offset commit was lost)
+            assertEquals(5, calls.get(), "a redelivered batch finds its inbox rows");
+            assertEquals(5, effects(db).size());
+        }
+    }
+
+    @Test
+    void aBadRecordInABatchIsParkedAloneAndTheRestAppliedOnce() {
+        try (TestDatabase db = TestDatabase.freshSchema(4)) {
+            db.pool().query("create table effects (school text primary key)").execute().await().atMost(WAIT);
+            List<GuardedConsumer.Parked> parked = new ArrayList<>();
+            AtomicInteger outages = new AtomicInteger();
+            GuardedConsumer consumer = consumer(db, (tx, event) -> {
+                String school = ((SchoolEvent.SchoolRegistered) event.event()).schoolCode();
+                if (school.equals("5001040004") && outages.incrementAndGet() <= 2) {
+                    return Uni.createFrom().failure(new PgException("terminating connection due to administrator "
+                            + "command", "FATAL", "57P01", null));
+                }
+                if (school.equals("5001040002")) {
+                    return Uni.createFrom().failure(new IllegalStateException("no campaign for this district"));
+                }
+                return tx.preparedQuery("insert into effects values ($1)").execute(Tuple.of(school));
+            }, parked);
+            ConsumerRecord<String, byte[]> poison = withValue(valid("5001040009", 0), 52,
+                    "{\"districtCode\": 42}".getBytes(StandardCharsets.UTF_8));
+
+            // a poison record: the batch is read one at a time, the poison parked, the others applied
+            consumer.consumeBatch(List.of(valid("5001040001", 51), poison, valid("5001040003", 53)))
+                    .await().atMost(WAIT);
+            // a handler failing for one record, an outage for another: the batch rolls back; on their own, the
+            // failing one is parked after its attempts, the outage waited out, the rest applied once
+            consumer.consumeBatch(List.of(valid("5001040002", 54), valid("5001040004", 55), valid("5001040005", 56)))
+                    .await().atMost(WAIT);
+
+            assertEquals(List.of("5001040001", "5001040003", "5001040004", "5001040005"), effects(db));
+            assertEquals(List.of(52L, 54L), parked.stream().map(GuardedConsumer.Parked::offset).sorted().toList());
+            assertEquals(List.of(PoisonRecordException.Reason.INVALID_PAYLOAD,
+                    PoisonRecordException.Reason.HANDLING_FAILED), parked.stream()
+                    .sorted(java.util.Comparator.comparingLong(GuardedConsumer.Parked::offset))
+                    .map(GuardedConsumer.Parked::reason).toList());
+            assertEquals(4L, db.pool().query("select count(*) as n from inbox").execute().await().atMost(WAIT)
+                    .iterator().next().getLong("n"), "an inbox row for each record applied, none for the parked");
+        }
+    }
+
+    @Test
     void outagesAreToldFromBadRecords() {
         assertTrue(Failures.isTransient(new PgException("connection failure", "FATAL", "08006", null)));
         assertTrue(Failures.isTransient(new PgException("deadlock detected", "ERROR", "40P01", null)));

@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.schooldata.AttestationEvent;
@@ -33,8 +33,8 @@ public class SchoolDataConsumer {
     }
 
     @Incoming("school-data")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return guarded.consume(record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {
+        return guarded.consumeBatch(polled);
     }
 
     /** The input message that made a district period due, recorded as the cause of the evaluation's events. */

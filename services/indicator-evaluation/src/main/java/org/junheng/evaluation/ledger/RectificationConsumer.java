@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.rectification.RecognitionEvent.RecognitionStageRecorded;
@@ -33,8 +33,8 @@ public class RectificationConsumer {
     }
 
     @Incoming("rectification")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return guarded.consume(record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {
+        return guarded.consumeBatch(polled);
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.evaluation.EvaluationEvent.CountyEvaluated;
 import org.junheng.contracts.evaluation.EvaluationEvent.ReadinessChanged;
@@ -64,8 +64,8 @@ public class FindingConsumer {
     }
 
     @Incoming("evaluation")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return guarded.consume(record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {
+        return guarded.consumeBatch(polled);
     }
 
     Uni<Long> apply(SqlConnection tx, FindingEvent finding, EventMetadata metadata) {

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.schooldata.AttestationEvent.AttestationRecorded;
@@ -40,8 +40,8 @@ public class DataChangeConsumer {
     }
 
     @Incoming("school-data")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return guarded.consume(record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {
+        return guarded.consumeBatch(polled);
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.contracts.evaluation.FindingEvent;
@@ -54,13 +54,13 @@ public class EventConsumer {
     }
 
     @Incoming("evaluation")
-    public Uni<Void> evaluation(ConsumerRecord<String, byte[]> record) {
-        return evaluation.consume(record);
+    public Uni<Void> evaluation(ConsumerRecords<String, byte[]> polled) {
+        return evaluation.consumeBatch(polled);
     }
 
     @Incoming("rectification")
-    public Uni<Void> rectification(ConsumerRecord<String, byte[]> record) {
-        return rectification.consume(record);
+    public Uni<Void> rectification(ConsumerRecords<String, byte[]> polled) {
+        return rectification.consumeBatch(polled);
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed, String source) {

@@ -7,7 +7,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junheng.contracts.operations.OperationsEvent.RecordParked;
@@ -42,8 +42,8 @@ public class OperationsConsumer {
     }
 
     @Incoming("operations")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return guarded.consume(record);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {
+        return guarded.consumeBatch(polled);
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent consumed) {
