@@ -27,13 +27,13 @@ import org.junheng.eventsourcing.relay.CloudEventRecords;
 
 /**
  * {@code bench/run consumer-batches [records]}: records/s through a {@link GuardedConsumer} whose handler writes one
- * row per record (a projection's shape) — polls of 500 handled as one unit of work ({@code consumeBatch}, the
- * services' way) against the same records handled one at a time ({@code consume}, the way before: a transaction
- * each). Same database, same records (fresh ids per side), one after the other, twice each.
+ * row per record (a projection's shape) — polls of 100 (the services' {@code max.poll.records}) handled as one unit of
+ * work ({@code consumeBatch}, the services' way) against the same records handled one at a time ({@code consume}, the
+ * way before: a transaction each). Same database, fresh ids per run, one side after the other, twice each.
  */
 final class ConsumerBatchesBench {
 
-    private static final int POLL = 500;
+    private static final int POLL = 100;
 
     private ConsumerBatchesBench() {
     }

@@ -120,21 +120,26 @@ public final class Tracing {
 
     /**
      * The work done with the span {@code traceparent} names as the current context — what the Kafka connector does
-     * for a record consumed on its own, done by hand for each record of a batch — so the spans
-     * it starts (an append) and the lines it logs belong to the record's trace. Without a valid
-     * {@code traceparent}, the work as it is.
+     * for a record consumed on its own, done by hand for each record of a batch — so the spans it starts (an append)
+     * and the lines it logs belong to the record's trace. Only on a Vert.x context, where a service handles records
+     * and where the context lives (Quarkus keeps it on the Vert.x context, so the work's continuations see it and the
+     * scope closes there whichever thread ends the work); elsewhere, and without a valid {@code traceparent}, the
+     * work as it is.
      */
     public static <T> Uni<T> under(String traceparent, Supplier<Uni<T>> work) {
-        Context context = traceparent == null ? null
-                : W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent), MAP_GETTER);
-        if (context == null || !Span.fromContext(context).getSpanContext().isValid()) {
-            return Uni.createFrom().deferred(() -> work.get());
-        }
-        // current until the work ends: in a service the context lives on the Vert.x context the record is handled
-        // on, where the work's continuations run (records of a batch one after another)
-        return Uni.createFrom().emitter(emitter -> {
+        return Uni.createFrom().deferred(() -> {
+            Context context = traceparent == null || io.vertx.core.Vertx.currentContext() == null ? null
+                    : W3C.extract(Context.root(), Map.of(CloudEventHeaders.TRACEPARENT, traceparent), MAP_GETTER);
+            if (context == null || !Span.fromContext(context).getSpanContext().isValid()) {
+                return work.get();
+            }
             Scope scope = context.makeCurrent();
-            work.get().onTermination().invoke(scope::close).subscribe().with(emitter::complete, emitter::fail);
+            try {
+                return work.get().onTermination().invoke(scope::close);
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
         });
     }
 

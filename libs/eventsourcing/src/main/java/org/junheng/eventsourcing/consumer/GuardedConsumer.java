@@ -139,7 +139,7 @@ public final class GuardedConsumer {
                             return steps;
                         })))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.debugf("%s: a batch of %d from %s-%d@%d did not commit as a whole (%s); one at a time", name,
+                    LOG.infof("%s: a batch of %d from %s-%d@%d did not commit as a whole (%s); one at a time", name,
                             records.size(), records.get(0).topic(), records.get(0).partition(),
                             records.get(0).offset(), describe(failure));
                     return oneAtATime(records);

@@ -172,13 +172,21 @@ class GuardedConsumerTest {
                 return tx.preparedQuery("insert into effects values ($1)")
                         .execute(Tuple.of(((SchoolEvent.SchoolRegistered) event.event()).schoolCode()));
             }, new ArrayList<>());
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                batch.add(valid("500104000" + i, 40 + i));
+            // a poll as the connector hands it over: two partitions, the same message twice (applied once)
+            List<ConsumerRecord<String, byte[]>> first = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                first.add(valid("500104000" + i, 40 + i));
             }
-            batch.add(batch.get(2)); // the same message twice in one poll: applied once
+            first.add(first.get(2));
+            List<ConsumerRecord<String, byte[]>> second = List.of(onPartition(valid("5001040004", 7), 1),
+                    onPartition(valid("5001040005", 8), 1));
+            var tp = new org.apache.kafka.common.TopicPartition(first.get(0).topic(), 0);
+            var polled = new org.apache.kafka.clients.consumer.ConsumerRecords<>(java.util.Map.of(tp, first,
+                    new org.apache.kafka.common.TopicPartition(first.get(0).topic(), 1), second));
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(first);
+            batch.addAll(second);
 
-            consumer.consumeBatch(batch).await().atMost(WAIT);
+            consumer.consumeBatch(polled).await().atMost(WAIT);
 
             assertEquals(List.of("5001040001", "5001040002", "5001040003", "5001040004", "5001040005"), effects(db));
             assertEquals(5, calls.get());
@@ -194,41 +202,76 @@ class GuardedConsumerTest {
     }
 
     @Test
-    void aBadRecordInABatchIsParkedAloneAndTheRestAppliedOnce() {
+    void aBatchThatCannotCommitKeepsNothingAndEachRecordGoesOnItsOwn() {
         try (TestDatabase db = TestDatabase.freshSchema(4)) {
             db.pool().query("create table effects (school text primary key)").execute().await().atMost(WAIT);
             List<GuardedConsumer.Parked> parked = new ArrayList<>();
+            java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
             AtomicInteger outages = new AtomicInteger();
             GuardedConsumer consumer = consumer(db, (tx, event) -> {
                 String school = ((SchoolEvent.SchoolRegistered) event.event()).schoolCode();
-                if (school.equals("5001040004") && outages.incrementAndGet() <= 2) {
+                calls.merge(school, 1, Integer::sum);
+                if (school.equals("5001040005") && outages.incrementAndGet() <= 2) {
                     return Uni.createFrom().failure(new PgException("terminating connection due to administrator "
                             + "command", "FATAL", "57P01", null));
                 }
-                if (school.equals("5001040002")) {
+                if (school.equals("5001040007")) {
                     return Uni.createFrom().failure(new IllegalStateException("no campaign for this district"));
                 }
+                // a second effect of the same record would break the primary key, and the record would park
                 return tx.preparedQuery("insert into effects values ($1)").execute(Tuple.of(school));
             }, parked);
             ConsumerRecord<String, byte[]> poison = withValue(valid("5001040009", 0), 52,
                     "{\"districtCode\": 42}".getBytes(StandardCharsets.UTF_8));
 
-            // a poison record: the batch is read one at a time, the poison parked, the others applied
+            // a poison record: the poll is read again one at a time, the poison parked, the others applied
             consumer.consumeBatch(List.of(valid("5001040001", 51), poison, valid("5001040003", 53)))
                     .await().atMost(WAIT);
-            // a handler failing for one record, an outage for another: the batch rolls back; on their own, the
-            // failing one is parked after its attempts, the outage waited out, the rest applied once
-            consumer.consumeBatch(List.of(valid("5001040002", 54), valid("5001040004", 55), valid("5001040005", 56)))
-                    .await().atMost(WAIT);
+            // an outage after a record already applied in the batch: all of it rolls back; on their own, the outage
+            // is waited out, the record applied before it applied again exactly once, the failing one parked after
+            // its attempts, the rest applied once
+            consumer.consumeBatch(List.of(valid("5001040004", 54), valid("5001040005", 55), valid("5001040006", 56),
+                    valid("5001040007", 57))).await().atMost(WAIT);
 
-            assertEquals(List.of("5001040001", "5001040003", "5001040004", "5001040005"), effects(db));
-            assertEquals(List.of(52L, 54L), parked.stream().map(GuardedConsumer.Parked::offset).sorted().toList());
+            assertEquals(2, calls.get("5001040004"), "applied in the batch, rolled back, applied on its own");
+            assertEquals(1, calls.get("5001040001"), "a poll with a poison record is not tried as a batch");
+            assertEquals(List.of("5001040001", "5001040003", "5001040004", "5001040005", "5001040006"), effects(db));
+            assertEquals(List.of(52L, 57L), parked.stream().map(GuardedConsumer.Parked::offset).sorted().toList());
             assertEquals(List.of(PoisonRecordException.Reason.INVALID_PAYLOAD,
                     PoisonRecordException.Reason.HANDLING_FAILED), parked.stream()
                     .sorted(java.util.Comparator.comparingLong(GuardedConsumer.Parked::offset))
                     .map(GuardedConsumer.Parked::reason).toList());
-            assertEquals(4L, db.pool().query("select count(*) as n from inbox").execute().await().atMost(WAIT)
+            assertEquals(5L, db.pool().query("select count(*) as n from inbox").execute().await().atMost(WAIT)
                     .iterator().next().getLong("n"), "an inbox row for each record applied, none for the parked");
+        }
+    }
+
+    @Test
+    void workUnderARecordsTraceLeavesTheCurrentContextAsItWas() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        io.opentelemetry.context.Context before = io.opentelemetry.context.Context.current();
+        // off a Vert.x context (a test's thread) the work runs as it is
+        assertEquals("done", org.junheng.eventsourcing.Tracing.under(traceparent,
+                () -> Uni.createFrom().item("done")).await().atMost(WAIT));
+        assertThrows(IllegalStateException.class, () -> org.junheng.eventsourcing.Tracing.<String>under(traceparent,
+                () -> {
+                    throw new IllegalStateException("thrown while building the work");
+                }).await().atMost(WAIT));
+        assertEquals(before, io.opentelemetry.context.Context.current());
+        // on a Vert.x context the record's span is current while the work runs, and gone after it ends
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+            vertx.runOnContext(ignored -> org.junheng.eventsourcing.Tracing.under(traceparent, () -> Uni.createFrom()
+                            .item(() -> io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId()))
+                    .subscribe().with(traceId -> seen.complete(traceId + " then " + io.opentelemetry.api.trace.Span
+                            .current().getSpanContext().isValid()), seen::completeExceptionally));
+            assertEquals("4bf92f3577b34da6a3ce929d0e0e4736 then false", seen.get(30, java.util.concurrent.TimeUnit
+                    .SECONDS));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            vertx.close();
         }
     }
 
@@ -278,6 +321,12 @@ class GuardedConsumerTest {
     private static ConsumerRecord<String, byte[]> raw(long offset, byte[] value, RecordHeaders headers) {
         return new ConsumerRecord<>("junheng.school-data.v1", 0, offset, -1L, TimestampType.NO_TIMESTAMP_TYPE, -1,
                 value.length, null, value, headers, java.util.Optional.empty());
+    }
+
+    private static ConsumerRecord<String, byte[]> onPartition(ConsumerRecord<String, byte[]> record, int partition) {
+        return new ConsumerRecord<>(record.topic(), partition, record.offset(), -1L, TimestampType.NO_TIMESTAMP_TYPE,
+                -1, record.value().length, record.key(), record.value(), new RecordHeaders(record.headers().toArray()),
+                java.util.Optional.empty());
     }
 
     private static ConsumerRecord<String, byte[]> withValue(ConsumerRecord<String, byte[]> record, long offset,

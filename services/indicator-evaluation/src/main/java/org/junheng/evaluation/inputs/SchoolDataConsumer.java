@@ -97,20 +97,26 @@ public class SchoolDataConsumer {
                             status = coalesce($4, input_schools.status)""")
                 .execute(Tuple.of(event.districtCode(), event.schoolCode(), profile, status))
                 .flatMap(ignored -> tx.preparedQuery("""
-                                insert into evaluation_requests (district_code, period, correlation_id, caused_by)
-                                select distinct district_code, period, $2, $3 from input_statistics
+                                insert into evaluation_requests (district_code, period, correlation_id, caused_by,
+                                    requested_at)
+                                select distinct district_code, period, $2, $3, clock_timestamp() from input_statistics
                                 where district_code = $1
-                                on conflict (district_code, period) do update set requested_at = now(),
+                                on conflict (district_code, period) do update set requested_at = excluded.requested_at,
                                     correlation_id = excluded.correlation_id, caused_by = excluded.caused_by""")
                         .execute(Tuple.of(event.districtCode(), cause.correlationId(), cause.messageId())))
                 .replaceWithVoid();
     }
 
+    /**
+     * The district period is due: asked at the moment the record is handled ({@code clock_timestamp()}, not the
+     * transaction's start — a poll's records share one transaction, and the runner's settle time counts from here).
+     */
     private static Uni<Void> requestEvaluation(SqlConnection tx, String district, int period, Cause cause) {
         return tx.preparedQuery("""
-                        insert into evaluation_requests (district_code, period, correlation_id, caused_by)
-                        values ($1, $2, $3, $4)
-                        on conflict (district_code, period) do update set requested_at = now(),
+                        insert into evaluation_requests (district_code, period, correlation_id, caused_by,
+                            requested_at)
+                        values ($1, $2, $3, $4, clock_timestamp())
+                        on conflict (district_code, period) do update set requested_at = excluded.requested_at,
                             correlation_id = excluded.correlation_id, caused_by = excluded.caused_by""")
                 .execute(Tuple.of(district, period, cause.correlationId(), cause.messageId())).replaceWithVoid();
     }
