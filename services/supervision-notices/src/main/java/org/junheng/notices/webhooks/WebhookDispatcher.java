@@ -205,7 +205,7 @@ public final class WebhookDispatcher extends FeedWorker {
             next = retries.next(attempts, sentAt).orElse(null);
             outcome = next == null ? "DEAD" : "PENDING";
             LOG.debugf("webhook delivery %d failed (%s); %s", delivery.deliveryId(),
-                    status != null ? "HTTP " + status : error, outcome);
+                    status == null ? error : "HTTP " + status + (error == null ? "" : ", " + error), outcome);
         }
         Instant retryAt = next;
         pool.preparedQuery("""
