@@ -236,7 +236,8 @@ public final class Stack {
                 + "/api/v1/notices?district=" + DISTRICT + "&kind=FINDINGS_DIGEST").size() >= 1));
     }
 
-    static byte[] multipart(String boundary, String fileName, byte[] content) {
+    /** A {@code multipart/form-data} body with {@code content} as the form's {@code file} (an import upload). */
+    public static byte[] multipart(String boundary, String fileName, byte[] content) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";

@@ -111,6 +111,17 @@ public abstract class ServiceBootChecks {
         assertEquals(4, tables.size());
     }
 
+    /**
+     * Every statement is planned with its values: a generic plan cached while a table was small (a sequential scan)
+     * would outlive the table's growth until the next ANALYZE (docs/performance.md#national-burst).
+     */
+    @Test
+    void everyStatementIsPlannedWithItsValues() {
+        var mode = pool.query("show plan_cache_mode").execute().await().atMost(java.time.Duration.ofSeconds(10))
+                .iterator().next().getString(0);
+        org.junit.jupiter.api.Assertions.assertEquals("force_custom_plan", mode);
+    }
+
     @Test
     void theOutboxRelayTakesTheLockAndPublishes() {
         await().atMost(Duration.ofSeconds(30)).until(eventLog::publishing);
