@@ -42,7 +42,7 @@ final class ConsumerBatchesBench {
         Pool pool = BenchDatabase.freshSchema("bench_consumer", 4);
         pool.query("create table effects (school text primary key, name text not null)").execute()
                 .await().indefinitely();
-        GuardedConsumer consumer = new GuardedConsumer(pool, "bench", event -> true, (tx, consumed) -> {
+        GuardedConsumer consumer = new GuardedConsumer(pool, "bench", type -> true, (tx, consumed) -> {
             SchoolEvent.SchoolRegistered registered = (SchoolEvent.SchoolRegistered) consumed.event();
             return tx.preparedQuery("insert into effects values ($1, $2)")
                     .execute(Tuple.of(registered.schoolCode() + "/" + consumed.id(), registered.profile().name()));

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.junheng.contracts.CloudEventHeaders;
+import org.junheng.contracts.EventCatalog;
 import org.junheng.contracts.PublishedEvent;
 import org.junheng.eventsourcing.Tracing;
 import org.junheng.eventsourcing.inbox.Inbox;
@@ -72,14 +73,15 @@ public final class GuardedConsumer {
 
     private final Pool pool;
     private final String name;
-    private final Predicate<PublishedEvent> relevant;
+    /** The event classes this consumer handles, asked of a record's CloudEvents type before its payload is read. */
+    private final Predicate<Class<? extends PublishedEvent>> relevant;
     private final Handler handler;
     private final Settings settings;
     private final ParkListener listener;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
 
-    public GuardedConsumer(Pool pool, String name, Predicate<PublishedEvent> relevant, Handler handler,
+    public GuardedConsumer(Pool pool, String name, Predicate<Class<? extends PublishedEvent>> relevant, Handler handler,
                            Settings settings, ParkListener listener) {
         this.pool = pool;
         this.name = name;
@@ -202,8 +204,21 @@ public final class GuardedConsumer {
             throw new PoisonRecordException(PoisonRecordException.Reason.TOO_LARGE, "记录过大 (record too large): "
                     + record.value().length + " bytes > " + settings.maxRecordBytes());
         }
-        ConsumedEvent consumed = ConsumedEvent.read(record);
-        return relevant.test(consumed.event()) ? Optional.of(consumed) : Optional.empty();
+        // a type this consumer has no use for is passed over unread: parsing and checking it against its schema is the
+        // work of the consumers that use it (rectification has no use for two in three evaluation records)
+        Optional<Class<? extends PublishedEvent>> type = CloudEventRecords.header(record, CloudEventRecords.TYPE_HEADER)
+                .flatMap(EventCatalog::findByCeType).map(EventCatalog.Entry::eventClass);
+        if (type.isPresent() && !relevant.test(type.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(ConsumedEvent.read(record));
+    }
+
+    /** Relevance for a consumer of the events of these classes (and their subtypes). */
+    @SafeVarargs
+    public static Predicate<Class<? extends PublishedEvent>> anyOf(Class<? extends PublishedEvent>... types) {
+        List<Class<? extends PublishedEvent>> accepted = List.of(types);
+        return type -> accepted.stream().anyMatch(supertype -> supertype.isAssignableFrom(type));
     }
 
     private Uni<Void> park(ConsumerRecord<String, byte[]> record, PoisonRecordException.Reason reason, String error,

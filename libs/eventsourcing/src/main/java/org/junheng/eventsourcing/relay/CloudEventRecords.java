@@ -30,6 +30,8 @@ import org.junheng.eventsourcing.StoredEvent;
 public final class CloudEventRecords {
 
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
+    /** The CloudEvents {@code type} attribute as a Kafka header (binary mode). */
+    public static final String TYPE_HEADER = "ce_type";
     private static final String CONTENT_TYPE_HEADER = "content-type";
 
     private CloudEventRecords() {
@@ -60,7 +62,7 @@ public final class CloudEventRecords {
         headers.add(SPEC_VERSION_HEADER, SPEC_VERSION);
         put(headers, "ce_id", event.eventId().toString());
         put(headers, "ce_source", source.toString());
-        put(headers, "ce_type", route.ceType());
+        put(headers, TYPE_HEADER, route.ceType());
         // RFC 3339 in UTC, as Instant writes it (the SDK reads any fraction length)
         put(headers, "ce_time", event.recordedAt().toString());
         put(headers, "ce_subject", metadata.subject() != null ? metadata.subject() : event.streamId());

@@ -154,15 +154,44 @@ class GuardedConsumerTest {
     }
 
     @Test
-    void anEventTheConsumerHasNoUseForIsPassedOverWithoutAnInboxRow() {
+    void anEventTheConsumerHasNoUseForIsPassedOverUnreadWithoutAnInboxRow() {
         try (TestDatabase db = TestDatabase.freshSchema(2)) {
-            GuardedConsumer consumer = new GuardedConsumer(db.pool(), "test", event -> false,
+            List<GuardedConsumer.Parked> parked = new ArrayList<>();
+            GuardedConsumer consumer = new GuardedConsumer(db.pool(), "test",
+                    GuardedConsumer.anyOf(SchoolEvent.SchoolClosed.class),
                     (tx, event) -> Uni.createFrom().failure(new AssertionError("not for this consumer")), FAST,
-                    GuardedConsumer.ParkListener.NONE);
-            consumer.consume(valid("5001040001", 30)).await().atMost(WAIT);
-            assertEquals(0L, db.pool().query("select (select count(*) from inbox) + (select count(*) from "
-                    + "dead_letters) as n").execute().await().atMost(WAIT).iterator().next().getLong("n"));
+                    new GuardedConsumer.ParkListener() {
+                        @Override
+                        public void committed(GuardedConsumer.Parked p) {
+                            parked.add(p);
+                        }
+                    });
+            ConsumerRecord<String, byte[]> registered = valid("5001040001", 30);
+            consumer.consume(registered).await().atMost(WAIT);
+            // its type says it is nothing for this consumer: its payload is not even read, so a broken one is no poison
+            consumer.consumeBatch(List.of(withValue(registered, 31, "{\"districtCode\": 42}".getBytes(
+                    StandardCharsets.UTF_8)))).await().atMost(WAIT);
+            assertEquals(0L, db.pool().query("select count(*) as n from inbox").execute().await().atMost(WAIT)
+                    .iterator().next().getLong("n"));
+            assertEquals(List.of(), parked);
+
+            // what the type cannot vouch for is still poison: no CloudEvent, an unknown type, a record too large
+            consumer.consume(raw(32, "this is not a cloud event".getBytes(StandardCharsets.UTF_8),
+                    new RecordHeaders())).await().atMost(WAIT);
+            consumer.consume(withType(registered, 33, "org.junheng.school-data.SchoolTeleported.v1"))
+                    .await().atMost(WAIT);
+            consumer.consume(withValue(registered, 34, new byte[5000])).await().atMost(WAIT);
+            assertEquals(List.of(PoisonRecordException.Reason.NOT_A_CLOUDEVENT,
+                    PoisonRecordException.Reason.UNKNOWN_TYPE, PoisonRecordException.Reason.TOO_LARGE),
+                    parked.stream().map(GuardedConsumer.Parked::reason).toList());
         }
+    }
+
+    @Test
+    void relevanceByATypeCoversItsSubtypes() {
+        var relevant = GuardedConsumer.anyOf(SchoolEvent.class);
+        assertTrue(relevant.test(SchoolEvent.SchoolRegistered.class));
+        assertTrue(!GuardedConsumer.anyOf(SchoolEvent.SchoolClosed.class).test(SchoolEvent.SchoolRegistered.class));
     }
 
     @Test
@@ -299,7 +328,7 @@ class GuardedConsumerTest {
 
     private static GuardedConsumer consumer(TestDatabase db, GuardedConsumer.Handler handler,
                                             List<GuardedConsumer.Parked> parked) {
-        return new GuardedConsumer(db.pool(), "test", event -> true, handler, FAST, new GuardedConsumer.ParkListener() {
+        return new GuardedConsumer(db.pool(), "test", type -> true, handler, FAST, new GuardedConsumer.ParkListener() {
             @Override
             public void committed(GuardedConsumer.Parked p) {
                 parked.add(p);

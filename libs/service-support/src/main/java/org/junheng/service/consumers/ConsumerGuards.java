@@ -57,7 +57,8 @@ public class ConsumerGuards {
     }
 
     /** The guarded consumer {@code name}, handling the events {@code relevant} selects with {@code handler}. */
-    public GuardedConsumer guard(String name, Predicate<PublishedEvent> relevant, GuardedConsumer.Handler handler) {
+    public GuardedConsumer guard(String name, Predicate<Class<? extends PublishedEvent>> relevant,
+                                 GuardedConsumer.Handler handler) {
         GuardedConsumer consumer = new GuardedConsumer(pool, name, relevant, handler, settings,
                 new GuardedConsumer.ParkListener() {
                     @Override

@@ -28,7 +28,7 @@ public class SchoolDataConsumer {
     private final GuardedConsumer guarded;
 
     public SchoolDataConsumer(ConsumerGuards guards) {
-        this.guarded = guards.guard("indicator-evaluation/school-data", event -> true,
+        this.guarded = guards.guard("indicator-evaluation/school-data", type -> true,
                 (tx, consumed) -> apply(tx, consumed.event(), new Cause(consumed.id(), consumed.correlationId())));
     }
 

@@ -29,7 +29,7 @@ public class RectificationConsumer {
 
     RectificationConsumer(ConsumerGuards guards) {
         this.guarded = guards.guard("indicator-evaluation/rectification",
-                event -> event instanceof TaskEvent || event instanceof RecognitionStageRecorded, this::apply);
+                GuardedConsumer.anyOf(TaskEvent.class, RecognitionStageRecorded.class), this::apply);
     }
 
     @Incoming("rectification")

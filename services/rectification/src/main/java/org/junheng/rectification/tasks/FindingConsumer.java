@@ -45,8 +45,8 @@ public class FindingConsumer {
     public FindingConsumer(ConsumerGuards guards, TaskStore tasks, DistrictSettings settings, Clock clock,
                            RecognitionStore recognition) {
         // findings become tasks; the county results and readiness are kept for the rectification report
-        this.guarded = guards.guard("rectification/evaluation", event -> event instanceof FindingEvent
-                        || event instanceof CountyEvaluated || event instanceof ReadinessChanged,
+        this.guarded = guards.guard("rectification/evaluation",
+                GuardedConsumer.anyOf(FindingEvent.class, CountyEvaluated.class, ReadinessChanged.class),
                 (tx, consumed) -> {
                     if (consumed.event() instanceof FindingEvent finding) {
                         return apply(tx, finding, consumed.causedBy(ACTOR)).replaceWithVoid();

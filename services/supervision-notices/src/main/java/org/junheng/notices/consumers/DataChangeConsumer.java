@@ -31,13 +31,12 @@ public class DataChangeConsumer {
 
     DataChangeConsumer(ConsumerGuards guards, FindingTimelines timelines) {
         this.timelines = timelines;
-        this.guarded = guards.guard("supervision-notices/school-data", DataChangeConsumer::isDataChange, this::apply);
+        this.guarded = guards.guard("supervision-notices/school-data", DATA_CHANGES, this::apply);
     }
 
-    static boolean isDataChange(PublishedEvent event) {
-        return event instanceof SchoolStatisticsSubmitted || event instanceof SchoolStatisticsCorrected
-                || event instanceof CountyFiguresSubmitted || event instanceof AttestationRecorded;
-    }
+    static final java.util.function.Predicate<Class<? extends PublishedEvent>> DATA_CHANGES = GuardedConsumer.anyOf(
+            SchoolStatisticsSubmitted.class, SchoolStatisticsCorrected.class, CountyFiguresSubmitted.class,
+            AttestationRecorded.class);
 
     @Incoming("school-data")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> polled) {

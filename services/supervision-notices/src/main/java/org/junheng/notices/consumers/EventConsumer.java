@@ -43,9 +43,9 @@ public class EventConsumer {
 
     public EventConsumer(ConsumerGuards guards, NoticeLog log, TaskBoard board, TaskFactStore facts,
                          FindingTimelines timelines) {
-        this.evaluation = guards.guard("supervision-notices/evaluation", event -> true,
+        this.evaluation = guards.guard("supervision-notices/evaluation", type -> true,
                 (tx, consumed) -> apply(tx, consumed, "indicator-evaluation"));
-        this.rectification = guards.guard("supervision-notices/rectification", event -> true,
+        this.rectification = guards.guard("supervision-notices/rectification", type -> true,
                 (tx, consumed) -> apply(tx, consumed, "rectification"));
         this.log = log;
         this.board = board;

@@ -35,7 +35,7 @@ public class OperationsConsumer {
     OperationsConsumer(ConsumerGuards guards, NoticeLog log,
                        @ConfigProperty(name = "junheng.notices.parked-alert-interval", defaultValue = "PT1H")
                        Duration interval) {
-        this.guarded = guards.guard("supervision-notices/operations", event -> event instanceof RecordParked,
+        this.guarded = guards.guard("supervision-notices/operations", GuardedConsumer.anyOf(RecordParked.class),
                 this::apply);
         this.log = log;
         this.alerts = new ParkedRecordAlerts(interval);
