@@ -43,11 +43,12 @@ public final class Bench {
             case "entity-reads" -> EntityReadsBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 500);
             case "notice-streams" -> NoticeStreamsBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 5000, args.length > 3 ? Integer.parseInt(args[3]) : 100);
-            case "national-burst" -> NationalBurstBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2900);
+            case "national-burst" -> NationalBurstBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2900,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 1, args.length > 3 ? Integer.parseInt(args[3]) : 1);
             case "evaluate-nation" -> EvaluateNationBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 2900,
                     args.length > 2 ? Integer.parseInt(args[2]) : 2 * Runtime.getRuntime().availableProcessors());
             default -> {
-                System.err.println("usage: bench/run <eventstore-append|relay|intake-import|national-burst [counties]|evaluate-nation [counties"
+                System.err.println("usage: bench/run <eventstore-append|relay|intake-import|national-burst [counties [replicas [partitions]]]|evaluate-nation [counties"
                         + " [runners]]|console-pages [requests]|notice-streams [subscribers [total [districts]]]|entity-reads [requests]|consumer-batches [records]>");
                 System.exit(2);
             }

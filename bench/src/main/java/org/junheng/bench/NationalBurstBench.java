@@ -34,9 +34,11 @@ import jdk.jfr.consumer.RecordingFile;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junheng.contracts.Topics;
 import org.junheng.contracts.schooldata.SchoolEvent;
 import org.junheng.contracts.schooldata.SchoolProfile;
 import org.junheng.eventsourcing.EventMetadata;
@@ -71,6 +73,7 @@ final class NationalBurstBench {
 
     private final Path repository = Path.of("").toAbsolutePath();
     private final Path out = repository.resolve("bench/target/national-burst");
+    /** Every process, by instance: the service's name, then {@code #} and the replica's number. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
@@ -80,11 +83,21 @@ final class NationalBurstBench {
     private final java.util.Set<String> digestDistricts = new java.util.HashSet<>();
     private long digestSeq;
 
-    private NationalBurstBench() {
+    private final int replicas;
+    private final int partitions;
+
+    private NationalBurstBench(int replicas, int partitions) {
+        this.replicas = replicas;
+        this.partitions = partitions;
     }
 
-    static void run(int counties) throws Exception {
-        new NationalBurstBench().burst(counties);
+    /**
+     * @param replicas   processes per service (they share the evaluation queue, each consumer group's partitions and
+     *                   the uploads, as pods behind a Kubernetes Service would)
+     * @param partitions partitions per topic (the local broker's default is one)
+     */
+    static void run(int counties, int replicas, int partitions) throws Exception {
+        new NationalBurstBench(replicas, partitions).burst(counties);
     }
 
     private void burst(int counties) throws Exception {
@@ -92,13 +105,23 @@ final class NationalBurstBench {
         int schoolsTotal = (int) Math.round((double) NATION_SCHOOLS * counties / 2900);
         TestInfrastructure infra = TestInfrastructure.shared();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroyForcibly)));
-        for (String service : SERVICES) {
-            start(service, infra.quarkusConfig());
+        if (partitions > 1) {
+            try (Admin kafka = Admin.create(kafkaProperties(infra.kafkaBootstrapServers()))) {
+                kafka.createTopics(List.of(Topics.SCHOOL_DATA, Topics.EVALUATION, Topics.RECTIFICATION, Topics.NOTICES,
+                                Topics.OPERATIONS).stream().map(topic -> new NewTopic(topic, partitions, (short) 1))
+                        .toList()).all().get(30, TimeUnit.SECONDS);
+            }
         }
         for (String service : SERVICES) {
-            awaitReady(service);
+            for (int replica = 0; replica < replicas; replica++) {
+                start(service, replica, infra.quarkusConfig());
+            }
         }
-        Bench.info("services ready: %s (logs in %s)", String.join(", ", SERVICES), repository.relativize(out));
+        for (String instance : processes.keySet()) {
+            awaitReady(instance);
+        }
+        Bench.info("services ready: %s, %d process(es) each; %d partition(s) per topic (logs in %s)",
+                String.join(", ", SERVICES), replicas, partitions, repository.relativize(out));
 
         PostgresServer.Database database = infra.database();
         Pool intake = BenchDatabase.pool(database, "intake", 4);
@@ -241,7 +264,9 @@ final class NationalBurstBench {
     private double upload(County county, byte[] file, long started) throws Exception {
         String boundary = "junheng-" + UUID.randomUUID();
         byte[] body = org.junheng.infra.Stack.multipart(boundary, county.district() + "-" + PERIOD + ".csv", file);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("school-intake")
+        // the uploads spread over the intake's replicas, as a Kubernetes Service spreads requests
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(
+                        "school-intake#" + county.index() % replicas)
                                 + "/api/v1/districts/" + county.district() + "/periods/" + PERIOD + "/imports"))
                         .header("Authorization", "Bearer " + admin)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -306,9 +331,10 @@ final class NationalBurstBench {
         Map<String, Long> rss = new LinkedHashMap<>();
         Map<String, Long> cpu = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            long pid = processes.get(service).pid();
-            rss.put(service, procStatus(pid, "VmRSS:"));
-            cpu.put(service, cpuTicks(pid));
+            // the largest replica's RSS (each is its own pod), all replicas' CPU
+            rss.put(service, instances(service).stream().mapToLong(p -> procStatus(p.pid(), "VmRSS:")).max()
+                    .orElse(0));
+            cpu.put(service, instances(service).stream().mapToLong(p -> cpuTicks(p.pid())).sum());
         }
         return new Snapshot(t, logs, published, behind, lags, rss, cpu, uploaded.get(), digestDistricts.size());
     }
@@ -378,7 +404,8 @@ final class NationalBurstBench {
     private void report(int counties, int schools, Snapshot before, Snapshot after, List<Snapshot> samples,
                         List<Double> uploadSeconds, double uploadsDone, Double lastDigest, double total) {
         Bench.info("");
-        Bench.info("national burst: %,d counties, %,d schools", counties, schools);
+        Bench.info("national burst: %,d counties, %,d schools; %d process(es) per service, %d partition(s) per topic",
+                counties, schools, replicas, partitions);
         Bench.info("  uploads accepted   %,d in %.1f s (%.0f schools/s through the import API)", uploadSeconds.size(),
                 uploadsDone, schools / uploadsDone);
         Bench.info("  last 问题清单       %.1f s after the first upload (every county's FINDINGS_DIGEST notice)",
@@ -403,27 +430,33 @@ final class NationalBurstBench {
             double window = Double.isNaN(first) ? Double.NaN : Math.max(1, last - first);
             double cpu = (double) (after.cpuTicks().get(service) - before.cpuTicks().get(service)) / ticks;
             long peak = samples.stream().mapToLong(s -> s.rss().get(service)).max().orElse(0);
-            long hwm = procStatus(processes.get(service).pid(), "VmHWM:");
+            long hwm = instances(service).stream().mapToLong(p -> procStatus(p.pid(), "VmHWM:")).max().orElse(0);
             Bench.info("  %-20s %,9d events  %5.1f–%5.1f s  log %,7.0f/s  relay %,9d (%,7.0f/s)  CPU %5.1f s"
                             + "  RSS peak %4d MB (burst) %4d MB (process)", service, written, first, last,
                     written / window, relayed, relayed / window, cpu, peak >> 10, hwm >> 10);
         }
         for (String service : SERVICES) {
-            Path recording = out.resolve(processes.get(service).pid() + ".jfr");
             try {
-                hotMethods(service, recording);
+                hotMethods(service, instances(service).stream().map(p -> out.resolve(p.pid() + ".jfr")).toList());
             } catch (IOException e) {
                 Bench.info("  (no profile for %s: %s)", service, e.getMessage());
             }
         }
     }
 
-    /** The methods where a service spent its samples (self), and the Junheng code they ran under (first frame). */
-    private static void hotMethods(String service, Path recording) throws IOException {
+    /**
+     * The methods where a service's replicas spent their samples (self), and the Junheng code they ran under (first
+     * frame).
+     */
+    private static void hotMethods(String service, List<Path> recordings) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         int samples = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+        List<RecordedEvent> events = new ArrayList<>();
+        for (Path recording : recordings) {
+            events.addAll(RecordingFile.readAllEvents(recording));
+        }
+        for (RecordedEvent event : events) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
@@ -436,7 +469,8 @@ final class NationalBurstBench {
             frames.stream().map(NationalBurstBench::name).filter(n -> n.startsWith("org.junheng.")).findFirst()
                     .ifPresent(n -> ours.merge(n, 1, Integer::sum));
         }
-        Bench.info("  profile %s: %,d samples (JFR, %s)", service, samples, recording.getFileName());
+        Bench.info("  profile %s: %,d samples (JFR, %s)", service, samples,
+                recordings.stream().map(r -> r.getFileName().toString()).collect(Collectors.joining(", ")));
         print("self", self, samples);
         print("under", ours, samples);
     }
@@ -527,17 +561,18 @@ final class NationalBurstBench {
     // ------------------------------------------------------------------------------------------------ processes
 
     /** A service as ./junheng up runs it (heap, collector), on free ports, with the run's broker and database. */
-    private void start(String service, Map<String, String> config) throws IOException {
+    private void start(String service, int replica, Map<String, String> config) throws IOException {
         Path jar = repository.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: bench/run national-burst packages the services");
         }
-        ports.put(service, freePort());
-        managementPorts.put(service, freePort());
+        String instance = service + "#" + replica;
+        ports.put(instance, freePort());
+        managementPorts.put(instance, freePort());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + out,
-                "-Dquarkus.http.port=" + ports.get(service),
-                "-Dquarkus.management.port=" + managementPorts.get(service)));
+                "-Dquarkus.http.port=" + ports.get(instance),
+                "-Dquarkus.management.port=" + managementPorts.get(instance)));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // JUNHENG_BENCH_SERVICE_OPTS: JVM options for every service, to try a setting without a rebuild
         String more = System.getenv("JUNHENG_BENCH_SERVICE_OPTS");
@@ -545,18 +580,19 @@ final class NationalBurstBench {
             command.addAll(List.of(more.strip().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
-        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(out.resolve(service + ".log").toFile())).start());
+        String log = replica == 0 ? service + ".log" : service + "-" + (replica + 1) + ".log";
+        processes.put(instance, new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(out.resolve(log).toFile())).start());
     }
 
-    private void awaitReady(String service) throws Exception {
+    private void awaitReady(String instance) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + out.resolve(service + ".log"));
+            if (!processes.get(instance).isAlive()) {
+                throw new IllegalStateException(instance + " exited; see its log in " + out);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(service)
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(instance)
                         + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -565,11 +601,17 @@ final class NationalBurstBench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + " not ready in 3 minutes; see " + out.resolve(service + ".log"));
+        throw new IllegalStateException(instance + " not ready in 3 minutes; see its log in " + out);
     }
 
-    private String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    private String url(String instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
+    }
+
+    /** The service's processes, one per replica. */
+    private List<Process> instances(String service) {
+        return processes.entrySet().stream().filter(e -> e.getKey().startsWith(service + "#"))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** {@code jcmd <pid> <command>} for every service; {@code %s} in an argument becomes the pid. */
