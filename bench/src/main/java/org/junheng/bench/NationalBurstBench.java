@@ -170,6 +170,8 @@ final class NationalBurstBench {
                         .execute().await().indefinitely().iterator().next().getLong("n");
             }
             Snapshot before = snapshot(monitor, kafka, 0);
+            long postmaster = postmaster(monitor);
+            long[] infraBefore = {postgresTicks(postmaster), brokerTicks(), cpuTicks(ProcessHandle.current().pid())};
             profile("JFR.start", "name=burst", "settings=profile");
             long started = System.nanoTime();
             List<Snapshot> samples = Collections.synchronizedList(new ArrayList<>());
@@ -216,6 +218,7 @@ final class NationalBurstBench {
                 }
             }
             double total = (System.nanoTime() - started) / 1e9;
+            long[] infraAfter = {postgresTicks(postmaster), brokerTicks(), cpuTicks(ProcessHandle.current().pid())};
             profile("JFR.stop", "name=burst", "filename=" + out.resolve("%s.jfr"));
             List<Double> uploadSeconds = new ArrayList<>();
             for (Future<Double> upload : uploads) {
@@ -228,6 +231,11 @@ final class NationalBurstBench {
                     .iterator().next();
             Bench.info("tasks opened: %,d; notices issued: %,d", made.getLong("tasks"), made.getLong("notices"));
             report(counties, schoolsTotal, before, after, samples, uploadSeconds, uploadsDone, lastDigest, total);
+            Bench.info("  beside them        PostgreSQL CPU %.1f s, the broker %.1f s, this bench %.1f s (uploads,"
+                            + " sampling) — %.0f core-seconds in all were there", (infraAfter[0] - infraBefore[0])
+                            / (double) clockTicks(), (infraAfter[1] - infraBefore[1]) / (double) clockTicks(),
+                    (infraAfter[2] - infraBefore[2]) / (double) clockTicks(),
+                    total * Runtime.getRuntime().availableProcessors());
 
             long events = 0;
             for (String service : SERVICES) {
@@ -657,6 +665,49 @@ final class NationalBurstBench {
         } catch (IOException gone) {
             return 0;
         }
+    }
+
+    /** The PostgreSQL server's main process: the parent of this connection's backend. */
+    private static long postmaster(Pool pool) {
+        long backend = pool.query("select pg_backend_pid() as pid").execute().await().indefinitely().iterator().next()
+                .getInteger("pid");
+        return procStatus(backend, "PPid:");
+    }
+
+    /**
+     * The server's CPU so far: the postmaster's own, its live backends', and that of the backends that ended (the
+     * postmaster waited for them: /proc/<pid>/stat fields 16 and 17).
+     */
+    private static long postgresTicks(long postmaster) {
+        long ticks = 0;
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.filter(e -> e.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(entry.getFileName().toString());
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                                + Long.parseLong(fields[14]);
+                    } else if (Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // ended while listed
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    /** The Kafka broker's CPU so far: the JVM this bench started for it (under its watchdog shell). */
+    private long brokerTicks() {
+        return ProcessHandle.current().descendants()
+                .filter(child -> processes.values().stream().noneMatch(p -> p.pid() == child.pid()))
+                .filter(child -> child.info().commandLine().orElse("").contains("kafka"))
+                .mapToLong(child -> cpuTicks(child.pid())).sum();
     }
 
     private static long clockTicks() {
